@@ -1,0 +1,37 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// Handlers implements the generated ServerInterface: each method decodes, calls one service method
+// and encodes. Authorization is the services' job.
+type Handlers struct {
+	Auth         auth.Service
+	Orgs         org.Service
+	SecureCookie bool
+}
+
+var _ ServerInterface = (*Handlers)(nil)
+
+// decode reads the JSON body into v. The spec gate has validated it already; this is the second line
+// of defence against unknown fields.
+func decode(c echo.Context, v any) error {
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return problem.Wrap(problem.MalformedBody, err, "The request body is not valid JSON for this operation.")
+	}
+	return nil
+}
+
+func items[T any](list []T) map[string][]T { return map[string][]T{"items": list} }
+
+func noContent(c echo.Context) error { return c.NoContent(http.StatusNoContent) }

@@ -1,0 +1,103 @@
+// Package api is the HTTP transport: the generated types and server interface, the handlers that
+// translate HTTP to service calls, the middleware, and the static SPA. No SQL and no business rules.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/swaggest/swgui/v5emb"
+
+	probono "github.com/probono-match/probono"
+)
+
+// Readiness reports whether a dependency is usable; nil means ready.
+type Readiness func(ctx context.Context) error
+
+// Config is what the HTTP server is built from.
+type Config struct {
+	Handlers *Handlers
+	Logger   *slog.Logger
+	// Secure adds HSTS and Secure cookies (everywhere but development).
+	Secure bool
+	// Checks are run by /readyz, by name.
+	Checks map[string]Readiness
+}
+
+// BodyLimit is the largest request body accepted.
+const BodyLimit = "1M"
+
+// New builds the Echo server: middleware, the API under /api/v1, health checks, the spec and its
+// docs, and the SPA for every other GET.
+func New(cfg Config) (*echo.Echo, error) {
+	doc, err := loadSpec(probono.OpenAPISpec)
+	if err != nil {
+		return nil, err
+	}
+	gate, err := specGate(doc, cfg.Handlers.Auth)
+	if err != nil {
+		return nil, err
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = handleError(cfg.Logger)
+	// Client addresses come from the connection: a forwarded header would let anyone dodge rate limits.
+	e.IPExtractor = echo.ExtractIPDirect()
+
+	e.Use(requestID, accessLog(cfg.Logger))
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
+	e.Use(securityHeaders(cfg.Secure))
+	e.Use(middleware.BodyLimit(BodyLimit))
+
+	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/readyz", readyz(cfg.Checks))
+	e.GET("/api/openapi.yaml", func(c echo.Context) error {
+		return c.Blob(http.StatusOK, "application/yaml", probono.OpenAPISpec)
+	})
+	docs := v5emb.New("Probono Match API", "/api/openapi.yaml", "/api/docs/")
+	e.GET("/api/docs", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/api/docs/") })
+	e.GET("/api/docs/*", echo.WrapHandler(docs), relaxCSPForDocs)
+
+	v1 := e.Group("/api/v1", gate)
+	RegisterHandlers(v1, cfg.Handlers)
+	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
+
+	spa := spaHandler()
+	e.GET("/*", spa)
+	e.HEAD("/*", spa)
+	return e, nil
+}
+
+// relaxCSPForDocs lets the Swagger UI page run its inline bootstrap script.
+func relaxCSPForDocs(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+		return next(c)
+	}
+}
+
+func readyz(checks map[string]Readiness) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		status := map[string]string{}
+		code := http.StatusOK
+		for name, check := range checks {
+			if err := check(c.Request().Context()); err != nil {
+				status[name] = err.Error()
+				code = http.StatusServiceUnavailable
+				continue
+			}
+			status[name] = "ok"
+		}
+		if code != http.StatusOK {
+			c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+			return c.JSON(code, map[string]any{
+				"type": problemTypeBase + "service-unavailable", "title": http.StatusText(code), "status": code,
+				"detail": "A dependency is not ready.", "checks": status,
+			})
+		}
+		return c.JSON(code, map[string]any{"status": "ready", "checks": status})
+	}
+}

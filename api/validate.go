@@ -1,0 +1,171 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"github.com/labstack/echo/v4"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// loadSpec parses and validates the OpenAPI document and registers the string formats it uses.
+func loadSpec(spec []byte) (*openapi3.T, error) {
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		return nil, fmt.Errorf("loading openapi.yaml: %w", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("openapi.yaml is invalid: %w", err)
+	}
+	return doc, nil
+}
+
+func init() {
+	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(`^[^@\s]+@[^@\s<>",]+\.[^@\s<>",]+$`))
+	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`))
+}
+
+// specGate validates every API request against the OpenAPI document before a handler runs (unknown
+// fields, wrong types and formats, missing fields), then authenticates the caller unless the
+// operation is public (`security: []`). Requests for paths the document does not describe pass on,
+// so that Echo answers them 404 or 405.
+func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) {
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, err
+	}
+	opts := &openapi3filter.Options{
+		MultiError: true,
+		// Authentication runs below, after validation, with our own error answers.
+		AuthenticationFunc:                openapi3filter.NoopAuthenticationFunc,
+		RejectWhenRequestBodyNotSpecified: true,
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			req := c.Request()
+			route, pathParams, err := router.FindRoute(req)
+			if err != nil {
+				if errors.Is(err, routers.ErrMethodNotAllowed) {
+					return problem.New(problem.NotAllowed, "This address does not accept that method.")
+				}
+				return next(c)
+			}
+			input := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: route, Options: opts}
+			if err := openapi3filter.ValidateRequest(req.Context(), input); err != nil {
+				return requestProblem(err)
+			}
+			if route.Operation.Security == nil || len(*route.Operation.Security) > 0 {
+				p, err := authenticate(c, authn)
+				if err != nil {
+					return err
+				}
+				c.Set(principalKey, p)
+			}
+			return next(c)
+		}
+	}, nil
+}
+
+func authenticate(c echo.Context, authn auth.Service) (auth.Principal, error) {
+	h := c.Request().Header.Get(echo.HeaderAuthorization)
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || token == "" {
+		return auth.Principal{}, problem.New(problem.Unauthenticated, "Sign in first: this request needs an access token.")
+	}
+	return authn.Authenticate(c.Request().Context(), token)
+}
+
+// requestProblem turns kin-openapi's validation errors into one problem with a field error each.
+func requestProblem(err error) error {
+	if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
+		return problem.New(problem.TooLarge, "The request body is larger than the limit of 1 MiB.")
+	}
+	var fields []problem.FieldError
+	for _, e := range flatten(err) {
+		var reqErr *openapi3filter.RequestError
+		if !errors.As(e, &reqErr) {
+			fields = append(fields, problem.Field("", "is invalid"))
+			continue
+		}
+		var parseErr *openapi3filter.ParseError
+		switch {
+		case errors.Is(reqErr.Err, echo.ErrStatusRequestEntityTooLarge):
+			return problem.New(problem.TooLarge, "The request body is larger than the limit of 1 MiB.")
+		case reqErr.RequestBody != nil && errors.As(reqErr.Err, &parseErr):
+			return problem.New(problem.MalformedBody, "The request body is not valid JSON.")
+		case reqErr.RequestBody != nil && strings.Contains(reqErr.Error(), "Content-Type"):
+			return problem.New(problem.UnsupportedType, "The request body must be application/json.")
+		case errors.Is(reqErr.Err, openapi3filter.ErrInvalidRequired) && reqErr.RequestBody != nil:
+			fields = append(fields, problem.Field("body", "is required"))
+		default:
+			fields = append(fields, schemaFields(reqErr)...)
+		}
+	}
+	return problem.Validation(fields...)
+}
+
+// flatten unpacks kin-openapi's nested MultiErrors, but not the errors they wrap.
+func flatten(err error) []error {
+	multi, ok := err.(openapi3.MultiError)
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range multi {
+		out = append(out, flatten(e)...)
+	}
+	return out
+}
+
+var (
+	missingProperty = regexp.MustCompile(`^property "([^"]+)" is missing`)
+	unknownProperty = regexp.MustCompile(`^property "([^"]+)" is unsupported`)
+)
+
+// schemaFields names the field of each schema violation: the JSON path of the value, plus the
+// property for a missing or unknown one; a parameter error names the parameter.
+func schemaFields(reqErr *openapi3filter.RequestError) []problem.FieldError {
+	var out []problem.FieldError
+	for _, e := range flatten(reqErr.Err) {
+		var se *openapi3.SchemaError
+		if !errors.As(e, &se) {
+			name := "body"
+			if reqErr.Parameter != nil {
+				name = reqErr.Parameter.Name
+			}
+			out = append(out, problem.Field(name, "is invalid"))
+			continue
+		}
+		path := se.JSONPointer()
+		message := se.Reason
+		if m := missingProperty.FindStringSubmatch(se.Reason); m != nil {
+			message = "is required"
+			if len(path) == 0 || path[len(path)-1] != m[1] {
+				path = append(path, m[1])
+			}
+		} else if m := unknownProperty.FindStringSubmatch(se.Reason); m != nil {
+			message = "is not a known field"
+			path = append(path, m[1])
+		} else if se.SchemaField == "format" && se.Schema != nil {
+			message = "must be a valid " + se.Schema.Format
+		}
+		field := strings.Join(path, ".")
+		if reqErr.Parameter != nil {
+			field = reqErr.Parameter.Name
+		}
+		if field == "" {
+			field = "body"
+		}
+		out = append(out, problem.Field(field, message))
+	}
+	return out
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/probono-match/probono/internal/app"
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/platform/config"
+	"github.com/probono-match/probono/internal/seed"
+	"github.com/probono-match/probono/internal/store"
+)
+
+func runMigrate(ctx context.Context, cfg *config.Config, args []string, stdout io.Writer) error {
+	db, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sqlDB, err := db.SQLDB()
+	if err != nil {
+		return err
+	}
+	action := "up"
+	if len(args) > 0 {
+		action = args[0]
+	}
+	switch action {
+	case "up":
+		results, err := store.Migrate(ctx, sqlDB)
+		if err != nil {
+			return err
+		}
+		for _, r := range results {
+			fmt.Fprintf(stdout, "applied %s\n", r.Source.Path)
+		}
+		if len(results) == 0 {
+			fmt.Fprintln(stdout, "no pending migrations")
+		}
+	case "down":
+		r, err := store.MigrateDown(ctx, sqlDB)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "rolled back %s\n", r.Source.Path)
+	case "status":
+		statuses, err := store.MigrationStatus(ctx, sqlDB)
+		if err != nil {
+			return err
+		}
+		for _, s := range statuses {
+			applied := "pending"
+			if !s.AppliedAt.IsZero() {
+				applied = "applied " + s.AppliedAt.Format("2006-01-02 15:04:05")
+			}
+			fmt.Fprintf(stdout, "%-40s %s\n", s.Source.Path, applied)
+		}
+	default:
+		return fmt.Errorf("migrate: unknown action %q (want up, down or status)", action)
+	}
+	return nil
+}
+
+func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer) error {
+	a, err := app.New(ctx, cfg, logger, app.Options{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := migrateUp(ctx, a.Store, logger); err != nil {
+		return err
+	}
+	created, err := seed.Run(ctx, a.Store, a.Orgs)
+	if err != nil {
+		return err
+	}
+	if created == 0 {
+		fmt.Fprintln(stdout, "Demo data already present.")
+	} else {
+		fmt.Fprintf(stdout, "Created %d demo accounts.\n", created)
+	}
+	fmt.Fprintf(stdout, "\nDemo logins (password for all: %s)\n", seed.DemoPassword)
+	for _, o := range seed.Demo {
+		for _, p := range o.People {
+			fmt.Fprintf(stdout, "  %-32s %-16s %s, %s\n", p.Email, p.Role, p.Name, o.Name)
+		}
+	}
+	return nil
+}
+
+func runAdmin(ctx context.Context, cfg *config.Config, logger *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: probono admin create --email E --name N (password on standard input)")
+	}
+	fs := flag.NewFlagSet("admin create", flag.ContinueOnError)
+	email := fs.String("email", "", "email of the new platform admin")
+	name := fs.String("name", "", "full name of the new platform admin")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *email == "" || *name == "" {
+		return errors.New("admin create needs --email and --name")
+	}
+	password, err := readPassword(stdin, stdout)
+	if err != nil {
+		return err
+	}
+	a, err := app.New(ctx, cfg, logger, app.Options{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := migrateUp(ctx, a.Store, logger); err != nil {
+		return err
+	}
+	platform, err := a.Orgs.PlatformOrganization(ctx)
+	if err != nil {
+		return err
+	}
+	acct, err := a.Orgs.Provision(ctx, org.NewUser{
+		OrgID: platform.ID, Email: *email, Name: *name, Password: password, Role: auth.RolePlatformAdmin,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Created platform admin %s (%s).\n", acct.Email, acct.ID)
+	return nil
+}
+
+// readPassword prompts without echo on a terminal, and otherwise reads the first line of stdin.
+func readPassword(stdin io.Reader, stdout io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stdout, "Password: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stdout)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

@@ -1,0 +1,83 @@
+// Command probono runs Probono Match: the HTTP API and SPA, the background worker, migrations, demo
+// data and administration. Run `probono help` for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/probono-match/probono/internal/platform/config"
+	"github.com/probono-match/probono/internal/platform/log"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `Usage: probono <command> [arguments]
+
+Commands:
+  all                      serve the API and run the worker in one process (default)
+  serve                    serve the HTTP API and the web app
+  worker                   run background jobs
+  migrate [up|down|status] apply, roll back one, or list database migrations (default up)
+  seed                     create the demo organisations and logins (once; safe to repeat)
+  admin create --email E --name N
+                           create a platform admin; the password is read from standard input
+  version                  print the version
+
+Configuration comes from environment variables; see README.md.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "probono:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	cmd := "all"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, "probono", version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cfg, err := config.Load()
+	if err != nil {
+		return err
+	}
+	logger := log.New(os.Stderr, !cfg.Dev(), cfg.LogLevel)
+	slog.SetDefault(logger)
+	if cfg.Dev() {
+		if err := store.CreateDatabaseIfMissing(ctx, cfg.DatabaseURL); err != nil {
+			return fmt.Errorf("creating the development database: %w", err)
+		}
+	}
+	switch cmd {
+	case "all", "serve", "worker":
+		return runService(ctx, cmd, cfg, logger)
+	case "migrate":
+		return runMigrate(ctx, cfg, args, stdout)
+	case "seed":
+		return runSeed(ctx, cfg, logger, stdout)
+	case "admin":
+		return runAdmin(ctx, cfg, logger, args, stdin, stdout)
+	}
+	return errors.New("unknown command " + cmd + "\n\n" + usage)
+}

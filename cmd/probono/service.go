@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/probono-match/probono/internal/app"
+	"github.com/probono-match/probono/internal/platform/config"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// shutdownGrace is how long in-flight requests get to finish after SIGTERM.
+const shutdownGrace = 20 * time.Second
+
+// runService runs the HTTP server, the worker, or both, until ctx is cancelled (SIGTERM or Ctrl-C).
+func runService(ctx context.Context, cmd string, cfg *config.Config, logger *slog.Logger) error {
+	a, err := app.New(ctx, cfg, logger, app.Options{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	logger.Info("starting", "command", cmd, "version", version, "config", cfg.String())
+
+	g, ctx := errgroup.WithContext(ctx)
+	if cmd == "all" || cmd == "serve" {
+		if err := migrateUp(ctx, a.Store, logger); err != nil {
+			return err
+		}
+		handler, err := a.HTTPHandler()
+		if err != nil {
+			return err
+		}
+		srv := &http.Server{
+			Addr: cfg.HTTPAddr, Handler: handler,
+			ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+			WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		}
+		g.Go(func() error {
+			logger.Info("serving", "addr", cfg.HTTPAddr, "url", cfg.BaseURL)
+			if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		})
+		g.Go(func() error {
+			<-ctx.Done()
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+			defer cancel()
+			logger.Info("draining HTTP connections")
+			return srv.Shutdown(shutdownCtx)
+		})
+	}
+	if cmd == "all" || cmd == "worker" {
+		g.Go(func() error { return a.RunWorker(ctx) })
+	}
+	return g.Wait()
+}
+
+func migrateUp(ctx context.Context, db *store.Store, logger *slog.Logger) error {
+	sqlDB, err := db.SQLDB()
+	if err != nil {
+		return err
+	}
+	results, err := store.Migrate(ctx, sqlDB)
+	if err != nil {
+		return fmt.Errorf("migrating: %w", err)
+	}
+	for _, r := range results {
+		logger.Info("applied migration", "version", r.Source.Version, "file", r.Source.Path)
+	}
+	return nil
+}

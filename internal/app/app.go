@@ -1,0 +1,115 @@
+// Package app wires the services together from a configuration. The binary and the integration
+// tests build the same application through it.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/probono-match/probono/api"
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/jobs"
+	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/platform/config"
+	"github.com/probono-match/probono/internal/platform/ratelimit"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// App is the running application's parts.
+type App struct {
+	Config   *config.Config
+	Log      *slog.Logger
+	Store    *store.Store
+	Redis    redis.UniversalClient
+	RedisOpt asynq.RedisConnOpt
+	Auth     auth.Service
+	Orgs     org.Service
+	Mailer   notify.Mailer
+}
+
+// Options adjust how the application is built.
+type Options struct {
+	// Mailer replaces the mailer chosen from the configuration.
+	Mailer notify.Mailer
+	// RedisKeyPrefix namespaces this application's rate-limit keys in Redis.
+	RedisKeyPrefix string
+}
+
+// New connects to Postgres and Redis and builds the services.
+func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Options) (*App, error) {
+	db, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	redisOpt, err := asynq.ParseRedisURI(cfg.RedisURL)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	rdb, ok := redisOpt.MakeRedisClient().(redis.UniversalClient)
+	if !ok {
+		db.Close()
+		return nil, fmt.Errorf("REDIS_URL: unsupported redis client")
+	}
+	mailer := opts.Mailer
+	if mailer == nil {
+		if mailer, err = notify.NewMailer(cfg.SMTPURL, cfg.Dev(), logger); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	signer, err := auth.NewSigner(cfg.JWTSigningKeys)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	prefix := opts.RedisKeyPrefix + "ratelimit:"
+	limits := auth.Limits{
+		LoginFailures: ratelimit.New(rdb, prefix+"login:", 10, 15*time.Minute),
+		ResetRequests: ratelimit.New(rdb, prefix+"reset:", 5, 15*time.Minute),
+	}
+	authSvc := auth.NewService(db, signer, limits, mailer, cfg.BaseURL, logger)
+	return &App{
+		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer,
+		Auth: authSvc,
+		Orgs: org.NewService(db, authSvc, mailer, cfg.BaseURL),
+	}, nil
+}
+
+// Close releases the connections.
+func (a *App) Close() {
+	a.Redis.Close()
+	a.Store.Close()
+}
+
+// HTTPHandler builds the HTTP server's handler.
+func (a *App) HTTPHandler() (http.Handler, error) {
+	return api.New(api.Config{
+		Handlers: &api.Handlers{Auth: a.Auth, Orgs: a.Orgs, SecureCookie: !a.Config.Dev()},
+		Logger:   a.Log,
+		Secure:   !a.Config.Dev(),
+		Checks: map[string]api.Readiness{
+			"postgres": a.Store.Ping,
+			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
+			"migrations": func(ctx context.Context) error {
+				sqlDB, err := a.Store.SQLDB()
+				if err != nil {
+					return err
+				}
+				return store.CheckMigrationsCurrent(ctx, sqlDB)
+			},
+		},
+	})
+}
+
+// RunWorker processes background jobs until ctx is cancelled.
+func (a *App) RunWorker(ctx context.Context) error {
+	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Tokens: a.Store, Log: a.Log})
+}

@@ -1,0 +1,77 @@
+// Package auth owns identity: who the caller is (access tokens, refresh-token sessions), their
+// credentials (passwords, resets) and their own profile. Roles and organisation kinds, the vocabulary
+// every other service authorizes with, are defined here too.
+package auth
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Organization is an organisation as its members and the API see it.
+type Organization struct {
+	ID        uuid.UUID
+	Name      string
+	Kind      OrgKind
+	CreatedAt time.Time
+}
+
+// Account is a user as they see themselves: profile, role and organisation.
+type Account struct {
+	ID     uuid.UUID
+	Email  string
+	Name   string
+	Role   Role
+	Active bool
+	Org    Organization
+	// CreatedAt is when the user joined.
+	CreatedAt time.Time
+}
+
+// Session is what a successful sign-in returns: a short-lived access token for the Authorization
+// header and a refresh token for the httpOnly cookie.
+type Session struct {
+	AccessToken  string
+	ExpiresIn    time.Duration
+	RefreshToken string
+	RefreshTTL   time.Duration
+}
+
+// ProfileUpdate changes the caller's own profile; nil fields stay as they are. Changing the password
+// requires the current one.
+type ProfileUpdate struct {
+	Name            *string
+	CurrentPassword *string
+	NewPassword     *string
+}
+
+// Service is the contract of the auth domain.
+type Service interface {
+	// Login checks the credentials and starts a session. Returns Unauthenticated for an unknown
+	// email, a wrong password or a deactivated account alike, and RateLimited after too many failures
+	// for the account or the client address.
+	Login(ctx context.Context, email, password, clientIP string) (Session, error)
+	// Refresh exchanges a refresh token for a new session in the same family. Returns Unauthenticated
+	// if the token is unknown, expired, revoked or already used; reuse also revokes the whole family.
+	Refresh(ctx context.Context, refreshToken string) (Session, error)
+	// Logout revokes the family of the refresh token. Unknown tokens are ignored.
+	Logout(ctx context.Context, refreshToken string) error
+	// StartSession signs in a user whose identity was proven some other way (an accepted invitation).
+	StartSession(ctx context.Context, userID uuid.UUID) (Session, error)
+	// Authenticate turns an access token into the caller's Principal. Returns Unauthenticated for a bad
+	// or expired token and for a deactivated user, whose tokens stop working at once.
+	Authenticate(ctx context.Context, accessToken string) (Principal, error)
+	// Me returns the caller's own account.
+	Me(ctx context.Context, p Principal) (Account, error)
+	// UpdateMe changes the caller's name or password. Returns Invalid for a weak new password or a
+	// wrong current password. A new password signs out every other session.
+	UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (Account, error)
+	// RequestPasswordReset emails a single-use reset link valid for one hour if the email belongs to
+	// an active account, and says nothing either way. Returns RateLimited after too many requests.
+	RequestPasswordReset(ctx context.Context, email, clientIP string) error
+	// ResetPassword sets a new password with a reset token and signs out every session. Returns Gone
+	// if the token is unknown, expired or used, Invalid for a weak password.
+	ResetPassword(ctx context.Context, token, newPassword string) error
+}

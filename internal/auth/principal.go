@@ -1,0 +1,76 @@
+package auth
+
+import "github.com/google/uuid"
+
+// Role is what a user may do within their organisation.
+type Role string
+
+// The roles. A user holds one role in one organisation.
+const (
+	RoleAttorney       Role = "attorney"
+	RoleNonprofitStaff Role = "nonprofit_staff"
+	RoleCoordinator    Role = "coordinator"
+	RoleOrgAdmin       Role = "org_admin"
+	RolePlatformAdmin  Role = "platform_admin"
+)
+
+// OrgKind is the kind of an organisation; it decides which roles its members may hold.
+type OrgKind string
+
+// The organisation kinds.
+const (
+	KindLawFirm        OrgKind = "law_firm"
+	KindNonprofit      OrgKind = "nonprofit"
+	KindPublicDefender OrgKind = "public_defender"
+	KindClinic         OrgKind = "clinic"
+	KindPlatform       OrgKind = "platform"
+)
+
+// rolesByKind lists the roles each kind of organisation can give its members: attorneys and
+// coordinators belong to law firms, staff to referring organisations, platform admins to the platform.
+var rolesByKind = map[OrgKind][]Role{
+	KindLawFirm:        {RoleAttorney, RoleCoordinator, RoleOrgAdmin},
+	KindNonprofit:      {RoleNonprofitStaff, RoleOrgAdmin},
+	KindPublicDefender: {RoleNonprofitStaff, RoleOrgAdmin},
+	KindClinic:         {RoleNonprofitStaff, RoleOrgAdmin},
+	KindPlatform:       {RolePlatformAdmin},
+}
+
+// RolesFor returns the roles an organisation of this kind can give; nil for an unknown kind.
+func RolesFor(kind OrgKind) []Role { return rolesByKind[kind] }
+
+// RoleAllowed reports whether members of an organisation of this kind may hold role.
+func RoleAllowed(kind OrgKind, role Role) bool {
+	for _, r := range rolesByKind[kind] {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidKind reports whether kind is one of the organisation kinds.
+func ValidKind(kind OrgKind) bool {
+	_, ok := rolesByKind[kind]
+	return ok
+}
+
+// Principal is the authenticated caller: who they are, their organisation and their role. Every
+// service method that reads or writes data takes one and decides from it what the caller may do.
+type Principal struct {
+	UserID  uuid.UUID
+	OrgID   uuid.UUID
+	OrgKind OrgKind
+	Role    Role
+	// SessionID is the refresh-token family the access token was issued for.
+	SessionID uuid.UUID
+}
+
+// IsPlatformAdmin reports whether the caller administers the whole platform.
+func (p Principal) IsPlatformAdmin() bool { return p.Role == RolePlatformAdmin }
+
+// Administers reports whether the caller may manage orgID's members and settings: its org admins,
+// and platform admins.
+func (p Principal) Administers(orgID uuid.UUID) bool {
+	return p.IsPlatformAdmin() || (p.Role == RoleOrgAdmin && p.OrgID == orgID)
+}

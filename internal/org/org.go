@@ -1,0 +1,103 @@
+// Package org owns organisations and their membership: creating organisations, inviting people with
+// a preset role, and managing members.
+//
+// Who may do what:
+//   - platform admins create organisations and may manage any of them;
+//   - an organisation's org admins rename it, invite people, and change or deactivate members;
+//   - its coordinators may list its members; everyone may read their own organisation.
+//
+// Another organisation's objects answer NotFound, as if they did not exist.
+package org
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+)
+
+// Invitation is a pending invitation to join an organisation with a preset role.
+type Invitation struct {
+	ID        uuid.UUID
+	OrgID     uuid.UUID
+	Email     string
+	Role      auth.Role
+	ExpiresAt time.Time
+	CreatedAt time.Time
+}
+
+// InvitationPreview is what the holder of an invitation token may learn before accepting it.
+type InvitationPreview struct {
+	Email            string
+	Role             auth.Role
+	OrganizationName string
+	ExpiresAt        time.Time
+}
+
+// MemberUpdate changes a member; nil fields stay as they are.
+type MemberUpdate struct {
+	Name   *string
+	Role   *auth.Role
+	Active *bool
+}
+
+// NewUser is an account created directly, without an invitation (seed data, the admin command).
+type NewUser struct {
+	OrgID    uuid.UUID
+	Email    string
+	Name     string
+	Password string
+	Role     auth.Role
+}
+
+// PlatformOrganizationName is the name of the organisation that platform admins belong to.
+const PlatformOrganizationName = "Probono Match"
+
+// InvitationTTL is how long an invitation can be accepted.
+const InvitationTTL = 7 * 24 * time.Hour
+
+// Service is the contract of the org domain.
+type Service interface {
+	// Create makes an organisation. Returns Forbidden unless the caller is a platform admin, Invalid
+	// for a bad name or kind, Conflict if the name is taken.
+	Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (auth.Organization, error)
+	// List returns every organisation to platform admins and the caller's own to everyone else.
+	List(ctx context.Context, p auth.Principal) ([]auth.Organization, error)
+	// Get returns one organisation. Returns NotFound for an organisation the caller cannot see.
+	Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error)
+	// Rename changes an organisation's name. Returns NotFound as Get, Forbidden unless the caller
+	// administers it, Conflict if the name is taken.
+	Rename(ctx context.Context, p auth.Principal, orgID uuid.UUID, name string) (auth.Organization, error)
+	// Members lists an organisation's members. Returns NotFound as Get, Forbidden unless the caller
+	// administers it or is one of its coordinators.
+	Members(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]auth.Account, error)
+	// UpdateMember renames, changes the role of, deactivates or reactivates a member. A deactivated
+	// member's sessions end at once. Returns NotFound as Get or for a user outside the organisation,
+	// Forbidden unless the caller administers it, Invalid for a role the organisation's kind does not
+	// have, Conflict when it would leave the organisation without an active org admin.
+	UpdateMember(ctx context.Context, p auth.Principal, orgID, userID uuid.UUID, u MemberUpdate) (auth.Account, error)
+	// Invite emails a single-use invitation with a preset role, valid for InvitationTTL; it replaces a
+	// pending invitation to the same address. Returns NotFound as Get, Forbidden unless the caller
+	// administers the organisation, Invalid for a role it does not have, Conflict if the email is
+	// already registered.
+	Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID, email string, role auth.Role) (Invitation, error)
+	// Invitations lists pending invitations; errors as Invite.
+	Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error)
+	// RevokeInvitation cancels a pending invitation; errors as Invite, NotFound if it is not pending.
+	RevokeInvitation(ctx context.Context, p auth.Principal, orgID, invitationID uuid.UUID) error
+	// LookupInvitation tells the holder of a token what it invites them to. Returns Gone if the token
+	// is unknown, expired, revoked or used.
+	LookupInvitation(ctx context.Context, token string) (InvitationPreview, error)
+	// AcceptInvitation creates the invitee's account with their name and password and signs them in.
+	// Returns Gone as LookupInvitation, Invalid for a weak password, Conflict if the email was
+	// registered meanwhile.
+	AcceptInvitation(ctx context.Context, token, name, password string) (auth.Session, error)
+	// ProvisionOrganization creates an organisation without a caller, for seed data; errors as Create.
+	ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (auth.Organization, error)
+	// PlatformOrganization returns the organisation of the platform admins, creating it if needed.
+	PlatformOrganization(ctx context.Context) (auth.Organization, error)
+	// Provision creates an account without an invitation, for seed data and the admin command.
+	Provision(ctx context.Context, u NewUser) (auth.Account, error)
+}

@@ -1,0 +1,388 @@
+package org
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// Store is what the org service needs from the database; *store.Store provides it.
+type Store interface {
+	Tx(ctx context.Context, fn func(tx *store.Store) error) error
+	OrganizationByID(ctx context.Context, id uuid.UUID) (store.Organization, error)
+	Organizations(ctx context.Context) ([]store.Organization, error)
+	CreateOrganization(ctx context.Context, o *store.Organization) error
+	RenameOrganization(ctx context.Context, id uuid.UUID, name string) error
+	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
+	AccountByEmail(ctx context.Context, email string) (store.Account, error)
+	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
+	PendingInvitations(ctx context.Context, orgID uuid.UUID) ([]store.Invitation, error)
+	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
+	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
+	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
+}
+
+// NewService returns the org service; sessions signs in users who accept an invitation.
+func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string) Service {
+	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL}
+}
+
+type service struct {
+	db       Store
+	sessions auth.Service
+	mailer   notify.Mailer
+	baseURL  string
+}
+
+func toOrganization(o store.Organization) auth.Organization {
+	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt}
+}
+
+func toInvitation(i store.Invitation) Invitation {
+	return Invitation{ID: i.ID, OrgID: i.OrgID, Email: i.Email, Role: auth.Role(i.Role), ExpiresAt: i.ExpiresAt, CreatedAt: i.CreatedAt}
+}
+
+var errOrgNotFound = problem.New(problem.NotFound, "Organization not found.")
+
+// visible loads an organisation the caller may see: their own, or any for a platform admin.
+func (s *service) visible(ctx context.Context, p auth.Principal, orgID uuid.UUID) (store.Organization, error) {
+	if !p.IsPlatformAdmin() && p.OrgID != orgID {
+		return store.Organization{}, errOrgNotFound
+	}
+	return s.db.OrganizationByID(ctx, orgID)
+}
+
+// administered loads an organisation the caller administers.
+func (s *service) administered(ctx context.Context, p auth.Principal, orgID uuid.UUID) (store.Organization, error) {
+	o, err := s.visible(ctx, p, orgID)
+	if err != nil {
+		return o, err
+	}
+	if !p.Administers(orgID) {
+		return o, problem.New(problem.Forbidden, "Only the organization's admins may do this.")
+	}
+	return o, nil
+}
+
+func validName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if n := len([]rune(name)); n < 2 || n > 200 {
+		return "", problem.Validation(problem.Field("name", "must be 2 to 200 characters"))
+	}
+	return name, nil
+}
+
+func (s *service) Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (auth.Organization, error) {
+	if !p.IsPlatformAdmin() {
+		return auth.Organization{}, problem.New(problem.Forbidden, "Only platform admins may create organizations.")
+	}
+	return s.ProvisionOrganization(ctx, name, kind)
+}
+
+func (s *service) ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (auth.Organization, error) {
+	name, err := validName(name)
+	if err != nil {
+		return auth.Organization{}, err
+	}
+	if !auth.ValidKind(kind) {
+		return auth.Organization{}, problem.Validation(problem.Field("kind", "is not an organization kind"))
+	}
+	o := store.Organization{ID: uuid.New(), Name: name, Kind: string(kind)}
+	if err := s.db.CreateOrganization(ctx, &o); err != nil {
+		return auth.Organization{}, err
+	}
+	return toOrganization(o), nil
+}
+
+func (s *service) List(ctx context.Context, p auth.Principal) ([]auth.Organization, error) {
+	var rows []store.Organization
+	if p.IsPlatformAdmin() {
+		var err error
+		if rows, err = s.db.Organizations(ctx); err != nil {
+			return nil, err
+		}
+	} else {
+		o, err := s.db.OrganizationByID(ctx, p.OrgID)
+		if err != nil {
+			return nil, err
+		}
+		rows = []store.Organization{o}
+	}
+	out := make([]auth.Organization, len(rows))
+	for i, o := range rows {
+		out[i] = toOrganization(o)
+	}
+	return out, nil
+}
+
+func (s *service) Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error) {
+	o, err := s.visible(ctx, p, orgID)
+	return toOrganization(o), err
+}
+
+func (s *service) Rename(ctx context.Context, p auth.Principal, orgID uuid.UUID, name string) (auth.Organization, error) {
+	if _, err := s.administered(ctx, p, orgID); err != nil {
+		return auth.Organization{}, err
+	}
+	name, err := validName(name)
+	if err != nil {
+		return auth.Organization{}, err
+	}
+	if err := s.db.RenameOrganization(ctx, orgID, name); err != nil {
+		return auth.Organization{}, err
+	}
+	return s.Get(ctx, p, orgID)
+}
+
+func (s *service) Members(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]auth.Account, error) {
+	if _, err := s.visible(ctx, p, orgID); err != nil {
+		return nil, err
+	}
+	if !p.Administers(orgID) && p.Role != auth.RoleCoordinator {
+		return nil, problem.New(problem.Forbidden, "Only the organization's admins and coordinators may list its members.")
+	}
+	rows, err := s.db.AccountsByOrg(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]auth.Account, len(rows))
+	for i, a := range rows {
+		out[i] = auth.ToAccount(a)
+	}
+	return out, nil
+}
+
+var errMemberNotFound = problem.New(problem.NotFound, "Member not found.")
+
+func (s *service) UpdateMember(ctx context.Context, p auth.Principal, orgID, userID uuid.UUID, u MemberUpdate) (auth.Account, error) {
+	o, err := s.administered(ctx, p, orgID)
+	if err != nil {
+		return auth.Account{}, err
+	}
+	changes := map[string]any{}
+	if u.Name != nil {
+		name := strings.TrimSpace(*u.Name)
+		if name == "" {
+			return auth.Account{}, problem.Validation(problem.Field("name", "must not be blank"))
+		}
+		changes["name"] = name
+	}
+	if u.Role != nil && !auth.RoleAllowed(auth.OrgKind(o.Kind), *u.Role) {
+		return auth.Account{}, problem.Validation(problem.Field("role", fmt.Sprintf("is not a role of a %s organization", o.Kind)))
+	}
+	if u.Active != nil {
+		changes["active"] = *u.Active
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		member, err := tx.AccountByID(ctx, userID)
+		if problem.Is(err, problem.NotFound) || (err == nil && member.OrgID != orgID) {
+			return errMemberNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if len(changes) > 0 {
+			if err := tx.UpdateUser(ctx, userID, changes); err != nil {
+				return err
+			}
+		}
+		if u.Role != nil {
+			if err := tx.UpdateRole(ctx, orgID, userID, string(*u.Role)); err != nil {
+				return err
+			}
+		}
+		if u.Active != nil && !*u.Active {
+			if err := tx.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil); err != nil {
+				return err
+			}
+		}
+		return keepAnAdmin(ctx, tx, o, member)
+	})
+	if err != nil {
+		return auth.Account{}, err
+	}
+	acct, err := s.db.AccountByID(ctx, userID)
+	return auth.ToAccount(acct), err
+}
+
+// keepAnAdmin refuses a change that leaves an organisation that had an active org admin without one:
+// nobody could then invite or manage its members. Checked after the change, inside its transaction.
+func keepAnAdmin(ctx context.Context, tx *store.Store, o store.Organization, before store.Account) error {
+	if auth.Role(before.Role) != auth.RoleOrgAdmin || !before.Active {
+		return nil
+	}
+	n, err := tx.CountActiveRole(ctx, o.ID, string(auth.RoleOrgAdmin))
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return problem.New(problem.Conflict, "This is the organization's last active admin; make someone else an admin first.")
+	}
+	return nil
+}
+
+func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID, email string, role auth.Role) (Invitation, error) {
+	o, err := s.administered(ctx, p, orgID)
+	if err != nil {
+		return Invitation{}, err
+	}
+	if !auth.RoleAllowed(auth.OrgKind(o.Kind), role) {
+		return Invitation{}, problem.Validation(problem.Field("role", fmt.Sprintf("is not a role of a %s organization", o.Kind)))
+	}
+	email = auth.NormalizeEmail(email)
+	if _, err := s.db.AccountByEmail(ctx, email); err == nil {
+		return Invitation{}, &problem.Error{Kind: problem.Conflict, Detail: "This email is already registered.",
+			Fields: []problem.FieldError{problem.Field("email", "is already registered")}}
+	} else if !problem.Is(err, problem.NotFound) {
+		return Invitation{}, err
+	}
+	token := crypto.NewToken()
+	row := store.Invitation{
+		ID: uuid.New(), OrgID: orgID, Email: email, Role: string(role), TokenHash: crypto.TokenDigest(token),
+		InvitedBy: p.UserID, ExpiresAt: time.Now().UTC().Add(InvitationTTL),
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.RevokePendingInvitationsFor(ctx, orgID, email); err != nil {
+			return err
+		}
+		return tx.CreateInvitation(ctx, &row)
+	})
+	if err != nil {
+		return Invitation{}, err
+	}
+	err = s.mailer.Send(ctx, notify.Email{
+		To:      email,
+		Subject: "You are invited to join " + o.Name + " on Probono Match",
+		Text: fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
+			"To accept, open this link within seven days and choose your password:\n%s/invite?token=%s\n",
+			o.Name, strings.ReplaceAll(string(role), "_", " "), s.baseURL, token),
+	})
+	if err != nil {
+		return Invitation{}, fmt.Errorf("sending invitation: %w", err)
+	}
+	return toInvitation(row), nil
+}
+
+func (s *service) Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error) {
+	if _, err := s.administered(ctx, p, orgID); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.PendingInvitations(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Invitation, len(rows))
+	for i, r := range rows {
+		out[i] = toInvitation(r)
+	}
+	return out, nil
+}
+
+func (s *service) RevokeInvitation(ctx context.Context, p auth.Principal, orgID, invitationID uuid.UUID) error {
+	if _, err := s.administered(ctx, p, orgID); err != nil {
+		return err
+	}
+	return s.db.RevokeInvitation(ctx, orgID, invitationID)
+}
+
+var errInvitationGone = problem.New(problem.Gone, "This invitation has expired, was revoked or was already used. Ask for a new one.")
+
+func (s *service) LookupInvitation(ctx context.Context, token string) (InvitationPreview, error) {
+	inv, err := s.db.InvitationByDigest(ctx, crypto.TokenDigest(token))
+	if problem.Is(err, problem.NotFound) {
+		return InvitationPreview{}, errInvitationGone
+	}
+	if err != nil {
+		return InvitationPreview{}, err
+	}
+	o, err := s.db.OrganizationByID(ctx, inv.OrgID)
+	if err != nil {
+		return InvitationPreview{}, err
+	}
+	return InvitationPreview{Email: inv.Email, Role: auth.Role(inv.Role), OrganizationName: o.Name, ExpiresAt: inv.ExpiresAt}, nil
+}
+
+func (s *service) AcceptInvitation(ctx context.Context, token, name, password string) (auth.Session, error) {
+	user, err := newUserRow("", name, password)
+	if err != nil {
+		return auth.Session{}, err
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		inv, err := tx.InvitationByDigest(ctx, crypto.TokenDigest(token))
+		if problem.Is(err, problem.NotFound) {
+			return errInvitationGone
+		}
+		if err != nil {
+			return err
+		}
+		user.Email = inv.Email
+		if err := tx.CreateAccount(ctx, user, inv.OrgID, inv.Role); err != nil {
+			return err
+		}
+		return tx.MarkInvitationAccepted(ctx, inv.ID)
+	})
+	if err != nil {
+		return auth.Session{}, err
+	}
+	return s.sessions.StartSession(ctx, user.ID)
+}
+
+// newUserRow validates a new user's name and password and hashes the password.
+func newUserRow(email, name, password string) (store.User, error) {
+	var fields []problem.FieldError
+	name = strings.TrimSpace(name)
+	if name == "" || len([]rune(name)) > 200 {
+		fields = append(fields, problem.Field("name", "must be 1 to 200 characters"))
+	}
+	if msg := crypto.PasswordProblem(password); msg != "" {
+		fields = append(fields, problem.Field("password", msg))
+	}
+	if len(fields) > 0 {
+		return store.User{}, problem.Validation(fields...)
+	}
+	hash, err := crypto.HashPassword(password)
+	if err != nil {
+		return store.User{}, err
+	}
+	return store.User{ID: uuid.New(), Email: auth.NormalizeEmail(email), Name: name, PasswordHash: hash, Active: true}, nil
+}
+
+func (s *service) PlatformOrganization(ctx context.Context) (auth.Organization, error) {
+	o, err := s.db.OrganizationByName(ctx, PlatformOrganizationName)
+	if problem.Is(err, problem.NotFound) {
+		return s.ProvisionOrganization(ctx, PlatformOrganizationName, auth.KindPlatform)
+	}
+	return toOrganization(o), err
+}
+
+func (s *service) Provision(ctx context.Context, u NewUser) (auth.Account, error) {
+	if !strings.Contains(u.Email, "@") {
+		return auth.Account{}, problem.Validation(problem.Field("email", "is not an email address"))
+	}
+	user, err := newUserRow(u.Email, u.Name, u.Password)
+	if err != nil {
+		return auth.Account{}, err
+	}
+	o, err := s.db.OrganizationByID(ctx, u.OrgID)
+	if err != nil {
+		return auth.Account{}, err
+	}
+	if !auth.RoleAllowed(auth.OrgKind(o.Kind), u.Role) {
+		return auth.Account{}, problem.Validation(problem.Field("role", fmt.Sprintf("is not a role of a %s organization", o.Kind)))
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error { return tx.CreateAccount(ctx, user, u.OrgID, string(u.Role)) })
+	if err != nil {
+		return auth.Account{}, err
+	}
+	acct, err := s.db.AccountByID(ctx, user.ID)
+	return auth.ToAccount(acct), err
+}

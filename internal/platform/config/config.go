@@ -1,0 +1,171 @@
+// Package config reads the service's settings from environment variables, validates them once at
+// start, and in development creates the secrets that are missing.
+package config
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+)
+
+// Environment names the two ways the service runs.
+const (
+	Development = "development"
+	Production  = "production"
+)
+
+// Key is one named secret key; the name (kid) lets several keys be valid while they rotate.
+type Key struct {
+	ID     string
+	Secret []byte
+}
+
+// Config holds every setting. Secrets are never printed: String redacts them.
+type Config struct {
+	Env         string
+	DatabaseURL string
+	RedisURL    string
+	HTTPAddr    string
+	// JWTSigningKeys are all accepted for verification; the first one signs new tokens.
+	JWTSigningKeys []Key
+	// DataEncryptionKeys encrypt client data at rest; the first one encrypts, all decrypt.
+	DataEncryptionKeys []Key
+	SMTPURL            string
+	BaseURL            string
+	LogLevel           string
+}
+
+// Dev reports whether the service runs in development mode.
+func (c *Config) Dev() bool { return c.Env == Development }
+
+// String describes the configuration without its secrets.
+func (c *Config) String() string {
+	return fmt.Sprintf("env=%s http=%s database=%s redis=%s base_url=%s signing_keys=%d encryption_keys=%d smtp=%t",
+		c.Env, c.HTTPAddr, redactURL(c.DatabaseURL), redactURL(c.RedisURL), c.BaseURL,
+		len(c.JWTSigningKeys), len(c.DataEncryptionKeys), c.SMTPURL != "")
+}
+
+// LocalEnvFile is where development secrets are kept between runs; it is git-ignored.
+const LocalEnvFile = ".env.local"
+
+// Load reads the configuration from the environment. In development, it first loads LocalEnvFile
+// (variables already set win) and generates the secret keys that are missing into that file.
+func Load() (*Config, error) {
+	env := getenv("APP_ENV", Development)
+	if env != Development && env != Production {
+		return nil, fmt.Errorf("APP_ENV must be %q or %q, got %q", Development, Production, env)
+	}
+	if env == Development {
+		if err := loadLocalEnv(LocalEnvFile); err != nil {
+			return nil, err
+		}
+		if err := ensureDevSecrets(LocalEnvFile); err != nil {
+			return nil, err
+		}
+	}
+	c := &Config{
+		Env:         env,
+		DatabaseURL: getenv("DATABASE_URL", "postgres://root@127.0.0.1:5432/probono?sslmode=disable"),
+		RedisURL:    getenv("REDIS_URL", "redis://127.0.0.1:6379/0"),
+		HTTPAddr:    getenv("HTTP_ADDR", ":8080"),
+		SMTPURL:     os.Getenv("SMTP_URL"),
+		BaseURL:     strings.TrimRight(getenv("BASE_URL", "http://localhost:8080"), "/"),
+		LogLevel:    getenv("LOG_LEVEL", "info"),
+	}
+	var err error
+	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32); err != nil {
+		return nil, err
+	}
+	if c.DataEncryptionKeys, err = parseKeys("DATA_ENCRYPTION_KEY", 32); err != nil {
+		return nil, err
+	}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Config) validate() error {
+	if err := checkURL("DATABASE_URL", c.DatabaseURL, "postgres", "postgresql"); err != nil {
+		return err
+	}
+	if err := checkURL("REDIS_URL", c.RedisURL, "redis", "rediss"); err != nil {
+		return err
+	}
+	if err := checkURL("BASE_URL", c.BaseURL, "http", "https"); err != nil {
+		return err
+	}
+	if c.SMTPURL != "" {
+		if err := checkURL("SMTP_URL", c.SMTPURL, "smtp", "smtps"); err != nil {
+			return err
+		}
+	}
+	if !strings.Contains(c.HTTPAddr, ":") {
+		return fmt.Errorf("HTTP_ADDR must be host:port or :port, got %q", c.HTTPAddr)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("LOG_LEVEL must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	return nil
+}
+
+func checkURL(name, raw string, schemes ...string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("%s is not a valid URL", name)
+	}
+	for _, s := range schemes {
+		if u.Scheme == s {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s must use the scheme %s, got %q", name, strings.Join(schemes, " or "), u.Scheme)
+}
+
+// parseKeys reads "kid=base64secret,kid2=base64secret". Every secret must decode to at least minLen bytes.
+func parseKeys(name string, minLen int) ([]Key, error) {
+	raw := strings.TrimSpace(os.Getenv(name))
+	if raw == "" {
+		return nil, fmt.Errorf("%s is required (format: kid=base64secret[,kid=base64secret...])", name)
+	}
+	var keys []Key
+	seen := map[string]bool{}
+	for i, part := range strings.Split(raw, ",") {
+		id, secret, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok || id == "" {
+			return nil, fmt.Errorf("%s entry %d must be kid=base64secret", name, i+1)
+		}
+		if seen[id] {
+			return nil, fmt.Errorf("%s has the key id %q twice", name, id)
+		}
+		seen[id] = true
+		b, err := base64.StdEncoding.DecodeString(secret)
+		if err != nil {
+			return nil, fmt.Errorf("%s key %q is not valid base64", name, id)
+		}
+		if len(b) < minLen {
+			return nil, fmt.Errorf("%s key %q must be at least %d bytes, got %d", name, id, minLen, len(b))
+		}
+		keys = append(keys, Key{ID: id, Secret: b})
+	}
+	return keys, nil
+}
+
+func getenv(name, fallback string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return fallback
+}
+
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid)"
+	}
+	return u.Redacted()
+}

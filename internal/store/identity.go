@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Organization is a row of organizations.
+type Organization struct {
+	ID        uuid.UUID
+	Name      string
+	Kind      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// User is a row of users.
+type User struct {
+	ID           uuid.UUID
+	Email        string
+	Name         string
+	PasswordHash string
+	Active       bool
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Membership is a row of memberships: the user's organisation and role.
+type Membership struct {
+	UserID    uuid.UUID `gorm:"primaryKey"`
+	OrgID     uuid.UUID
+	Role      string
+	CreatedAt time.Time
+}
+
+// Account is a user with their membership and organisation: what authentication and authorization need.
+type Account struct {
+	User
+	OrgID        uuid.UUID
+	OrgName      string
+	OrgKind      string
+	Role         string
+	OrgCreatedAt time.Time
+}
+
+const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at
+FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
+
+// AccountByID returns the user with their organisation and role.
+func (s *Store) AccountByID(ctx context.Context, userID uuid.UUID) (Account, error) {
+	var a Account
+	res := s.with(ctx).Raw(accountSelect+` WHERE u.id = ?`, userID).Scan(&a)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return a, mustAffect(res, "User")
+	}
+	return a, translate(res.Error, "user")
+}
+
+// AccountByEmail returns the user with the given (lower-case) email, with organisation and role.
+func (s *Store) AccountByEmail(ctx context.Context, email string) (Account, error) {
+	var a Account
+	res := s.with(ctx).Raw(accountSelect+` WHERE u.email = ?`, email).Scan(&a)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return a, mustAffect(res, "User")
+	}
+	return a, translate(res.Error, "user")
+}
+
+// AccountsByOrg lists an organisation's members, by name.
+func (s *Store) AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]Account, error) {
+	var as []Account
+	err := s.with(ctx).Raw(accountSelect+` WHERE m.org_id = ? ORDER BY lower(u.name), u.id`, orgID).Scan(&as).Error
+	return as, translate(err, "members")
+}
+
+// CreateAccount inserts a user and their membership; call it inside Tx.
+func (s *Store) CreateAccount(ctx context.Context, u User, orgID uuid.UUID, role string) error {
+	if err := s.with(ctx).Create(&u).Error; err != nil {
+		return translate(err, "user")
+	}
+	m := Membership{UserID: u.ID, OrgID: orgID, Role: role}
+	return translate(s.with(ctx).Create(&m).Error, "membership")
+}
+
+// UpdateUser writes the given columns of a user.
+func (s *Store) UpdateUser(ctx context.Context, userID uuid.UUID, changes map[string]any) error {
+	changes["updated_at"] = time.Now().UTC()
+	return mustAffect(s.with(ctx).Model(&User{}).Where("id = ?", userID).Updates(changes), "User")
+}
+
+// UpdateRole changes a member's role within their organisation.
+func (s *Store) UpdateRole(ctx context.Context, orgID, userID uuid.UUID, role string) error {
+	return mustAffect(s.with(ctx).Model(&Membership{}).
+		Where("user_id = ? AND org_id = ?", userID, orgID).Update("role", role), "Member")
+}
+
+// CountActiveRole counts the active members of an organisation holding role.
+func (s *Store) CountActiveRole(ctx context.Context, orgID uuid.UUID, role string) (int64, error) {
+	var n int64
+	err := s.with(ctx).Table("memberships m").Joins("JOIN users u ON u.id = m.user_id").
+		Where("m.org_id = ? AND m.role = ? AND u.active", orgID, role).Count(&n).Error
+	return n, translate(err, "members")
+}
+
+// CreateOrganization inserts an organisation.
+func (s *Store) CreateOrganization(ctx context.Context, o *Organization) error {
+	return translate(s.with(ctx).Create(o).Error, "organization")
+}
+
+// OrganizationByID returns one organisation.
+func (s *Store) OrganizationByID(ctx context.Context, id uuid.UUID) (Organization, error) {
+	var o Organization
+	return o, translate(s.with(ctx).Take(&o, "id = ?", id).Error, "Organization")
+}
+
+// OrganizationByName returns the organisation with this name, compared case-insensitively.
+func (s *Store) OrganizationByName(ctx context.Context, name string) (Organization, error) {
+	var o Organization
+	return o, translate(s.with(ctx).Take(&o, "lower(name) = lower(?)", name).Error, "Organization")
+}
+
+// Organizations lists every organisation by name.
+func (s *Store) Organizations(ctx context.Context) ([]Organization, error) {
+	var os []Organization
+	return os, translate(s.with(ctx).Order("lower(name), id").Find(&os).Error, "organizations")
+}
+
+// RenameOrganization changes an organisation's name.
+func (s *Store) RenameOrganization(ctx context.Context, id uuid.UUID, name string) error {
+	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).
+		Updates(map[string]any{"name": name, "updated_at": time.Now().UTC()}), "Organization")
+}

@@ -1,0 +1,150 @@
+// Package store is the only package that speaks SQL: GORM models and queries on Postgres,
+// transactions, and schema migrations. It turns driver errors into application errors.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// Store wraps a GORM handle; inside Tx it is bound to the transaction.
+type Store struct {
+	db *gorm.DB
+}
+
+// Open connects to Postgres. The pool is sized for one API process sharing the machine with a worker.
+func Open(ctx context.Context, databaseURL string) (*Store, error) {
+	db, err := gorm.Open(postgres.Open(databaseURL), &gorm.Config{
+		Logger:                 logger.Discard, // queries carry client data; they are never logged
+		SkipDefaultTransaction: true,           // writes that must be atomic use Tx explicitly
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(20)
+	sqlDB.SetMaxIdleConns(20)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		return nil, fmt.Errorf("connecting to database: %w", err)
+	}
+	return &Store{db: db}, nil
+}
+
+// SQLDB exposes the pool for migrations and health checks.
+func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
+
+// Close closes the pool.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Tx runs fn in one transaction: every write fn makes commits together or not at all.
+func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(&Store{db: tx})
+	})
+}
+
+func (s *Store) with(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+// constraintFields names the input field behind each unique index, so a duplicate is reported on the
+// field the caller sent.
+var constraintFields = map[string]problem.FieldError{
+	"users_email_key":               problem.Field("email", "is already registered"),
+	"organizations_name_key":        problem.Field("name", "is already the name of an organisation"),
+	"invitations_pending_email_key": problem.Field("email", "already has a pending invitation"),
+}
+
+// translate turns driver errors into application errors: no rows → NotFound, unique violation →
+// Conflict, foreign key violation → Invalid, check violation → Invalid.
+func translate(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return problem.Wrap(problem.NotFound, err, "%s not found.", what)
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505":
+			e := problem.Wrap(problem.Conflict, err, "This %s conflicts with one that already exists.", what)
+			if f, ok := constraintFields[pgErr.ConstraintName]; ok {
+				e.Fields = []problem.FieldError{f}
+			}
+			return e
+		case "23503":
+			return problem.Wrap(problem.Invalid, err, "The %s refers to something that does not exist.", what)
+		case "23514", "22001", "22P02":
+			return problem.Wrap(problem.Invalid, err, "The %s has a value the database does not accept.", what)
+		}
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// mustAffect turns an update that touched no row into NotFound.
+func mustAffect(res *gorm.DB, what string) error {
+	if res.Error != nil {
+		return translate(res.Error, what)
+	}
+	if res.RowsAffected == 0 {
+		return problem.New(problem.NotFound, "%s not found.", what)
+	}
+	return nil
+}
+
+// CreateDatabaseIfMissing creates the database named in databaseURL when it does not exist, by
+// connecting to the server's "postgres" database. Used in development so `make run` needs no set-up.
+func CreateDatabaseIfMissing(ctx context.Context, databaseURL string) error {
+	cfg, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		return fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	name := cfg.Database
+	cfg.Database = "postgres"
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("connecting to the postgres database: %w", err)
+	}
+	defer conn.Close(ctx)
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return err
+	}
+	if exists {
+		return nil
+	}
+	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+	return err
+}
