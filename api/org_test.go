@@ -1,0 +1,191 @@
+package api_test
+
+import (
+	"net/http"
+	"regexp"
+	"testing"
+
+	"github.com/probono-match/probono/internal/apptest"
+)
+
+type member struct {
+	ID     string `json:"id"`
+	Email  string `json:"email"`
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	Active bool   `json:"active"`
+}
+
+// orgOf returns the organisation id of a signed-in user.
+func orgOf(t *testing.T, env *apptest.Env, s apptest.Session) string {
+	t.Helper()
+	var m me
+	getMe(t, env, s.Token).JSON(t, &m)
+	return m.Organization.ID
+}
+
+func members(t *testing.T, env *apptest.Env, s apptest.Session, orgID string) map[string]member {
+	t.Helper()
+	r := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations/" + orgID + "/members", Token: s.Token})
+	if r.Status != http.StatusOK {
+		t.Fatalf("members: %d %s", r.Status, r.Body)
+	}
+	var list struct{ Items []member }
+	r.JSON(t, &list)
+	byEmail := map[string]member{}
+	for _, m := range list.Items {
+		byEmail[m.Email] = m
+	}
+	return byEmail
+}
+
+var inviteLink = regexp.MustCompile(`/invite\?token=([A-Za-z0-9_-]+)`)
+
+func TestInvitation_InviteeSetsNameAndPasswordAndJoinsWithPresetRole(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@northside.example", password)
+	orgID := orgOf(t, env, admin)
+	invitations := "/api/v1/organizations/" + orgID + "/invitations"
+
+	p := env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
+		Body: map[string]string{"email": "new.staff@northside.example", "role": "attorney"}}).Problem(t, http.StatusUnprocessableEntity)
+	if len(p.Errors) != 1 || p.Errors[0].Field != "role" {
+		t.Fatalf("a nonprofit cannot have attorneys: %+v", p)
+	}
+	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
+		Body: map[string]string{"email": "staff@riverbend.example", "role": "nonprofit_staff"}}).Problem(t, http.StatusConflict)
+
+	r := env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
+		Body: map[string]string{"email": "New.Staff@northside.example", "role": "nonprofit_staff"}})
+	if r.Status != http.StatusCreated {
+		t.Fatalf("invite: %d %s", r.Status, r.Body)
+	}
+	var pending struct{ Items []struct{ Email string } }
+	env.Do(t, apptest.Request{Method: "GET", Path: invitations, Token: admin.Token}).JSON(t, &pending)
+	if len(pending.Items) != 1 || pending.Items[0].Email != "new.staff@northside.example" {
+		t.Fatalf("pending invitations: %+v", pending)
+	}
+	mails := env.Mail.To("new.staff@northside.example")
+	if len(mails) != 1 {
+		t.Fatalf("want one invitation email, got %d", len(mails))
+	}
+	token := inviteLink.FindStringSubmatch(mails[0].Text)[1]
+
+	var preview struct {
+		Email            string `json:"email"`
+		Role             string `json:"role"`
+		OrganizationName string `json:"organization_name"`
+	}
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": token}}).JSON(t, &preview)
+	if preview.OrganizationName != "Northside Legal Aid Society" || preview.Role != "nonprofit_staff" || preview.Email != "new.staff@northside.example" {
+		t.Fatalf("preview: %+v", preview)
+	}
+
+	accept := func(pw string) *apptest.Response {
+		return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/accept",
+			Body: map[string]string{"token": token, "name": "Noor Haddad", "password": pw}})
+	}
+	accept("short").Problem(t, http.StatusUnprocessableEntity)
+	r = accept("a long enough passphrase")
+	if r.Status != http.StatusCreated {
+		t.Fatalf("accept: %d %s", r.Status, r.Body)
+	}
+	s := apptest.TokenFrom(t, r)
+	var m me
+	getMe(t, env, s.Token).JSON(t, &m)
+	if m.Name != "Noor Haddad" || m.Role != "nonprofit_staff" || m.Organization.ID != orgID {
+		t.Fatalf("new member: %+v", m)
+	}
+	accept("a long enough passphrase").Problem(t, http.StatusGone) // single use
+	env.Login(t, "new.staff@northside.example", "a long enough passphrase")
+}
+
+func TestInvitation_RevokedCannotBeAccepted(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@hartwell.example", password)
+	invitations := "/api/v1/organizations/" + orgOf(t, env, admin) + "/invitations"
+	var inv struct{ ID string }
+	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
+		Body: map[string]string{"email": "lateral@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
+	if r := env.Do(t, apptest.Request{Method: "DELETE", Path: invitations + "/" + inv.ID, Token: admin.Token}); r.Status != http.StatusNoContent {
+		t.Fatalf("revoke: %d %s", r.Status, r.Body)
+	}
+	token := inviteLink.FindStringSubmatch(env.Mail.To("lateral@hartwell.example")[0].Text)[1]
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/accept",
+		Body: map[string]string{"token": token, "name": "Lee Lateral", "password": "a long enough passphrase"}}).Problem(t, http.StatusGone)
+}
+
+func TestDeactivatedMember_TokensStopWorkingAtOnce(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@hartwell.example", password)
+	attorney := env.Login(t, "priya.raman@hartwell.example", password)
+	orgID := orgOf(t, env, admin)
+	priya := members(t, env, admin, orgID)["priya.raman@hartwell.example"]
+
+	r := env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID + "/members/" + priya.ID,
+		Token: admin.Token, Body: map[string]any{"active": false}})
+	if r.Status != http.StatusOK {
+		t.Fatalf("deactivate: %d %s", r.Status, r.Body)
+	}
+	getMe(t, env, attorney.Token).Problem(t, http.StatusUnauthorized)
+	refresh(t, env, attorney.Refresh).Problem(t, http.StatusUnauthorized)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
+		Body: map[string]string{"email": "priya.raman@hartwell.example", "password": password}}).Problem(t, http.StatusUnauthorized)
+
+	env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID + "/members/" + priya.ID,
+		Token: admin.Token, Body: map[string]any{"active": true}})
+	env.Login(t, "priya.raman@hartwell.example", password)
+}
+
+func TestUpdateMember_RolesAndTheLastAdmin(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@hartwell.example", password)
+	orgID := orgOf(t, env, admin)
+	byEmail := members(t, env, admin, orgID)
+	path := func(email string) string {
+		return "/api/v1/organizations/" + orgID + "/members/" + byEmail[email].ID
+	}
+	patch := func(email string, body any) *apptest.Response {
+		return env.Do(t, apptest.Request{Method: "PATCH", Path: path(email), Token: admin.Token, Body: body})
+	}
+	patch("james.okafor@hartwell.example", map[string]string{"role": "nonprofit_staff"}).Problem(t, http.StatusUnprocessableEntity)
+	patch("admin@hartwell.example", map[string]any{"active": false}).Problem(t, http.StatusConflict)
+	patch("admin@hartwell.example", map[string]string{"role": "attorney"}).Problem(t, http.StatusConflict)
+
+	var m member
+	r := patch("james.okafor@hartwell.example", map[string]string{"role": "org_admin"})
+	r.JSON(t, &m)
+	if r.Status != http.StatusOK || m.Role != "org_admin" {
+		t.Fatalf("promote: %d %s", r.Status, r.Body)
+	}
+	// With a second admin, the first may step down.
+	if r := patch("admin@hartwell.example", map[string]string{"role": "attorney"}); r.Status != http.StatusOK {
+		t.Fatalf("step down: %d %s", r.Status, r.Body)
+	}
+	if got := members(t, env, env.Login(t, "james.okafor@hartwell.example", password), orgID)["admin@hartwell.example"].Role; got != "attorney" {
+		t.Fatalf("role = %q", got)
+	}
+}
+
+func TestCreateOrganization_OnlyPlatformAdmins(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	body := map[string]string{"name": "Eastside Immigrant Justice Clinic", "kind": "clinic"}
+	coordinator := env.Login(t, coordinator, password)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: coordinator.Token, Body: body}).Problem(t, http.StatusForbidden)
+
+	admin := env.Login(t, "admin@probono.example", password)
+	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: admin.Token, Body: body})
+	if r.Status != http.StatusCreated {
+		t.Fatalf("create: %d %s", r.Status, r.Body)
+	}
+	var list struct{ Items []struct{ Name string } }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations", Token: coordinator.Token}).JSON(t, &list)
+	if len(list.Items) != 1 || list.Items[0].Name != "Hartwell & Pierce LLP" {
+		t.Fatalf("a coordinator sees only their own organisation, got %+v", list.Items)
+	}
+}

@@ -1,0 +1,137 @@
+package api_test
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	probono "github.com/probono-match/probono"
+	"github.com/probono-match/probono/internal/apptest"
+)
+
+// foreigners are users of every role in organisations other than Hartwell & Pierce LLP.
+var foreigners = []string{
+	"wei.zhang@castellan.example",   // attorney, another law firm
+	"coordinator@castellan.example", // coordinator, another law firm
+	"admin@castellan.example",       // org admin, another law firm
+	"staff@northside.example",       // nonprofit staff
+	"admin@northside.example",       // org admin, nonprofit
+	"staff@lakeshore-pd.example",    // public defender staff
+	"admin@lakeshore-pd.example",    // org admin, public defender
+}
+
+// objectRoute is one operation on an object that belongs to an organisation. Every operation in
+// openapi.yaml with a path parameter must be listed here, so each new endpoint joins the test.
+type objectRoute struct {
+	method, template string
+	body             any
+}
+
+var objectRoutes = []objectRoute{
+	{"GET", "/organizations/{orgId}", nil},
+	{"PATCH", "/organizations/{orgId}", map[string]string{"name": "Taken Over LLP"}},
+	{"GET", "/organizations/{orgId}/members", nil},
+	{"PATCH", "/organizations/{orgId}/members/{userId}", map[string]any{"active": false}},
+	{"GET", "/organizations/{orgId}/invitations", nil},
+	{"POST", "/organizations/{orgId}/invitations", map[string]string{"email": "mole@elsewhere.example", "role": "attorney"}},
+	{"DELETE", "/organizations/{orgId}/invitations/{invitationId}", nil},
+}
+
+func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+
+	// Hartwell's objects: the firm, a member and a pending invitation.
+	owner := env.Login(t, "admin@hartwell.example", password)
+	orgID := orgOf(t, env, owner)
+	victim := members(t, env, owner, orgID)["priya.raman@hartwell.example"]
+	var inv struct{ ID string }
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/invitations", Token: owner.Token,
+		Body: map[string]string{"email": "incoming@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
+	ids := strings.NewReplacer("{orgId}", orgID, "{userId}", victim.ID, "{invitationId}", inv.ID)
+
+	for _, email := range foreigners {
+		s := env.Login(t, email, password)
+		for _, r := range objectRoutes {
+			t.Run(email+" "+r.method+" "+r.template, func(t *testing.T) {
+				res := env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + ids.Replace(r.template), Token: s.Token, Body: r.body})
+				res.Problem(t, http.StatusNotFound)
+			})
+		}
+	}
+
+	// Nothing changed.
+	var o struct{ Name string }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations/" + orgID, Token: owner.Token}).JSON(t, &o)
+	if o.Name != "Hartwell & Pierce LLP" {
+		t.Fatalf("organisation renamed to %q", o.Name)
+	}
+	if !members(t, env, owner, orgID)["priya.raman@hartwell.example"].Active {
+		t.Fatal("member deactivated by a foreigner")
+	}
+	var pending struct{ Items []struct{ Email string } }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations/" + orgID + "/invitations", Token: owner.Token}).JSON(t, &pending)
+	if len(pending.Items) != 1 || pending.Items[0].Email != "incoming@hartwell.example" {
+		t.Fatalf("invitations changed: %+v", pending.Items)
+	}
+}
+
+func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	owner := env.Login(t, "admin@hartwell.example", password)
+	orgID := orgOf(t, env, owner)
+	victim := members(t, env, owner, orgID)["james.okafor@hartwell.example"]
+	ids := strings.NewReplacer("{orgId}", orgID, "{userId}", victim.ID, "{invitationId}", "00000000-0000-4000-8000-000000000000")
+
+	// An attorney may read their own firm but manage nothing; a coordinator may also list members.
+	readable := map[string]map[string]bool{
+		"priya.raman@hartwell.example": {"GET /organizations/{orgId}": true},
+		coordinator:                    {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true},
+	}
+	for email, allowed := range readable {
+		s := env.Login(t, email, password)
+		for _, r := range objectRoutes {
+			key := r.method + " " + r.template
+			t.Run(email+" "+key, func(t *testing.T) {
+				res := env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + ids.Replace(r.template), Token: s.Token, Body: r.body})
+				if allowed[key] {
+					if res.Status != http.StatusOK {
+						t.Fatalf("status %d: %s", res.Status, res.Body)
+					}
+					return
+				}
+				res.Problem(t, http.StatusForbidden)
+			})
+		}
+	}
+}
+
+func TestCrossTenant_CoversEveryObjectOperationOfTheSpec(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData(probono.OpenAPISpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, r := range objectRoutes {
+		covered[r.method+" "+r.template] = true
+	}
+	var missing []string
+	for path, item := range doc.Paths.Map() {
+		if !strings.Contains(path, "{") {
+			continue
+		}
+		for method := range item.Operations() {
+			if !covered[method+" "+path] {
+				missing = append(missing, method+" "+path)
+			}
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Fatalf("add these operations to objectRoutes: %v", missing)
+	}
+}

@@ -1,0 +1,58 @@
+package config
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+func TestParseKeys(t *testing.T) {
+	k32 := base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
+	k16 := base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 16)))
+	cases := []struct {
+		value   string
+		wantErr string
+		wantIDs []string
+	}{
+		{"", "JWT_SIGNING_KEYS is required", nil},
+		{"new=" + k32 + ",old=" + k32, "", []string{"new", "old"}},
+		{"new=" + k16, "at least 32 bytes", nil},
+		{"new=not base64!", "not valid base64", nil},
+		{strings.TrimRight(k32, "="), "must be kid=base64secret", nil},
+		{"a=" + k32 + ",a=" + k32, "twice", nil},
+	}
+	for _, c := range cases {
+		t.Setenv("JWT_SIGNING_KEYS", c.value)
+		keys, err := parseKeys("JWT_SIGNING_KEYS", 32)
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%q: error %v, want %q", c.value, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil || len(keys) != len(c.wantIDs) || keys[0].ID != c.wantIDs[0] {
+			t.Errorf("%q: keys %v, err %v", c.value, keys, err)
+		}
+	}
+}
+
+func TestLoad_ProductionNamesTheMissingVariable(t *testing.T) {
+	t.Setenv("APP_ENV", Production)
+	t.Setenv("JWT_SIGNING_KEYS", "")
+	_, err := Load()
+	if err == nil || !strings.Contains(err.Error(), "JWT_SIGNING_KEYS") {
+		t.Fatalf("err = %v, want it to name JWT_SIGNING_KEYS", err)
+	}
+}
+
+func TestLoad_RejectsABadURLByName(t *testing.T) {
+	k := "k1=" + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
+	t.Setenv("APP_ENV", Production)
+	t.Setenv("JWT_SIGNING_KEYS", k)
+	t.Setenv("DATA_ENCRYPTION_KEY", k)
+	t.Setenv("REDIS_URL", "http://wrong")
+	_, err := Load()
+	if err == nil || !strings.Contains(err.Error(), "REDIS_URL") {
+		t.Fatalf("err = %v, want it to name REDIS_URL", err)
+	}
+}
