@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tokens } from '../api/client';
+import { fakeApi, json, problem, renderApp } from '../test/renderApp';
+
+const me = {
+  id: '0b7c2c1e-0000-4000-8000-000000000001',
+  email: 'coordinator@hartwell.example',
+  name: 'Dana Whitfield',
+  role: 'coordinator',
+  organization: {
+    id: '0b7c2c1e-0000-4000-8000-000000000002',
+    name: 'Hartwell & Pierce LLP',
+    kind: 'law_firm',
+    created_at: '2026-01-05T10:00:00Z',
+  },
+};
+
+afterEach(() => {
+  cleanup();
+  tokens.set(null);
+  vi.unstubAllGlobals();
+});
+
+async function signIn(email: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Email'), email);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  it('signs in and shows who is signed in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () => json(200, { access_token: 'token-1', token_type: 'Bearer', expires_in: 900 }),
+        'GET /me': (request) =>
+          request.headers.get('Authorization') === 'Bearer token-1' ? json(200, me) : problem(401, 'No token'),
+      }),
+    );
+    renderApp('/');
+
+    await signIn('coordinator@hartwell.example', 'probono-demo-2026');
+
+    const banner = await screen.findByRole('banner');
+    expect(within(banner).getByText('Dana Whitfield')).toBeTruthy();
+    expect(banner.textContent).toContain('Hartwell & Pierce LLP');
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Members' })).toBeTruthy();
+  });
+
+  it("shows the server's explanation when the password is wrong", async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () => problem(401, 'Invalid email or password'),
+      }),
+    );
+    renderApp('/login');
+
+    await signIn('coordinator@hartwell.example', 'wrong password');
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Invalid email or password');
+  });
+
+  it('shows the server’s too-many-attempts message', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () => problem(429, 'Too many sign-in attempts. Try again in 15 minutes.'),
+      }),
+    );
+    renderApp('/login');
+
+    await signIn('coordinator@hartwell.example', 'another guess');
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Too many sign-in attempts');
+  });
+
+  it('places validation messages from the server beside their fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () =>
+          problem(422, 'The request is invalid.', [{ field: 'email', message: 'is not a deliverable address' }]),
+      }),
+    );
+    renderApp('/login');
+
+    await signIn('someone@example.org', 'whatever');
+
+    const email = await screen.findByLabelText('Email');
+    await vi.waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('is not a deliverable address')).toBeTruthy();
+  });
+
+  it('checks the form before asking the server', async () => {
+    const fetch = vi.fn(fakeApi({ 'POST /auth/refresh': () => problem(401, 'No session') }));
+    vi.stubGlobal('fetch', fetch);
+    renderApp('/login');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Email'), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText(/Enter an email address like/)).toBeTruthy();
+    expect(screen.getByText('Enter your password.')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('restores the session from the refresh cookie on load', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => json(200, { access_token: 'restored', token_type: 'Bearer', expires_in: 900 }),
+        'GET /me': (request) =>
+          request.headers.get('Authorization') === 'Bearer restored' ? json(200, me) : problem(401, 'No token'),
+      }),
+    );
+    renderApp('/profile');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Profile' })).toBeTruthy();
+    expect(screen.getByText('coordinator@hartwell.example')).toBeTruthy();
+  });
+});

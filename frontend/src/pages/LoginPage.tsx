@@ -1,0 +1,93 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useLocation, type Location } from 'react-router-dom';
+import { login } from '../api/auth';
+import { fieldErrors } from '../api/problem';
+import { useAuth } from '../auth/authContext';
+import { FormAlert } from '../components/FormAlert';
+import { Loading } from '../components/Loading';
+import { Notice } from '../components/Notice';
+import { SubmitButton } from '../components/SubmitButton';
+import { TextField } from '../components/TextField';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { focusFirstInvalid } from '../forms/focusFirstInvalid';
+import { collectErrors, hasErrors, validateEmail, validateRequired, type Errors } from '../forms/validation';
+
+type Field = 'email' | 'password';
+
+interface LoginState {
+  from?: Location;
+  notice?: string;
+}
+
+export function LoginPage() {
+  useDocumentTitle('Sign in');
+  const auth = useAuth();
+  const state = (useLocation().state ?? {}) as LoginState;
+  const destination = state.from ? `${state.from.pathname}${state.from.search}` : '/';
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors<Field>>({});
+
+  const mutation = useMutation({
+    mutationFn: () => login(email.trim(), password),
+    onSuccess: (token) => auth.signIn(token),
+    onError: () => focusFirstInvalid(formRef.current),
+  });
+
+  if (auth.status === 'restoring') return <Loading />;
+  if (auth.status === 'signedIn') return <Navigate to={destination} replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = collectErrors<Field>({
+      email: validateEmail(email),
+      password: validateRequired(password, 'Enter your password.'),
+    });
+    setErrors(found);
+    if (hasErrors(found)) return focusFirstInvalid(formRef.current);
+    mutation.mutate();
+  };
+
+  const shown = { ...fieldErrors(mutation.error), ...errors };
+
+  return (
+    <>
+      <h1>Sign in</h1>
+      {state.notice && <Notice>{state.notice}</Notice>}
+      {auth.expired && !state.notice && (
+        <div className="alert alert-info" role="status">
+          Your session has ended. Please sign in again.
+        </div>
+      )}
+      <FormAlert error={mutation.error} fields={['email', 'password']} />
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={shown.email}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={shown.password}
+          required
+        />
+        <div className="form-actions">
+          <SubmitButton busy={mutation.isPending} label="Sign in" busyLabel="Signing in…" />
+          <Link to="/forgot-password">Forgot password?</Link>
+        </div>
+      </form>
+    </>
+  );
+}
