@@ -77,7 +77,7 @@ func TestLogin_TenFailuresLockTheAccountWith429AndRetryAfter(t *testing.T) {
 			Body: map[string]string{"email": coordinator, "password": pw}})
 	}
 	for i := 0; i < 10; i++ {
-		login("wrong-password-" + strconv.Itoa(i)).Problem(t, http.StatusUnauthorized)
+		login("wrong-password-"+strconv.Itoa(i)).Problem(t, http.StatusUnauthorized)
 	}
 	r := login(password) // even the right password is refused while locked
 	r.Problem(t, http.StatusTooManyRequests)
