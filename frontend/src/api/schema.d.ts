@@ -487,7 +487,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description If the account exists */
+            /** @description If the account exists, a reset email is on its way */
             202: {
                 headers: {
                     [name: string]: unknown;

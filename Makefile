@@ -1,0 +1,139 @@
+# Probono Match: `make run` to try it, `make test` for everything CI checks.
+# Recipes are plain POSIX sh so they work with whatever /bin/sh is.
+
+GO      ?= go
+NPM     ?= npm
+BIN     := bin/probono
+WEB     := frontend
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+
+# Files produced by `make generate`; they are committed so that a build needs neither generator.
+GENERATED := api/api.gen.go $(WEB)/src/api/schema.d.ts
+
+# What `make test` runs, in order; each step is also a target of its own.
+TEST_STEPS := check-generated lint test-go test-web e2e
+
+# Touched after npm ci (which empties node_modules first); a newer lockfile means reinstall.
+NODE_STAMP := $(WEB)/node_modules/.make-installed
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench clean
+
+help:
+	@echo 'make run              build, migrate, seed the demo data and serve on http://localhost:8080'
+	@echo 'make test             check generated code, lint, Go tests, web tests, browser journey'
+	@echo 'make build            build the web app and bin/probono (with the web app embedded)'
+	@echo 'make binary           build only bin/probono, embedding whatever frontend/dist holds'
+	@echo 'make deps             install the web app dependencies (npm ci) if the lockfile changed'
+	@echo 'make generate         regenerate api/api.gen.go and frontend/src/api/schema.d.ts from openapi.yaml'
+	@echo 'make check-generated  fail if the generated files do not match openapi.yaml'
+	@echo 'make lint             gofmt, go vet, staticcheck, TypeScript type check'
+	@echo 'make test-go          go test -race ./... (needs Postgres and Redis on localhost)'
+	@echo 'make test-web         web unit tests (vitest)'
+	@echo 'make e2e              browser journey against a freshly seeded throw-away database'
+	@echo 'make bench            Go benchmarks'
+	@echo 'make clean            remove build output'
+
+# ---- build ------------------------------------------------------------------------------------
+
+$(NODE_STAMP): $(WEB)/package-lock.json $(WEB)/package.json
+	cd $(WEB) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(NPM) ci --no-audit --no-fund
+	touch $@
+
+deps: $(NODE_STAMP)
+
+# The SPA is embedded into the binary (frontend/embed.go), so it is built first.
+web: $(NODE_STAMP)
+	cd $(WEB) && $(NPM) run build
+
+binary:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/probono
+
+build: web
+	@$(MAKE) --no-print-directory binary
+
+run: build
+	$(BIN) migrate
+	$(BIN) seed
+	@echo
+	@echo "Probono Match is starting on $${BASE_URL:-http://localhost:8080} (Ctrl-C stops it)."
+	@echo "Sign in with one of the demo logins above."
+	@echo
+	exec $(BIN) all
+
+# ---- code generation ---------------------------------------------------------------------------
+
+generate: $(NODE_STAMP)
+	cd api && $(GO) tool oapi-codegen -config oapi-codegen.yaml ../openapi.yaml
+	cd $(WEB) && $(NPM) run generate
+
+# Stale means: regenerating from openapi.yaml changes a generated file. In CI (CI set) the generated
+# files must also be committed, which `git status` shows.
+check-generated: $(NODE_STAMP)
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	for f in $(GENERATED); do \
+		if [ -f "$$f" ]; then mkdir -p "$$tmp/$$(dirname $$f)" && cp "$$f" "$$tmp/$$f"; fi; \
+	done; \
+	$(MAKE) --no-print-directory generate || exit 1; \
+	stale=""; \
+	for f in $(GENERATED); do \
+		cmp -s "$$f" "$$tmp/$$f" || stale="$$stale $$f"; \
+	done; \
+	if [ -n "$$stale" ]; then \
+		echo "These generated files did not match openapi.yaml:$$stale"; \
+		echo "They have now been regenerated: review and commit them."; \
+		exit 1; \
+	fi; \
+	if [ -n "$${CI:-}" ]; then \
+		changed="$$(git status --porcelain -- $(GENERATED))"; \
+		if [ -n "$$changed" ]; then \
+			echo "Generated files differ from the commit:"; echo "$$changed"; \
+			echo "Run 'make generate' and commit the result."; \
+			exit 1; \
+		fi; \
+	fi; \
+	echo "Generated files are up to date."
+
+# ---- checks ------------------------------------------------------------------------------------
+
+lint: $(NODE_STAMP)
+	@unformatted="$$(find . -name '*.go' -not -path './.git/*' -not -path './$(WEB)/node_modules/*' -print | xargs gofmt -l)"; \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt would change these files (run gofmt -w):"; \
+		echo "$$unformatted"; \
+		exit 1; \
+	fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	cd $(WEB) && $(NPM) run lint
+
+# Each step runs in its own make so that its duration is printed and the first failure stops the rest.
+test:
+	@total=$$(date +%s); \
+	for step in $(TEST_STEPS); do \
+		start=$$(date +%s); \
+		echo "==> make $$step"; \
+		$(MAKE) --no-print-directory $$step || { echo "FAILED: make $$step after $$(( $$(date +%s) - start ))s"; exit 1; }; \
+		echo "<== make $$step: $$(( $$(date +%s) - start ))s"; \
+	done; \
+	echo "All checks passed in $$(( $$(date +%s) - total ))s."
+
+# Integration tests create their own databases on the local Postgres (PGHOST, PGPORT, PGUSER) and use
+# Redis at TEST_REDIS_URL (default redis://127.0.0.1:6379/0).
+test-go:
+	$(GO) test -race -count=1 ./...
+
+test-web: $(NODE_STAMP)
+	cd $(WEB) && $(NPM) test
+
+e2e:
+	bash scripts/e2e.sh
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin $(WEB)/test-results $(WEB)/playwright-report
+	find $(WEB)/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true
