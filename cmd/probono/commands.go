@@ -72,14 +72,11 @@ func runMigrate(ctx context.Context, cfg *config.Config, args []string, stdout i
 }
 
 func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer) error {
-	a, err := app.New(ctx, cfg, logger, app.Options{})
+	a, err := openMigrated(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := migrateUp(ctx, a.Store, logger); err != nil {
-		return err
-	}
 	created, err := seed.Run(ctx, a.Store, a.Orgs)
 	if err != nil {
 		return err
@@ -115,14 +112,11 @@ func runAdmin(ctx context.Context, cfg *config.Config, logger *slog.Logger, args
 	if err != nil {
 		return err
 	}
-	a, err := app.New(ctx, cfg, logger, app.Options{})
+	a, err := openMigrated(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := migrateUp(ctx, a.Store, logger); err != nil {
-		return err
-	}
 	platform, err := a.Orgs.PlatformOrganization(ctx)
 	if err != nil {
 		return err
@@ -150,4 +144,17 @@ func readPassword(stdin io.Reader, stdout io.Writer) (string, error) {
 		return "", err
 	}
 	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// openMigrated builds the application on an up-to-date schema, for the one-shot commands.
+func openMigrated(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app.App, error) {
+	a, err := app.New(ctx, cfg, logger, app.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := migrateUp(ctx, a.Store, logger); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
 }

@@ -12,17 +12,10 @@ import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { ROLE_LABELS } from '../domain/roles';
+import { NewPasswordFields, useNewPassword } from '../forms/NewPasswordFields';
 import { focusFirstInvalid } from '../forms/focusFirstInvalid';
 import { formatDate } from '../forms/format';
-import {
-  PASSWORD_MIN,
-  collectErrors,
-  hasErrors,
-  validateNewPassword,
-  validatePasswordConfirmation,
-  validatePersonName,
-  type Errors,
-} from '../forms/validation';
+import { collectErrors, hasErrors, validatePersonName, type Errors } from '../forms/validation';
 
 export function AcceptInvitationPage() {
   useDocumentTitle('Accept invitation');
@@ -54,12 +47,11 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassword = useNewPassword();
   const [errors, setErrors] = useState<Errors<Field>>({});
 
   const mutation = useMutation({
-    mutationFn: () => acceptInvitation(token, name.trim(), password),
+    mutationFn: () => acceptInvitation(token, name.trim(), newPassword.password),
     onSuccess: (tokenResponse) => {
       auth.signIn(tokenResponse);
       navigate('/', { replace: true });
@@ -71,8 +63,7 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
     event.preventDefault();
     const found = collectErrors<Field>({
       name: validatePersonName(name),
-      password: validateNewPassword(password),
-      confirmation: validatePasswordConfirmation(password, confirmation),
+      ...newPassword.validate(),
     });
     setErrors(found);
     if (hasErrors(found)) return focusFirstInvalid(formRef.current);
@@ -108,26 +99,11 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
           error={shown.name}
           required
         />
-        <TextField
+        <NewPasswordFields
+          state={newPassword}
+          errors={shown}
           label="Password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          value={password}
-          onChange={setPassword}
-          error={shown.password}
-          required
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          name="confirmation"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          error={shown.confirmation}
-          required
+          confirmLabel="Confirm password"
         />
         <div className="form-actions">
           <SubmitButton busy={mutation.isPending} label="Create account" busyLabel="Creating account…" />

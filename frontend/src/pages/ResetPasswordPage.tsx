@@ -6,17 +6,10 @@ import { ApiError, fieldErrors } from '../api/problem';
 import { useAuth } from '../auth/authContext';
 import { FormAlert } from '../components/FormAlert';
 import { SubmitButton } from '../components/SubmitButton';
-import { TextField } from '../components/TextField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { NewPasswordFields, useNewPassword } from '../forms/NewPasswordFields';
 import { focusFirstInvalid } from '../forms/focusFirstInvalid';
-import {
-  PASSWORD_MIN,
-  collectErrors,
-  hasErrors,
-  validateNewPassword,
-  validatePasswordConfirmation,
-  type Errors,
-} from '../forms/validation';
+import { PASSWORD_MIN, collectErrors, hasErrors, type Errors } from '../forms/validation';
 
 type Field = 'password' | 'confirmation';
 
@@ -26,12 +19,11 @@ export function ResetPasswordPage() {
   const auth = useAuth();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassword = useNewPassword();
   const [errors, setErrors] = useState<Errors<Field>>({});
 
   const mutation = useMutation({
-    mutationFn: () => confirmPasswordReset(token, password),
+    mutationFn: () => confirmPasswordReset(token, newPassword.password),
     onSuccess: () => {
       // The server revoked every login of this account, this browser's included.
       auth.forget();
@@ -49,10 +41,7 @@ export function ResetPasswordPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found = collectErrors<Field>({
-      password: validateNewPassword(password),
-      confirmation: validatePasswordConfirmation(password, confirmation),
-    });
+    const found = collectErrors<Field>(newPassword.validate());
     setErrors(found);
     if (hasErrors(found)) return focusFirstInvalid(formRef.current);
     mutation.mutate();
@@ -65,26 +54,10 @@ export function ResetPasswordPage() {
       <h1>Choose a new password</h1>
       <FormAlert error={mutation.error} fields={['password']} />
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <TextField
-          label="New password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          state={newPassword}
+          errors={shown}
           hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
-          value={password}
-          onChange={setPassword}
-          error={shown.password}
-          required
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          name="confirmation"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          error={shown.confirmation}
-          required
         />
         <div className="form-actions">
           <SubmitButton busy={mutation.isPending} label="Change password" busyLabel="Saving…" />

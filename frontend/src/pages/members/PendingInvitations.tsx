@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listInvitations, revokeInvitation } from '../../api/members';
-import { errorMessage } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
 import type { Invitation } from '../../api/types';
-import { Loading } from '../../components/Loading';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryState } from '../../components/QueryState';
 import { ROLE_LABELS } from '../../domain/roles';
 import { formatDate } from '../../forms/format';
 
@@ -29,32 +30,14 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
           The invitation to {revoke.variables.email} has been revoked.
         </p>
       )}
-      {revoke.isError && (
-        <div className="alert alert-error" role="alert">
-          <p>{errorMessage(revoke.error)}</p>
-        </div>
-      )}
-      {invitations.isPending && <Loading label="Loading invitations…" />}
-      {invitations.isError && (
-        <div className="alert alert-error" role="alert">
-          <p>{errorMessage(invitations.error)}</p>
-        </div>
-      )}
-      {invitations.isSuccess && invitations.data.length === 0 && <p>No invitations are waiting to be accepted.</p>}
-      {invitations.isSuccess && invitations.data.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data.map((invitation) => (
+      {revoke.isError && <ErrorAlert error={revoke.error} />}
+      <QueryState query={invitations} loadingLabel="Loading invitations…">
+        {(data) =>
+          data.length === 0 ? (
+            <p>No invitations are waiting to be accepted.</p>
+          ) : (
+            <DataTable columns={['Email', 'Role', 'Sent', 'Expires', 'Actions']}>
+              {data.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
                   <td>{ROLE_LABELS[invitation.role]}</td>
@@ -72,10 +55,10 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </DataTable>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -6,42 +6,34 @@ import { FormAlert } from '../../components/FormAlert';
 import { Notice } from '../../components/Notice';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
+import { NewPasswordFields, useNewPassword } from '../../forms/NewPasswordFields';
 import { focusFirstInvalid } from '../../forms/focusFirstInvalid';
-import {
-  PASSWORD_MIN,
-  collectErrors,
-  hasErrors,
-  validateNewPassword,
-  validatePasswordConfirmation,
-  validateRequired,
-  type Errors,
-} from '../../forms/validation';
+import { collectErrors, hasErrors, validateRequired, type Errors } from '../../forms/validation';
 
 type Field = 'current_password' | 'new_password' | 'confirmation';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassword = useNewPassword();
   const [errors, setErrors] = useState<Errors<Field>>({});
 
   const mutation = useMutation({
-    mutationFn: () => updateMe({ current_password: current, new_password: next }),
+    mutationFn: () => updateMe({ current_password: current, new_password: newPassword.password }),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      newPassword.clear();
     },
     onError: () => focusFirstInvalid(formRef.current),
   });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const newPasswordErrors = newPassword.validate();
     const found = collectErrors<Field>({
       current_password: validateRequired(current, 'Enter your current password.'),
-      new_password: validateNewPassword(next),
-      confirmation: validatePasswordConfirmation(next, confirmation),
+      new_password: newPasswordErrors.password,
+      confirmation: newPasswordErrors.confirmation,
     });
     setErrors(found);
     if (hasErrors(found)) return focusFirstInvalid(formRef.current);
@@ -65,26 +57,10 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={shown.current_password}
         required
       />
-      <TextField
-        label="New password"
-        type="password"
+      <NewPasswordFields
+        state={newPassword}
         name="new_password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        value={next}
-        onChange={setNext}
-        error={shown.new_password}
-        required
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        name="confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
-        error={shown.confirmation}
-        required
+        errors={{ password: shown.new_password, confirmation: shown.confirmation }}
       />
       <div className="form-actions">
         <SubmitButton busy={mutation.isPending} label="Change password" busyLabel="Saving…" />
