@@ -45,10 +45,14 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Cause != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Kind, e.Detail, e.Cause)
+	msg := fmt.Sprintf("%s: %s", e.Kind, e.Detail)
+	for _, f := range e.Fields {
+		msg += fmt.Sprintf(" [%s %s]", f.Field, f.Message)
 	}
-	return fmt.Sprintf("%s: %s", e.Kind, e.Detail)
+	if e.Cause != nil {
+		msg += fmt.Sprintf(": %v", e.Cause)
+	}
+	return msg
 }
 
 func (e *Error) Unwrap() error { return e.Cause }
