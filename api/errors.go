@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -64,7 +65,8 @@ func fromEcho(he *echo.HTTPError) *problem.Error {
 // request id and shown only as "Internal error".
 func handleError(logger *slog.Logger) echo.HTTPErrorHandler {
 	return func(err error, c echo.Context) {
-		if c.Response().Committed {
+		// A client that hung up mid-request is not a server failure, and nobody is left to answer.
+		if c.Response().Committed || errors.Is(err, context.Canceled) {
 			return
 		}
 		var pe *problem.Error
