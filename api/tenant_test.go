@@ -40,27 +40,39 @@ var objectRoutes = []objectRoute{
 	{"DELETE", "/organizations/{orgId}/invitations/{invitationId}", nil},
 }
 
-func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.T) {
-	t.Parallel()
-	env := apptest.New(t)
-
-	// Hartwell's objects: the firm, a member and a pending invitation.
-	owner := env.Login(t, "admin@hartwell.example", password)
-	orgID := orgOf(t, env, owner)
-	victim := members(t, env, owner, orgID)["priya.raman@hartwell.example"]
+// hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
+// name: the firm, a member and a pending invitation. The replacer fills a route's template with them.
+func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
+	t.Helper()
+	owner = env.Login(t, "admin@hartwell.example", password)
+	orgID = orgOf(t, env, owner)
+	member := members(t, env, owner, orgID)["priya.raman@hartwell.example"]
 	var inv struct{ ID string }
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/invitations", Token: owner.Token,
 		Body: map[string]string{"email": "incoming@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
-	ids := strings.NewReplacer("{orgId}", orgID, "{userId}", victim.ID, "{invitationId}", inv.ID)
+	return owner, orgID, strings.NewReplacer("{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID)
+}
 
+// callRoute runs each object route as s, in a subtest named after the user and the route.
+func callRoute(t *testing.T, env *apptest.Env, email string, ids *strings.Replacer, check func(t *testing.T, key string, res *apptest.Response)) {
+	t.Helper()
+	s := env.Login(t, email, password)
+	for _, r := range objectRoutes {
+		key := r.method + " " + r.template
+		t.Run(email+" "+key, func(t *testing.T) {
+			check(t, key, env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + ids.Replace(r.template), Token: s.Token, Body: r.body}))
+		})
+	}
+}
+
+func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	owner, orgID, ids := hartwellObjects(t, env)
 	for _, email := range foreigners {
-		s := env.Login(t, email, password)
-		for _, r := range objectRoutes {
-			t.Run(email+" "+r.method+" "+r.template, func(t *testing.T) {
-				res := env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + ids.Replace(r.template), Token: s.Token, Body: r.body})
-				res.Problem(t, http.StatusNotFound)
-			})
-		}
+		callRoute(t, env, email, ids, func(t *testing.T, _ string, res *apptest.Response) {
+			res.Problem(t, http.StatusNotFound)
+		})
 	}
 
 	// Nothing changed.
@@ -82,31 +94,23 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	owner := env.Login(t, "admin@hartwell.example", password)
-	orgID := orgOf(t, env, owner)
-	victim := members(t, env, owner, orgID)["james.okafor@hartwell.example"]
-	ids := strings.NewReplacer("{orgId}", orgID, "{userId}", victim.ID, "{invitationId}", "00000000-0000-4000-8000-000000000000")
+	_, _, ids := hartwellObjects(t, env)
 
 	// An attorney may read their own firm but manage nothing; a coordinator may also list members.
 	readable := map[string]map[string]bool{
-		"priya.raman@hartwell.example": {"GET /organizations/{orgId}": true},
-		coordinator:                    {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true},
+		"james.okafor@hartwell.example": {"GET /organizations/{orgId}": true},
+		coordinator:                     {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true},
 	}
 	for email, allowed := range readable {
-		s := env.Login(t, email, password)
-		for _, r := range objectRoutes {
-			key := r.method + " " + r.template
-			t.Run(email+" "+key, func(t *testing.T) {
-				res := env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + ids.Replace(r.template), Token: s.Token, Body: r.body})
-				if allowed[key] {
-					if res.Status != http.StatusOK {
-						t.Fatalf("status %d: %s", res.Status, res.Body)
-					}
-					return
-				}
+		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
+			if !allowed[key] {
 				res.Problem(t, http.StatusForbidden)
-			})
-		}
+				return
+			}
+			if res.Status != http.StatusOK {
+				t.Fatalf("status %d: %s", res.Status, res.Body)
+			}
+		})
 	}
 }
 
