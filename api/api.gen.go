@@ -13,6 +13,234 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for BarAdmissionStatus.
+const (
+	Active   BarAdmissionStatus = "active"
+	Inactive BarAdmissionStatus = "inactive"
+)
+
+// Valid indicates whether the value is a known member of the BarAdmissionStatus enum.
+func (e BarAdmissionStatus) Valid() bool {
+	switch e {
+	case Active:
+		return true
+	case Inactive:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictCheckResult.
+const (
+	ConflictCheckResultClear     ConflictCheckResult = "clear"
+	ConflictCheckResultCleared   ConflictCheckResult = "cleared"
+	ConflictCheckResultConflict  ConflictCheckResult = "conflict"
+	ConflictCheckResultPotential ConflictCheckResult = "potential"
+)
+
+// Valid indicates whether the value is a known member of the ConflictCheckResult enum.
+func (e ConflictCheckResult) Valid() bool {
+	switch e {
+	case ConflictCheckResultClear:
+		return true
+	case ConflictCheckResultCleared:
+		return true
+	case ConflictCheckResultConflict:
+		return true
+	case ConflictCheckResultPotential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictEntryType.
+const (
+	ConflictEntryTypeOrganization ConflictEntryType = "organization"
+	ConflictEntryTypePerson       ConflictEntryType = "person"
+)
+
+// Valid indicates whether the value is a known member of the ConflictEntryType enum.
+func (e ConflictEntryType) Valid() bool {
+	switch e {
+	case ConflictEntryTypeOrganization:
+		return true
+	case ConflictEntryTypePerson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictEntryInputType.
+const (
+	ConflictEntryInputTypeOrganization ConflictEntryInputType = "organization"
+	ConflictEntryInputTypePerson       ConflictEntryInputType = "person"
+)
+
+// Valid indicates whether the value is a known member of the ConflictEntryInputType enum.
+func (e ConflictEntryInputType) Valid() bool {
+	switch e {
+	case ConflictEntryInputTypeOrganization:
+		return true
+	case ConflictEntryInputTypePerson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictHitLevel.
+const (
+	ConflictHitLevelConflict  ConflictHitLevel = "conflict"
+	ConflictHitLevelPotential ConflictHitLevel = "potential"
+)
+
+// Valid indicates whether the value is a known member of the ConflictHitLevel enum.
+func (e ConflictHitLevel) Valid() bool {
+	switch e {
+	case ConflictHitLevelConflict:
+		return true
+	case ConflictHitLevelPotential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictHitPartyRole.
+const (
+	ConflictHitPartyRoleAdverse ConflictHitPartyRole = "adverse"
+	ConflictHitPartyRoleClient  ConflictHitPartyRole = "client"
+	ConflictHitPartyRoleRelated ConflictHitPartyRole = "related"
+)
+
+// Valid indicates whether the value is a known member of the ConflictHitPartyRole enum.
+func (e ConflictHitPartyRole) Valid() bool {
+	switch e {
+	case ConflictHitPartyRoleAdverse:
+		return true
+	case ConflictHitPartyRoleClient:
+		return true
+	case ConflictHitPartyRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictRole.
+const (
+	ConflictRoleAdverse      ConflictRole = "adverse"
+	ConflictRoleClient       ConflictRole = "client"
+	ConflictRoleFormerClient ConflictRole = "former_client"
+	ConflictRoleRelated      ConflictRole = "related"
+)
+
+// Valid indicates whether the value is a known member of the ConflictRole enum.
+func (e ConflictRole) Valid() bool {
+	switch e {
+	case ConflictRoleAdverse:
+		return true
+	case ConflictRoleClient:
+		return true
+	case ConflictRoleFormerClient:
+		return true
+	case ConflictRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EligibilityGuidelineRegion.
+const (
+	Alaska     EligibilityGuidelineRegion = "alaska"
+	Contiguous EligibilityGuidelineRegion = "contiguous"
+	Hawaii     EligibilityGuidelineRegion = "hawaii"
+)
+
+// Valid indicates whether the value is a known member of the EligibilityGuidelineRegion enum.
+func (e EligibilityGuidelineRegion) Valid() bool {
+	switch e {
+	case Alaska:
+		return true
+	case Contiguous:
+		return true
+	case Hawaii:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExperienceLevel.
+const (
+	Experienced ExperienceLevel = "experienced"
+	Expert      ExperienceLevel = "expert"
+	Learning    ExperienceLevel = "learning"
+	Some        ExperienceLevel = "some"
+)
+
+// Valid indicates whether the value is a known member of the ExperienceLevel enum.
+func (e ExperienceLevel) Valid() bool {
+	switch e {
+	case Experienced:
+		return true
+	case Expert:
+		return true
+	case Learning:
+		return true
+	case Some:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportReportMode.
+const (
+	ImportReportModeAllOrNothing ImportReportMode = "all_or_nothing"
+	ImportReportModePartial      ImportReportMode = "partial"
+)
+
+// Valid indicates whether the value is a known member of the ImportReportMode enum.
+func (e ImportReportMode) Valid() bool {
+	switch e {
+	case ImportReportModeAllOrNothing:
+		return true
+	case ImportReportModePartial:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JurisdictionKind.
+const (
+	District        JurisdictionKind = "district"
+	FederalDistrict JurisdictionKind = "federal_district"
+	State           JurisdictionKind = "state"
+	Territory       JurisdictionKind = "territory"
+)
+
+// Valid indicates whether the value is a known member of the JurisdictionKind enum.
+func (e JurisdictionKind) Valid() bool {
+	switch e {
+	case District:
+		return true
+	case FederalDistrict:
+		return true
+	case State:
+		return true
+	case Territory:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OrganizationKind.
 const (
 	Clinic         OrganizationKind = "clinic"
@@ -34,6 +262,144 @@ func (e OrganizationKind) Valid() bool {
 	case Platform:
 		return true
 	case PublicDefender:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Outcome.
+const (
+	AdministrativeAgencyDecision          Outcome = "administrative_agency_decision"
+	CounselAndAdvice                      Outcome = "counsel_and_advice"
+	CourtDecisionAppeal                   Outcome = "court_decision_appeal"
+	CourtDecisionContested                Outcome = "court_decision_contested"
+	CourtDecisionUncontested              Outcome = "court_decision_uncontested"
+	LimitedAction                         Outcome = "limited_action"
+	NegotiatedSettlementWithLitigation    Outcome = "negotiated_settlement_with_litigation"
+	NegotiatedSettlementWithoutLitigation Outcome = "negotiated_settlement_without_litigation"
+	Other                                 Outcome = "other"
+)
+
+// Valid indicates whether the value is a known member of the Outcome enum.
+func (e Outcome) Valid() bool {
+	switch e {
+	case AdministrativeAgencyDecision:
+		return true
+	case CounselAndAdvice:
+		return true
+	case CourtDecisionAppeal:
+		return true
+	case CourtDecisionContested:
+		return true
+	case CourtDecisionUncontested:
+		return true
+	case LimitedAction:
+		return true
+	case NegotiatedSettlementWithLitigation:
+		return true
+	case NegotiatedSettlementWithoutLitigation:
+		return true
+	case Other:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PartyKind.
+const (
+	PartyKindOrganization PartyKind = "organization"
+	PartyKindPerson       PartyKind = "person"
+)
+
+// Valid indicates whether the value is a known member of the PartyKind enum.
+func (e PartyKind) Valid() bool {
+	switch e {
+	case PartyKindOrganization:
+		return true
+	case PartyKindPerson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PartyRole.
+const (
+	PartyRoleAdverse PartyRole = "adverse"
+	PartyRoleClient  PartyRole = "client"
+	PartyRoleRelated PartyRole = "related"
+)
+
+// Valid indicates whether the value is a known member of the PartyRole enum.
+func (e PartyRole) Valid() bool {
+	switch e {
+	case PartyRoleAdverse:
+		return true
+	case PartyRoleClient:
+		return true
+	case PartyRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReferralChangeAction.
+const (
+	ReferralChangeActionCreated       ReferralChangeAction = "created"
+	ReferralChangeActionStatusChanged ReferralChangeAction = "status_changed"
+	ReferralChangeActionUpdated       ReferralChangeAction = "updated"
+)
+
+// Valid indicates whether the value is a known member of the ReferralChangeAction enum.
+func (e ReferralChangeAction) Valid() bool {
+	switch e {
+	case ReferralChangeActionCreated:
+		return true
+	case ReferralChangeActionStatusChanged:
+		return true
+	case ReferralChangeActionUpdated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReferralStatus.
+const (
+	Accepted   ReferralStatus = "accepted"
+	Closed     ReferralStatus = "closed"
+	Draft      ReferralStatus = "draft"
+	Expired    ReferralStatus = "expired"
+	InProgress ReferralStatus = "in_progress"
+	Matching   ReferralStatus = "matching"
+	Offered    ReferralStatus = "offered"
+	Submitted  ReferralStatus = "submitted"
+	Withdrawn  ReferralStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the ReferralStatus enum.
+func (e ReferralStatus) Valid() bool {
+	switch e {
+	case Accepted:
+		return true
+	case Closed:
+		return true
+	case Draft:
+		return true
+	case Expired:
+		return true
+	case InProgress:
+		return true
+	case Matching:
+		return true
+	case Offered:
+		return true
+	case Submitted:
+		return true
+	case Withdrawn:
 		return true
 	default:
 		return false
@@ -82,8 +448,286 @@ func (e TokenResponseTokenType) Valid() bool {
 	}
 }
 
+// Defines values for Urgency.
+const (
+	Emergency Urgency = "emergency"
+	Routine   Urgency = "routine"
+	Soon      Urgency = "soon"
+	Urgent    Urgency = "urgent"
+)
+
+// Valid indicates whether the value is a known member of the Urgency enum.
+func (e Urgency) Valid() bool {
+	switch e {
+	case Emergency:
+		return true
+	case Routine:
+		return true
+	case Soon:
+		return true
+	case Urgent:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkMode.
+const (
+	Either   WorkMode = "either"
+	InPerson WorkMode = "in_person"
+	Remote   WorkMode = "remote"
+)
+
+// Valid indicates whether the value is a known member of the WorkMode enum.
+func (e WorkMode) Valid() bool {
+	switch e {
+	case Either:
+		return true
+	case InPerson:
+		return true
+	case Remote:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportConflictEntriesParamsMode.
+const (
+	ImportConflictEntriesParamsModeAllOrNothing ImportConflictEntriesParamsMode = "all_or_nothing"
+	ImportConflictEntriesParamsModePartial      ImportConflictEntriesParamsMode = "partial"
+)
+
+// Valid indicates whether the value is a known member of the ImportConflictEntriesParamsMode enum.
+func (e ImportConflictEntriesParamsMode) Valid() bool {
+	switch e {
+	case ImportConflictEntriesParamsModeAllOrNothing:
+		return true
+	case ImportConflictEntriesParamsModePartial:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListReferralsParamsSort.
+const (
+	ListReferralsParamsSortCreated  ListReferralsParamsSort = "created"
+	ListReferralsParamsSortDeadline ListReferralsParamsSort = "deadline"
+	ListReferralsParamsSortUrgency  ListReferralsParamsSort = "urgency"
+)
+
+// Valid indicates whether the value is a known member of the ListReferralsParamsSort enum.
+func (e ListReferralsParamsSort) Valid() bool {
+	switch e {
+	case ListReferralsParamsSortCreated:
+		return true
+	case ListReferralsParamsSortDeadline:
+		return true
+	case ListReferralsParamsSortUrgency:
+		return true
+	default:
+		return false
+	}
+}
+
+// AttorneyPracticeArea defines model for AttorneyPracticeArea.
+type AttorneyPracticeArea struct {
+	Code string `json:"code"`
+
+	// Experience none but willing to learn, some, experienced, expert
+	Experience ExperienceLevel `json:"experience"`
+}
+
+// AttorneyProfile defines model for AttorneyProfile.
+type AttorneyProfile struct {
+	// AcceptsMentored Takes matters with a mentor from the nonprofit
+	AcceptsMentored   bool                   `json:"accepts_mentored"`
+	AnnualGoalHours   int                    `json:"annual_goal_hours"`
+	Availability      []AvailabilityWindow   `json:"availability"`
+	BarAdmissions     []BarAdmission         `json:"bar_admissions"`
+	Blackouts         []DateRange            `json:"blackouts"`
+	Email             string                 `json:"email"`
+	Languages         []string               `json:"languages"`
+	MaxActiveMatters  int                    `json:"max_active_matters"`
+	MonthlyHourBudget int                    `json:"monthly_hour_budget"`
+	Name              string                 `json:"name"`
+	PracticeAreas     []AttorneyPracticeArea `json:"practice_areas"`
+
+	// UpdatedAt Absent until the profile is first saved
+	UpdatedAt *time.Time         `json:"updated_at,omitempty"`
+	UserId    openapi_types.UUID `json:"user_id"`
+	WorkMode  WorkMode           `json:"work_mode"`
+}
+
+// AttorneyProfileInput defines model for AttorneyProfileInput.
+type AttorneyProfileInput struct {
+	// AcceptsMentored Takes matters with a mentor from the nonprofit
+	AcceptsMentored   bool                   `json:"accepts_mentored"`
+	AnnualGoalHours   int                    `json:"annual_goal_hours"`
+	Availability      []AvailabilityWindow   `json:"availability"`
+	BarAdmissions     []BarAdmission         `json:"bar_admissions"`
+	Blackouts         []DateRange            `json:"blackouts"`
+	Languages         []string               `json:"languages"`
+	MaxActiveMatters  int                    `json:"max_active_matters"`
+	MonthlyHourBudget int                    `json:"monthly_hour_budget"`
+	PracticeAreas     []AttorneyPracticeArea `json:"practice_areas"`
+	WorkMode          WorkMode               `json:"work_mode"`
+}
+
+// AvailabilityWindow defines model for AvailabilityWindow.
+type AvailabilityWindow struct {
+	End   string `json:"end"`
+	Start string `json:"start"`
+
+	// TimeZone IANA time zone, e.g. America/Chicago
+	TimeZone string `json:"time_zone"`
+
+	// Weekday 0 is Sunday
+	Weekday int `json:"weekday"`
+}
+
+// BarAdmission defines model for BarAdmission.
+type BarAdmission struct {
+	AdmittedOn   openapi_types.Date `json:"admitted_on"`
+	BarNumber    string             `json:"bar_number"`
+	Jurisdiction string             `json:"jurisdiction"`
+	Status       BarAdmissionStatus `json:"status"`
+}
+
+// BarAdmissionStatus defines model for BarAdmission.Status.
+type BarAdmissionStatus string
+
+// Client defines model for Client.
+type Client struct {
+	Address     *string              `json:"address,omitempty"`
+	DateOfBirth *openapi_types.Date  `json:"date_of_birth,omitempty"`
+	Email       *openapi_types.Email `json:"email,omitempty"`
+	Name        string               `json:"name"`
+	Notes       *string              `json:"notes,omitempty"`
+	Phone       *string              `json:"phone,omitempty"`
+}
+
+// ConflictCheck defines model for ConflictCheck.
+type ConflictCheck struct {
+	CheckedAt  time.Time          `json:"checked_at"`
+	FirmId     openapi_types.UUID `json:"firm_id"`
+	Hits       []ConflictHit      `json:"hits"`
+	ReferralId openapi_types.UUID `json:"referral_id"`
+
+	// Result clear (no hit), potential (hits for a person to clear), conflict (blocking), cleared (every potential hit cleared)
+	Result ConflictCheckResult `json:"result"`
+}
+
+// ConflictCheckResult clear (no hit), potential (hits for a person to clear), conflict (blocking), cleared (every potential hit cleared)
+type ConflictCheckResult string
+
+// ConflictEntry defines model for ConflictEntry.
+type ConflictEntry struct {
+	Aliases   []string           `json:"aliases"`
+	CreatedAt time.Time          `json:"created_at"`
+	Id        openapi_types.UUID `json:"id"`
+	MatterRef string             `json:"matter_ref"`
+	Name      string             `json:"name"`
+	Role      ConflictRole       `json:"role"`
+	Type      ConflictEntryType  `json:"type"`
+}
+
+// ConflictEntryType defines model for ConflictEntry.Type.
+type ConflictEntryType string
+
+// ConflictEntryInput defines model for ConflictEntryInput.
+type ConflictEntryInput struct {
+	Aliases   *[]string              `json:"aliases,omitempty"`
+	MatterRef *string                `json:"matter_ref,omitempty"`
+	Name      string                 `json:"name"`
+	Role      ConflictRole           `json:"role"`
+	Type      ConflictEntryInputType `json:"type"`
+}
+
+// ConflictEntryInputType defines model for ConflictEntryInput.Type.
+type ConflictEntryInputType string
+
+// ConflictHit defines model for ConflictHit.
+type ConflictHit struct {
+	ClearReason *string              `json:"clear_reason,omitempty"`
+	Cleared     bool                 `json:"cleared"`
+	ClearedAt   *time.Time           `json:"cleared_at,omitempty"`
+	ClearedBy   *openapi_types.UUID  `json:"cleared_by,omitempty"`
+	EntryId     openapi_types.UUID   `json:"entry_id"`
+	EntryName   string               `json:"entry_name"`
+	EntryRole   ConflictRole         `json:"entry_role"`
+	Id          openapi_types.UUID   `json:"id"`
+	Level       ConflictHitLevel     `json:"level"`
+	PartyName   string               `json:"party_name"`
+	PartyRole   ConflictHitPartyRole `json:"party_role"`
+	Reason      string               `json:"reason"`
+}
+
+// ConflictHitLevel defines model for ConflictHit.Level.
+type ConflictHitLevel string
+
+// ConflictHitPartyRole defines model for ConflictHit.PartyRole.
+type ConflictHitPartyRole string
+
+// ConflictRole defines model for ConflictRole.
+type ConflictRole string
+
+// DateRange defines model for DateRange.
+type DateRange struct {
+	End   openapi_types.Date `json:"end"`
+	Start openapi_types.Date `json:"start"`
+}
+
+// Eligibility defines model for Eligibility.
+type Eligibility struct {
+	// AnnualIncome Shown only to the referring organisation
+	AnnualIncome    *int                       `json:"annual_income,omitempty"`
+	GuidelineRegion EligibilityGuidelineRegion `json:"guideline_region"`
+	GuidelineYear   int                        `json:"guideline_year"`
+	HouseholdSize   int                        `json:"household_size"`
+
+	// PovertyPercent Income as a percentage of the HHS poverty guideline, computed by the server
+	PovertyPercent float64 `json:"poverty_percent"`
+}
+
+// EligibilityGuidelineRegion defines model for Eligibility.GuidelineRegion.
+type EligibilityGuidelineRegion string
+
+// EligibilityInput defines model for EligibilityInput.
+type EligibilityInput struct {
+	// AnnualIncome Whole US dollars per year
+	AnnualIncome  int `json:"annual_income"`
+	HouseholdSize int `json:"household_size"`
+}
+
 // Email defines model for Email.
 type Email = openapi_types.Email
+
+// ExperienceLevel none but willing to learn, some, experienced, expert
+type ExperienceLevel string
+
+// ImportReport defines model for ImportReport.
+type ImportReport struct {
+	// Accepted Rows without errors (imported unless nothing was committed)
+	Accepted int `json:"accepted"`
+
+	// Committed Whether any row was imported
+	Committed bool `json:"committed"`
+
+	// Errors The first 1,000 rejected rows
+	Errors []struct {
+		Line   int    `json:"line"`
+		Reason string `json:"reason"`
+	} `json:"errors"`
+	ErrorsTruncated bool             `json:"errors_truncated"`
+	Mode            ImportReportMode `json:"mode"`
+	Rejected        int              `json:"rejected"`
+}
+
+// ImportReportMode defines model for ImportReport.Mode.
+type ImportReportMode string
 
 // Invitation defines model for Invitation.
 type Invitation struct {
@@ -113,6 +757,23 @@ type InvitationPreview struct {
 	ExpiresAt        time.Time `json:"expires_at"`
 	OrganizationName string    `json:"organization_name"`
 	Role             Role      `json:"role"`
+}
+
+// Jurisdiction defines model for Jurisdiction.
+type Jurisdiction struct {
+	Code      string           `json:"code"`
+	Kind      JurisdictionKind `json:"kind"`
+	Name      string           `json:"name"`
+	StateCode *string          `json:"state_code,omitempty"`
+}
+
+// JurisdictionKind defines model for Jurisdiction.Kind.
+type JurisdictionKind string
+
+// Language defines model for Language.
+type Language struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
 }
 
 // LoginRequest defines model for LoginRequest.
@@ -156,10 +817,11 @@ type MemberUpdate struct {
 
 // Organization defines model for Organization.
 type Organization struct {
-	CreatedAt time.Time          `json:"created_at"`
-	Id        openapi_types.UUID `json:"id"`
-	Kind      OrganizationKind   `json:"kind"`
-	Name      string             `json:"name"`
+	CreatedAt           time.Time          `json:"created_at"`
+	Id                  openapi_types.UUID `json:"id"`
+	Kind                OrganizationKind   `json:"kind"`
+	LimitedScopeProgram bool               `json:"limited_scope_program"`
+	Name                string             `json:"name"`
 }
 
 // OrganizationCreate defines model for OrganizationCreate.
@@ -173,8 +835,27 @@ type OrganizationKind string
 
 // OrganizationUpdate defines model for OrganizationUpdate.
 type OrganizationUpdate struct {
-	Name string `json:"name"`
+	// LimitedScopeProgram Referring organisations: runs a limited-scope program (ABA Model Rule 6.5), so firm conflicts on its limited-scope referrals are potential, not blocking
+	LimitedScopeProgram *bool   `json:"limited_scope_program,omitempty"`
+	Name                *string `json:"name,omitempty"`
 }
+
+// Outcome Legal Services Corporation case-closing categories
+type Outcome string
+
+// Party defines model for Party.
+type Party struct {
+	Aliases *[]string `json:"aliases,omitempty"`
+	Kind    PartyKind `json:"kind"`
+	Name    string    `json:"name"`
+	Role    PartyRole `json:"role"`
+}
+
+// PartyKind defines model for Party.Kind.
+type PartyKind string
+
+// PartyRole defines model for Party.Role.
+type PartyRole string
 
 // Password defines model for Password.
 type Password = string
@@ -193,6 +874,18 @@ type PasswordResetRequest struct {
 // PersonName defines model for PersonName.
 type PersonName = string
 
+// PracticeArea defines model for PracticeArea.
+type PracticeArea struct {
+	Code string `json:"code"`
+
+	// LscCode The Legal Services Corporation problem code
+	LscCode *string `json:"lsc_code,omitempty"`
+	Name    string  `json:"name"`
+
+	// ParentCode The top-level area of a sub-area
+	ParentCode *string `json:"parent_code,omitempty"`
+}
+
 // Problem defines model for Problem.
 type Problem struct {
 	Detail *string `json:"detail,omitempty"`
@@ -210,6 +903,82 @@ type Problem struct {
 	Type string `json:"type"`
 }
 
+// Referral defines model for Referral.
+type Referral struct {
+	Client           *Client             `json:"client,omitempty"`
+	CreatedAt        time.Time           `json:"created_at"`
+	Deadline         *openapi_types.Date `json:"deadline,omitempty"`
+	Eligibility      Eligibility         `json:"eligibility"`
+	EstimatedHours   *int                `json:"estimated_hours,omitempty"`
+	Id               openapi_types.UUID  `json:"id"`
+	Jurisdiction     string              `json:"jurisdiction"`
+	Language         *string             `json:"language,omitempty"`
+	LimitedScope     bool                `json:"limited_scope"`
+	OrganizationId   openapi_types.UUID  `json:"organization_id"`
+	OrganizationName string              `json:"organization_name"`
+
+	// Outcome Legal Services Corporation case-closing categories
+	Outcome *Outcome `json:"outcome,omitempty"`
+
+	// Parties In the redacted view, the client's own entry is left out
+	Parties      []Party `json:"parties"`
+	PracticeArea string  `json:"practice_area"`
+
+	// Redacted True when client details are withheld from the caller
+	Redacted      bool           `json:"redacted"`
+	RemoteAllowed bool           `json:"remote_allowed"`
+	Status        ReferralStatus `json:"status"`
+	SubmittedAt   *time.Time     `json:"submitted_at,omitempty"`
+	Summary       string         `json:"summary"`
+	UpdatedAt     time.Time      `json:"updated_at"`
+	Urgency       Urgency        `json:"urgency"`
+}
+
+// ReferralChange defines model for ReferralChange.
+type ReferralChange struct {
+	Action ReferralChangeAction `json:"action"`
+	At     time.Time            `json:"at"`
+
+	// Fields Names of the fields that changed; never their values
+	Fields     []string           `json:"fields"`
+	FromStatus *ReferralStatus    `json:"from_status,omitempty"`
+	ToStatus   *ReferralStatus    `json:"to_status,omitempty"`
+	UserId     openapi_types.UUID `json:"user_id"`
+	UserName   string             `json:"user_name"`
+}
+
+// ReferralChangeAction defines model for ReferralChange.Action.
+type ReferralChangeAction string
+
+// ReferralInput defines model for ReferralInput.
+type ReferralInput struct {
+	Client         Client              `json:"client"`
+	Deadline       *openapi_types.Date `json:"deadline,omitempty"`
+	Eligibility    EligibilityInput    `json:"eligibility"`
+	EstimatedHours *int                `json:"estimated_hours,omitempty"`
+	Jurisdiction   string              `json:"jurisdiction"`
+	Language       *string             `json:"language,omitempty"`
+	LimitedScope   bool                `json:"limited_scope"`
+	Parties        []Party             `json:"parties"`
+	PracticeArea   string              `json:"practice_area"`
+	RemoteAllowed  bool                `json:"remote_allowed"`
+
+	// Submit On create: submit at once instead of saving a draft
+	Submit  *bool   `json:"submit,omitempty"`
+	Summary string  `json:"summary"`
+	Urgency Urgency `json:"urgency"`
+}
+
+// ReferralStatus defines model for ReferralStatus.
+type ReferralStatus string
+
+// ReferralTransition defines model for ReferralTransition.
+type ReferralTransition struct {
+	// Outcome Legal Services Corporation case-closing categories
+	Outcome *Outcome       `json:"outcome,omitempty"`
+	To      ReferralStatus `json:"to"`
+}
+
 // Role defines model for Role.
 type Role string
 
@@ -225,16 +994,83 @@ type TokenResponse struct {
 // TokenResponseTokenType defines model for TokenResponse.TokenType.
 type TokenResponseTokenType string
 
+// Urgency defines model for Urgency.
+type Urgency string
+
+// WorkMode defines model for WorkMode.
+type WorkMode string
+
 // OrgId defines model for OrgId.
 type OrgId = openapi_types.UUID
 
+// ReferralId defines model for ReferralId.
+type ReferralId = openapi_types.UUID
+
 // UserId defines model for UserId.
 type UserId = openapi_types.UUID
+
+// ListConflictEntriesParams defines parameters for ListConflictEntries.
+type ListConflictEntriesParams struct {
+	// Q Names similar to this
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ImportConflictEntriesParams defines parameters for ImportConflictEntries.
+type ImportConflictEntriesParams struct {
+	Mode *ImportConflictEntriesParamsMode `form:"mode,omitempty" json:"mode,omitempty"`
+}
+
+// ImportConflictEntriesParamsMode defines parameters for ImportConflictEntries.
+type ImportConflictEntriesParamsMode string
 
 // LookupInvitationJSONBody defines parameters for LookupInvitation.
 type LookupInvitationJSONBody struct {
 	Token string `json:"token"`
 }
+
+// ListReferralsParams defines parameters for ListReferrals.
+type ListReferralsParams struct {
+	Status       *ReferralStatus `form:"status,omitempty" json:"status,omitempty"`
+	PracticeArea *string         `form:"practice_area,omitempty" json:"practice_area,omitempty"`
+	Jurisdiction *string         `form:"jurisdiction,omitempty" json:"jurisdiction,omitempty"`
+	Urgency      *Urgency        `form:"urgency,omitempty" json:"urgency,omitempty"`
+
+	// Sort newest first (default), earliest deadline first, or most urgent first
+	Sort   *ListReferralsParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+	Cursor *string                  `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int                     `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListReferralsParamsSort defines parameters for ListReferrals.
+type ListReferralsParamsSort string
+
+// CreateReferralParams defines parameters for CreateReferral.
+type CreateReferralParams struct {
+	// IdempotencyKey Repeating a request with the same key and body returns the first response and creates nothing; the same key with another body is refused.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// GetConflictCheckParams defines parameters for GetConflictCheck.
+type GetConflictCheckParams struct {
+	// Firm The law firm to check; defaults to the caller's own (platform admins must name one)
+	Firm *openapi_types.UUID `form:"firm,omitempty" json:"firm,omitempty"`
+}
+
+// RunConflictCheckParams defines parameters for RunConflictCheck.
+type RunConflictCheckParams struct {
+	// Firm The law firm to check; defaults to the caller's own (platform admins must name one)
+	Firm *openapi_types.UUID `form:"firm,omitempty" json:"firm,omitempty"`
+}
+
+// ClearConflictHitJSONBody defines parameters for ClearConflictHit.
+type ClearConflictHitJSONBody struct {
+	Reason string `json:"reason"`
+}
+
+// PutAttorneyJSONRequestBody defines body for PutAttorney for application/json ContentType.
+type PutAttorneyJSONRequestBody = AttorneyProfileInput
 
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
@@ -244,6 +1080,9 @@ type RequestPasswordResetJSONRequestBody = PasswordResetRequest
 
 // ConfirmPasswordResetJSONRequestBody defines body for ConfirmPasswordReset for application/json ContentType.
 type ConfirmPasswordResetJSONRequestBody = PasswordResetConfirm
+
+// CreateConflictEntryJSONRequestBody defines body for CreateConflictEntry for application/json ContentType.
+type CreateConflictEntryJSONRequestBody = ConflictEntryInput
 
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = InvitationAccept
@@ -266,8 +1105,29 @@ type CreateInvitationJSONRequestBody = InvitationCreate
 // UpdateMemberJSONRequestBody defines body for UpdateMember for application/json ContentType.
 type UpdateMemberJSONRequestBody = MemberUpdate
 
+// CreateReferralJSONRequestBody defines body for CreateReferral for application/json ContentType.
+type CreateReferralJSONRequestBody = ReferralInput
+
+// UpdateReferralJSONRequestBody defines body for UpdateReferral for application/json ContentType.
+type UpdateReferralJSONRequestBody = ReferralInput
+
+// ClearConflictHitJSONRequestBody defines body for ClearConflictHit for application/json ContentType.
+type ClearConflictHitJSONRequestBody ClearConflictHitJSONBody
+
+// TransitionReferralJSONRequestBody defines body for TransitionReferral for application/json ContentType.
+type TransitionReferralJSONRequestBody = ReferralTransition
+
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListAttorneys Attorney profiles of the caller's firm (coordinators and org admins; an attorney sees their own)
+	// (GET /attorneys)
+	ListAttorneys(ctx echo.Context) error
+	// GetAttorney One attorney's profile (the attorney, and their firm's coordinators and org admins)
+	// (GET /attorneys/{userId})
+	GetAttorney(ctx echo.Context, userId UserId) error
+	// PutAttorney Replace an attorney's profile (the attorney, and their firm's coordinators)
+	// (PUT /attorneys/{userId})
+	PutAttorney(ctx echo.Context, userId UserId) error
 	// Login Exchange email and password for an access token and a refresh cookie
 	// (POST /auth/login)
 	Login(ctx echo.Context) error
@@ -283,12 +1143,30 @@ type ServerInterface interface {
 	// Refresh Rotate the refresh cookie and get a new access token
 	// (POST /auth/refresh)
 	Refresh(ctx echo.Context) error
+	// ListConflictEntries The caller's firm's conflict registry (coordinators and org admins)
+	// (GET /conflicts/entries)
+	ListConflictEntries(ctx echo.Context, params ListConflictEntriesParams) error
+	// CreateConflictEntry Add one entry to the firm's registry
+	// (POST /conflicts/entries)
+	CreateConflictEntry(ctx echo.Context) error
+	// DeleteConflictEntry Remove an entry (with its aliases) from the firm's registry
+	// (DELETE /conflicts/entries/{entryId})
+	DeleteConflictEntry(ctx echo.Context, entryId openapi_types.UUID) error
+	// ImportConflictEntries Import registry entries from CSV (name,type,role,aliases,matter_ref)
+	// (POST /conflicts/imports)
+	ImportConflictEntries(ctx echo.Context, params ImportConflictEntriesParams) error
 	// AcceptInvitation Accept an invitation, set name and password, and sign in
 	// (POST /invitations/accept)
 	AcceptInvitation(ctx echo.Context) error
 	// LookupInvitation What an invitation token is for, before accepting it
 	// (POST /invitations/lookup)
 	LookupInvitation(ctx echo.Context) error
+	// ListJurisdictions US states, DC, territories and federal judicial districts
+	// (GET /jurisdictions)
+	ListJurisdictions(ctx echo.Context) error
+	// ListLanguages Languages (ISO 639-1)
+	// (GET /languages)
+	ListLanguages(ctx echo.Context) error
 	// GetMe The signed-in user, their organisation and role
 	// (GET /me)
 	GetMe(ctx echo.Context) error
@@ -304,7 +1182,7 @@ type ServerInterface interface {
 
 	// (GET /organizations/{orgId})
 	GetOrganization(ctx echo.Context, orgId OrgId) error
-	// UpdateOrganization Rename an organisation (its org admins and platform admins)
+	// UpdateOrganization Rename an organisation or change its settings (its org admins and platform admins)
 	// (PATCH /organizations/{orgId})
 	UpdateOrganization(ctx echo.Context, orgId OrgId) error
 	// ListInvitations Pending invitations of an organisation (org admins)
@@ -322,11 +1200,82 @@ type ServerInterface interface {
 	// UpdateMember Change a member's name or role, or deactivate or reactivate them (org admins)
 	// (PATCH /organizations/{orgId}/members/{userId})
 	UpdateMember(ctx echo.Context, orgId OrgId, userId UserId) error
+	// ListPracticeAreas Practice areas (Legal Services Corporation problem-code categories and their sub-areas)
+	// (GET /practice-areas)
+	ListPracticeAreas(ctx echo.Context) error
+	// ListReferrals Referrals the caller may see
+	// (GET /referrals)
+	ListReferrals(ctx echo.Context, params ListReferralsParams) error
+	// CreateReferral Create a referral (nonprofit and public defender staff), as a draft or submitted
+	// (POST /referrals)
+	CreateReferral(ctx echo.Context, params CreateReferralParams) error
+	// GetReferral One referral; redacted for callers outside the referring organisation
+	// (GET /referrals/{referralId})
+	GetReferral(ctx echo.Context, referralId ReferralId) error
+	// UpdateReferral Replace a referral's details until it is accepted (its organisation's staff); every change is recorded
+	// (PUT /referrals/{referralId})
+	UpdateReferral(ctx echo.Context, referralId ReferralId) error
+	// GetConflictCheck The stored result of checking a referral against a firm's registry
+	// (GET /referrals/{referralId}/conflict-check)
+	GetConflictCheck(ctx echo.Context, referralId ReferralId, params GetConflictCheckParams) error
+	// RunConflictCheck Check a referral's parties against a firm's registry now, and store the result
+	// (POST /referrals/{referralId}/conflict-check)
+	RunConflictCheck(ctx echo.Context, referralId ReferralId, params RunConflictCheckParams) error
+	// ClearConflictHit Clear a potential conflict with a reason (the firm's coordinators); recorded with who and when
+	// (POST /referrals/{referralId}/conflict-check/hits/{hitId}/clear)
+	ClearConflictHit(ctx echo.Context, referralId ReferralId, hitId openapi_types.UUID) error
+	// GetReferralHistory Who changed what and when (the referring organisation's staff)
+	// (GET /referrals/{referralId}/history)
+	GetReferralHistory(ctx echo.Context, referralId ReferralId) error
+	// TransitionReferral Move a referral to another status (submit, withdraw, close with an outcome)
+	// (POST /referrals/{referralId}/transitions)
+	TransitionReferral(ctx echo.Context, referralId ReferralId) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// ListAttorneys converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAttorneys(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAttorneys(ctx)
+	return err
+}
+
+// GetAttorney converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAttorney(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAttorney(ctx, userId)
+	return err
+}
+
+// PutAttorney converts echo context to params.
+func (w *ServerInterfaceWrapper) PutAttorney(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutAttorney(ctx, userId)
+	return err
 }
 
 // Login converts echo context to params.
@@ -374,6 +1323,81 @@ func (w *ServerInterfaceWrapper) Refresh(ctx echo.Context) error {
 	return err
 }
 
+// ListConflictEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ListConflictEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListConflictEntriesParams
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListConflictEntries(ctx, params)
+	return err
+}
+
+// CreateConflictEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateConflictEntry(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateConflictEntry(ctx)
+	return err
+}
+
+// DeleteConflictEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteConflictEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "entryId" -------------
+	var entryId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", ctx.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter entryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteConflictEntry(ctx, entryId)
+	return err
+}
+
+// ImportConflictEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ImportConflictEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ImportConflictEntriesParams
+	// ------------- Optional query parameter "mode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "mode", ctx.QueryParams(), &params.Mode, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter mode: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ImportConflictEntries(ctx, params)
+	return err
+}
+
 // AcceptInvitation converts echo context to params.
 func (w *ServerInterfaceWrapper) AcceptInvitation(ctx echo.Context) error {
 	var err error
@@ -389,6 +1413,24 @@ func (w *ServerInterfaceWrapper) LookupInvitation(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.LookupInvitation(ctx)
+	return err
+}
+
+// ListJurisdictions converts echo context to params.
+func (w *ServerInterfaceWrapper) ListJurisdictions(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListJurisdictions(ctx)
+	return err
+}
+
+// ListLanguages converts echo context to params.
+func (w *ServerInterfaceWrapper) ListLanguages(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListLanguages(ctx)
 	return err
 }
 
@@ -556,6 +1598,242 @@ func (w *ServerInterfaceWrapper) UpdateMember(ctx echo.Context) error {
 	return err
 }
 
+// ListPracticeAreas converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPracticeAreas(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPracticeAreas(ctx)
+	return err
+}
+
+// ListReferrals converts echo context to params.
+func (w *ServerInterfaceWrapper) ListReferrals(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListReferralsParams
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "practice_area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "practice_area", ctx.QueryParams(), &params.PracticeArea, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter practice_area: %s", err))
+	}
+
+	// ------------- Optional query parameter "jurisdiction" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "jurisdiction", ctx.QueryParams(), &params.Jurisdiction, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter jurisdiction: %s", err))
+	}
+
+	// ------------- Optional query parameter "urgency" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "urgency", ctx.QueryParams(), &params.Urgency, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter urgency: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListReferrals(ctx, params)
+	return err
+}
+
+// CreateReferral converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateReferral(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateReferralParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey string
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateReferral(ctx, params)
+	return err
+}
+
+// GetReferral converts echo context to params.
+func (w *ServerInterfaceWrapper) GetReferral(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetReferral(ctx, referralId)
+	return err
+}
+
+// UpdateReferral converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateReferral(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateReferral(ctx, referralId)
+	return err
+}
+
+// GetConflictCheck converts echo context to params.
+func (w *ServerInterfaceWrapper) GetConflictCheck(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetConflictCheckParams
+	// ------------- Optional query parameter "firm" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm", ctx.QueryParams(), &params.Firm, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetConflictCheck(ctx, referralId, params)
+	return err
+}
+
+// RunConflictCheck converts echo context to params.
+func (w *ServerInterfaceWrapper) RunConflictCheck(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params RunConflictCheckParams
+	// ------------- Optional query parameter "firm" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm", ctx.QueryParams(), &params.Firm, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RunConflictCheck(ctx, referralId, params)
+	return err
+}
+
+// ClearConflictHit converts echo context to params.
+func (w *ServerInterfaceWrapper) ClearConflictHit(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// ------------- Path parameter "hitId" -------------
+	var hitId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "hitId", ctx.Param("hitId"), &hitId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter hitId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ClearConflictHit(ctx, referralId, hitId)
+	return err
+}
+
+// GetReferralHistory converts echo context to params.
+func (w *ServerInterfaceWrapper) GetReferralHistory(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetReferralHistory(ctx, referralId)
+	return err
+}
+
+// TransitionReferral converts echo context to params.
+func (w *ServerInterfaceWrapper) TransitionReferral(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.TransitionReferral(ctx, referralId)
+	return err
+}
+
 // This is a simple interface which specifies echo.Route addition functions which
 // are present on both echo.Echo and echo.Group, since we want to allow using
 // either of them for path registration
@@ -621,5 +1899,24 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.DELETE(options.BaseURL+"/organizations/:orgId/invitations/:invitationId", wrapper.RevokeInvitation, options.OperationMiddlewares["revokeInvitation"]...)
 	router.POST(options.BaseURL+"/invitations/lookup", wrapper.LookupInvitation, options.OperationMiddlewares["lookupInvitation"]...)
 	router.POST(options.BaseURL+"/invitations/accept", wrapper.AcceptInvitation, options.OperationMiddlewares["acceptInvitation"]...)
+	router.GET(options.BaseURL+"/practice-areas", wrapper.ListPracticeAreas, options.OperationMiddlewares["listPracticeAreas"]...)
+	router.GET(options.BaseURL+"/languages", wrapper.ListLanguages, options.OperationMiddlewares["listLanguages"]...)
+	router.GET(options.BaseURL+"/jurisdictions", wrapper.ListJurisdictions, options.OperationMiddlewares["listJurisdictions"]...)
+	router.GET(options.BaseURL+"/attorneys", wrapper.ListAttorneys, options.OperationMiddlewares["listAttorneys"]...)
+	router.GET(options.BaseURL+"/attorneys/:userId", wrapper.GetAttorney, options.OperationMiddlewares["getAttorney"]...)
+	router.PUT(options.BaseURL+"/attorneys/:userId", wrapper.PutAttorney, options.OperationMiddlewares["putAttorney"]...)
+	router.GET(options.BaseURL+"/referrals", wrapper.ListReferrals, options.OperationMiddlewares["listReferrals"]...)
+	router.POST(options.BaseURL+"/referrals", wrapper.CreateReferral, options.OperationMiddlewares["createReferral"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId", wrapper.GetReferral, options.OperationMiddlewares["getReferral"]...)
+	router.PUT(options.BaseURL+"/referrals/:referralId", wrapper.UpdateReferral, options.OperationMiddlewares["updateReferral"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/transitions", wrapper.TransitionReferral, options.OperationMiddlewares["transitionReferral"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/history", wrapper.GetReferralHistory, options.OperationMiddlewares["getReferralHistory"]...)
+	router.GET(options.BaseURL+"/conflicts/entries", wrapper.ListConflictEntries, options.OperationMiddlewares["listConflictEntries"]...)
+	router.POST(options.BaseURL+"/conflicts/entries", wrapper.CreateConflictEntry, options.OperationMiddlewares["createConflictEntry"]...)
+	router.DELETE(options.BaseURL+"/conflicts/entries/:entryId", wrapper.DeleteConflictEntry, options.OperationMiddlewares["deleteConflictEntry"]...)
+	router.POST(options.BaseURL+"/conflicts/imports", wrapper.ImportConflictEntries, options.OperationMiddlewares["importConflictEntries"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.GetConflictCheck, options.OperationMiddlewares["getConflictCheck"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.RunConflictCheck, options.OperationMiddlewares["runConflictCheck"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/clear", wrapper.ClearConflictHit, options.OperationMiddlewares["clearConflictHit"]...)
 
 }

@@ -6,9 +6,13 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/reference"
+	"github.com/probono-match/probono/internal/referral"
 )
 
 // Handlers implements the generated ServerInterface: each method decodes, calls one service method
@@ -16,6 +20,10 @@ import (
 type Handlers struct {
 	Auth         auth.Service
 	Orgs         org.Service
+	Reference    *reference.Service
+	Attorneys    attorney.Service
+	Referrals    referral.Service
+	Conflicts    conflict.Service
 	SecureCookie bool
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 func toOrganization(o auth.Organization) Organization {
-	return Organization{Id: o.ID, Name: o.Name, Kind: OrganizationKind(o.Kind), CreatedAt: o.CreatedAt}
+	return Organization{Id: o.ID, Name: o.Name, Kind: OrganizationKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram}
 }
 
 func toMember(a auth.Account) Member {
@@ -63,7 +63,7 @@ func (h *Handlers) UpdateOrganization(c echo.Context, orgID uuid.UUID) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	o, err := h.Orgs.Rename(c.Request().Context(), principal(c), orgID, req.Name)
+	o, err := h.Orgs.Update(c.Request().Context(), principal(c), orgID, org.OrganizationUpdate{Name: req.Name, LimitedScopeProgram: req.LimitedScopeProgram})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -27,8 +28,11 @@ type Config struct {
 	Checks map[string]Readiness
 }
 
-// BodyLimit is the largest request body accepted.
+// BodyLimit is the largest request body accepted, except uploads.
 const BodyLimit = "1M"
+
+// UploadLimit is the largest CSV upload accepted: a registry of 1,000,000 rows with aliases.
+const UploadLimit = "512M"
 
 // New builds the Echo server: middleware, the API under /api/v1, health checks, the spec and its
 // docs, and the SPA for every other GET.
@@ -50,7 +54,8 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.Use(requestID, accessLog(cfg.Logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
 	e.Use(securityHeaders(cfg.Secure))
-	e.Use(middleware.BodyLimit(BodyLimit))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: BodyLimit, Skipper: isUpload}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: UploadLimit, Skipper: func(c echo.Context) bool { return !isUpload(c) }}))
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", readyz(cfg.Checks))
@@ -69,6 +74,14 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.GET("/*", spa)
 	e.HEAD("/*", spa)
 	return e, nil
+}
+
+// uploadPaths are the operations that take a CSV file, streamed and never read into memory whole.
+var uploadPaths = map[string]bool{"/api/v1/conflicts/imports": true}
+
+// isUpload reports whether the request streams a CSV file to an operation that takes one.
+func isUpload(c echo.Context) bool {
+	return uploadPaths[c.Request().URL.Path] && strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), "text/csv")
 }
 
 // relaxCSPForDocs lets the Swagger UI page run its inline bootstrap script.

@@ -12,13 +12,14 @@ import (
 	"github.com/probono-match/probono/internal/apptest"
 )
 
-// foreigners are users of every role in organisations other than Hartwell & Pierce LLP.
+// foreigners are users of every role in organisations other than the owners of the objects under
+// test: Hartwell & Pierce LLP (a law firm) and Northside Legal Aid Society (a nonprofit).
 var foreigners = []string{
 	"wei.zhang@castellan.example",   // attorney, another law firm
 	"coordinator@castellan.example", // coordinator, another law firm
 	"admin@castellan.example",       // org admin, another law firm
-	"staff@northside.example",       // nonprofit staff
-	"admin@northside.example",       // org admin, nonprofit
+	"staff@riverbend.example",       // nonprofit staff, another nonprofit
+	"admin@riverbend.example",       // org admin, another nonprofit
 	"staff@lakeshore-pd.example",    // public defender staff
 	"admin@lakeshore-pd.example",    // org admin, public defender
 }
@@ -30,6 +31,9 @@ type objectRoute struct {
 	body             any
 }
 
+// northsideDraft is the referral the routes act on: a draft, which only its own organisation sees.
+var northsideDraft = referralBody(false)
+
 var objectRoutes = []objectRoute{
 	{"GET", "/organizations/{orgId}", nil},
 	{"PATCH", "/organizations/{orgId}", map[string]string{"name": "Taken Over LLP"}},
@@ -38,19 +42,34 @@ var objectRoutes = []objectRoute{
 	{"GET", "/organizations/{orgId}/invitations", nil},
 	{"POST", "/organizations/{orgId}/invitations", map[string]string{"email": "mole@elsewhere.example", "role": "attorney"}},
 	{"DELETE", "/organizations/{orgId}/invitations/{invitationId}", nil},
+	{"GET", "/attorneys/{userId}", nil},
+	{"PUT", "/attorneys/{userId}", attorneyProfileBody()},
+	{"DELETE", "/conflicts/entries/{entryId}", nil},
+	{"GET", "/referrals/{referralId}", nil},
+	{"PUT", "/referrals/{referralId}", northsideDraft},
+	{"POST", "/referrals/{referralId}/transitions", map[string]string{"to": "submitted"}},
+	{"GET", "/referrals/{referralId}/history", nil},
+	{"GET", "/referrals/{referralId}/conflict-check", nil},
+	{"POST", "/referrals/{referralId}/conflict-check", nil},
+	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/clear", map[string]string{"reason": "Different person: checked the date of birth."}},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
-// name: the firm, a member and a pending invitation. The replacer fills a route's template with them.
+// name: the firm, a member who is an attorney, a pending invitation and a conflict registry entry,
+// and Northside's draft referral. The replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
 	orgID = orgOf(t, env, owner)
 	member := members(t, env, owner, orgID)["priya.raman@hartwell.example"]
-	var inv struct{ ID string }
+	var inv, entry struct{ ID string }
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/invitations", Token: owner.Token,
 		Body: map[string]string{"email": "incoming@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
-	return owner, orgID, strings.NewReplacer("{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: owner.Token,
+		Body: map[string]string{"name": "Harbor Freight Logistics Inc", "type": "organization", "role": "client"}}).JSON(t, &entry)
+	draft := createReferral(t, env, env.Login(t, nonprofitStaff, password), northsideDraft)
+	return owner, orgID, strings.NewReplacer("{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
+		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001")
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -65,12 +84,20 @@ func callRoute(t *testing.T, env *apptest.Env, email string, ids *strings.Replac
 	}
 }
 
+// roleGated are the routes a role either may use in its own organisation or never: a caller without
+// the role gets 403 whatever the object, which reveals nothing about it.
+var roleGated = map[string]bool{"DELETE /conflicts/entries/{entryId}": true}
+
 func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	owner, orgID, ids := hartwellObjects(t, env)
 	for _, email := range foreigners {
-		callRoute(t, env, email, ids, func(t *testing.T, _ string, res *apptest.Response) {
+		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
+			if roleGated[key] && res.Status == http.StatusForbidden {
+				res.Problem(t, http.StatusForbidden)
+				return
+			}
 			res.Problem(t, http.StatusNotFound)
 		})
 	}
@@ -89,6 +116,24 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if len(pending.Items) != 1 || pending.Items[0].Email != "incoming@hartwell.example" {
 		t.Fatalf("invitations changed: %+v", pending.Items)
 	}
+	var registry struct{ Total int }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: owner.Token}).JSON(t, &registry)
+	if registry.Total != 1 {
+		t.Fatalf("registry changed: %d entries", registry.Total)
+	}
+	var draft referralView
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1" + ids.Replace("/referrals/{referralId}"),
+		Token: env.Login(t, nonprofitStaff, password).Token}).JSON(t, &draft)
+	if draft.Status != "draft" {
+		t.Fatalf("the draft was moved to %s", draft.Status)
+	}
+	var profile struct {
+		UpdatedAt *string `json:"updated_at"`
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1" + ids.Replace("/attorneys/{userId}"), Token: owner.Token}).JSON(t, &profile)
+	if profile.UpdatedAt != nil {
+		t.Fatal("the attorney's profile was written")
+	}
 }
 
 func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
@@ -96,18 +141,21 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 	env := apptest.New(t)
 	_, _, ids := hartwellObjects(t, env)
 
-	// An attorney may read their own firm but manage nothing; a coordinator may also list members.
+	// An attorney may read their own firm but manage nothing, not even a colleague's profile; a
+	// coordinator may also list members and manage attorneys and the registry.
 	readable := map[string]map[string]bool{
 		"james.okafor@hartwell.example": {"GET /organizations/{orgId}": true},
-		coordinator:                     {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true},
+		coordinator: {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true,
+			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true, "DELETE /conflicts/entries/{entryId}": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
-			if !allowed[key] {
+			switch {
+			case strings.Contains(key, " /referrals/"):
+				res.Problem(t, http.StatusNotFound) // Northside's draft: not this firm's to see
+			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
-				return
-			}
-			if res.Status != http.StatusOK {
+			case res.Status >= 300:
 				t.Fatalf("status %d: %s", res.Status, res.Body)
 			}
 		})

@@ -49,6 +49,8 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 		AuthenticationFunc:                openapi3filter.NoopAuthenticationFunc,
 		RejectWhenRequestBodyNotSpecified: true,
 	}
+	uploadOpts := *opts
+	uploadOpts.ExcludeRequestBody = true
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			req := c.Request()
@@ -60,6 +62,9 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 				return next(c)
 			}
 			input := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: route, Options: opts}
+			if isUpload(c) {
+				input.Options = &uploadOpts // the handler streams and checks the file row by row
+			}
 			if err := openapi3filter.ValidateRequest(req.Context(), input); err != nil {
 				return requestProblem(err)
 			}

@@ -13,25 +13,34 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/probono-match/probono/api"
+	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
+	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/ratelimit"
+	"github.com/probono-match/probono/internal/reference"
+	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/store"
 )
 
 // App is the running application's parts.
 type App struct {
-	Config   *config.Config
-	Log      *slog.Logger
-	Store    *store.Store
-	Redis    redis.UniversalClient
-	RedisOpt asynq.RedisConnOpt
-	Auth     auth.Service
-	Orgs     org.Service
-	Mailer   notify.Mailer
+	Config    *config.Config
+	Log       *slog.Logger
+	Store     *store.Store
+	Redis     redis.UniversalClient
+	RedisOpt  asynq.RedisConnOpt
+	Auth      auth.Service
+	Orgs      org.Service
+	Reference *reference.Service
+	Attorneys attorney.Service
+	Referrals referral.Service
+	Conflicts conflict.Service
+	Mailer    notify.Mailer
 }
 
 // Options adjust how the application is built.
@@ -75,11 +84,22 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		LoginFailures: ratelimit.New(rdb, prefix+"login:", 10, 15*time.Minute),
 		ResetRequests: ratelimit.New(rdb, prefix+"reset:", 5, 15*time.Minute),
 	}
+	cipher, err := crypto.NewFieldCipher(cfg.DataEncryptionKeys)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("DATA_ENCRYPTION_KEY: %w", err)
+	}
 	authSvc := auth.NewService(db, signer, limits, mailer, cfg.BaseURL, logger)
+	ref := reference.NewService(db)
+	conflicts := conflict.NewService(db, cipher)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer,
-		Auth: authSvc,
-		Orgs: org.NewService(db, authSvc, mailer, cfg.BaseURL),
+		Auth:      authSvc,
+		Orgs:      org.NewService(db, authSvc, mailer, cfg.BaseURL),
+		Reference: ref,
+		Attorneys: attorney.NewService(db, ref),
+		Referrals: referral.NewService(db, ref, cipher, conflicts),
+		Conflicts: conflicts,
 	}, nil
 }
 
@@ -92,9 +112,12 @@ func (a *App) Close() {
 // HTTPHandler builds the HTTP server's handler.
 func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
-		Handlers: &api.Handlers{Auth: a.Auth, Orgs: a.Orgs, SecureCookie: !a.Config.Dev()},
-		Logger:   a.Log,
-		Secure:   !a.Config.Dev(),
+		Handlers: &api.Handlers{
+			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
+			Referrals: a.Referrals, Conflicts: a.Conflicts, SecureCookie: !a.Config.Dev(),
+		},
+		Logger: a.Log,
+		Secure: !a.Config.Dev(),
 		Checks: map[string]api.Readiness{
 			"postgres": a.Store.Ping,
 			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },

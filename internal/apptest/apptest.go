@@ -58,7 +58,7 @@ func New(t testing.TB) *Env {
 		RedisURL:           getenv("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
 		HTTPAddr:           ":0",
 		JWTSigningKeys:     []config.Key{SigningKey},
-		DataEncryptionKeys: []config.Key{{ID: "test1", Secret: []byte("test-encryption-key-32-bytes-long")}},
+		DataEncryptionKeys: []config.Key{{ID: "test1", Secret: []byte("test-encryption-key-of-32-bytes!")}},
 		BaseURL:            "http://probono.test",
 		LogLevel:           "error",
 	}

@@ -12,10 +12,13 @@ import (
 
 // Organization is an organisation as its members and the API see it.
 type Organization struct {
-	ID        uuid.UUID
-	Name      string
-	Kind      OrgKind
-	CreatedAt time.Time
+	ID   uuid.UUID
+	Name string
+	Kind OrgKind
+	// LimitedScopeProgram marks a referring organisation's limited-scope program (ABA Model Rule 6.5):
+	// firm conflicts on its limited-scope referrals are potential, not blocking.
+	LimitedScopeProgram bool
+	CreatedAt           time.Time
 }
 
 // Account is a user as they see themselves: profile, role and organisation.

@@ -215,7 +215,7 @@ func (s *service) Me(ctx context.Context, p Principal) (Account, error) {
 func ToAccount(a store.Account) Account {
 	return Account{
 		ID: a.ID, Email: a.Email, Name: a.Name, Role: Role(a.Role), Active: a.Active, CreatedAt: a.CreatedAt,
-		Org: Organization{ID: a.OrgID, Name: a.OrgName, Kind: OrgKind(a.OrgKind), CreatedAt: a.OrgCreatedAt},
+		Org: Organization{ID: a.OrgID, Name: a.OrgName, Kind: OrgKind(a.OrgKind), CreatedAt: a.OrgCreatedAt, LimitedScopeProgram: a.OrgLimitedScopeProgram},
 	}
 }
 

@@ -36,6 +36,12 @@ type InvitationPreview struct {
 	ExpiresAt        time.Time
 }
 
+// OrganizationUpdate changes an organisation; nil fields stay as they are.
+type OrganizationUpdate struct {
+	Name                *string
+	LimitedScopeProgram *bool
+}
+
 // MemberUpdate changes a member; nil fields stay as they are.
 type MemberUpdate struct {
 	Name   *string
@@ -67,9 +73,10 @@ type Service interface {
 	List(ctx context.Context, p auth.Principal) ([]auth.Organization, error)
 	// Get returns one organisation. Returns NotFound for an organisation the caller cannot see.
 	Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error)
-	// Rename changes an organisation's name. Returns NotFound as Get, Forbidden unless the caller
-	// administers it, Conflict if the name is taken.
-	Rename(ctx context.Context, p auth.Principal, orgID uuid.UUID, name string) (auth.Organization, error)
+	// Update renames an organisation or changes its settings. Returns NotFound as Get, Forbidden
+	// unless the caller administers it, Conflict if the name is taken, Invalid for a setting its kind
+	// does not have.
+	Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (auth.Organization, error)
 	// Members lists an organisation's members. Returns NotFound as Get, Forbidden unless the caller
 	// administers it or is one of its coordinators.
 	Members(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]auth.Account, error)

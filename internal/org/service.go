@@ -21,7 +21,7 @@ type Store interface {
 	OrganizationByID(ctx context.Context, id uuid.UUID) (store.Organization, error)
 	Organizations(ctx context.Context) ([]store.Organization, error)
 	CreateOrganization(ctx context.Context, o *store.Organization) error
-	RenameOrganization(ctx context.Context, id uuid.UUID, name string) error
+	UpdateOrganization(ctx context.Context, id uuid.UUID, changes map[string]any) error
 	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	AccountByEmail(ctx context.Context, email string) (store.Account, error)
 	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
@@ -44,7 +44,7 @@ type service struct {
 }
 
 func toOrganization(o store.Organization) auth.Organization {
-	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt}
+	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram}
 }
 
 func toInvitation(i store.Invitation) Invitation {
@@ -129,15 +129,26 @@ func (s *service) Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (a
 	return toOrganization(o), err
 }
 
-func (s *service) Rename(ctx context.Context, p auth.Principal, orgID uuid.UUID, name string) (auth.Organization, error) {
-	if _, err := s.administered(ctx, p, orgID); err != nil {
-		return auth.Organization{}, err
-	}
-	name, err := validName(name)
+func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (auth.Organization, error) {
+	o, err := s.administered(ctx, p, orgID)
 	if err != nil {
 		return auth.Organization{}, err
 	}
-	if err := s.db.RenameOrganization(ctx, orgID, name); err != nil {
+	changes := map[string]any{}
+	if u.Name != nil {
+		name, err := validName(*u.Name)
+		if err != nil {
+			return auth.Organization{}, err
+		}
+		changes["name"] = name
+	}
+	if u.LimitedScopeProgram != nil {
+		if auth.OrgKind(o.Kind) == auth.KindLawFirm || auth.OrgKind(o.Kind) == auth.KindPlatform {
+			return auth.Organization{}, problem.Validation(problem.Field("limited_scope_program", "applies only to organizations that refer matters"))
+		}
+		changes["limited_scope_program"] = *u.LimitedScopeProgram
+	}
+	if err := s.db.UpdateOrganization(ctx, orgID, changes); err != nil {
 		return auth.Organization{}, err
 	}
 	return s.Get(ctx, p, orgID)

@@ -9,11 +9,13 @@ import (
 
 // Organization is a row of organizations.
 type Organization struct {
-	ID        uuid.UUID
-	Name      string
-	Kind      string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID   uuid.UUID
+	Name string
+	Kind string
+	// LimitedScopeProgram marks a referring organisation's program as limited-scope (ABA Rule 6.5).
+	LimitedScopeProgram bool
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
 }
 
 // User is a row of users.
@@ -38,14 +40,15 @@ type Membership struct {
 // Account is a user with their membership and organisation: what authentication and authorization need.
 type Account struct {
 	User
-	OrgID        uuid.UUID
-	OrgName      string
-	OrgKind      string
-	Role         string
-	OrgCreatedAt time.Time
+	OrgID                  uuid.UUID
+	OrgName                string
+	OrgKind                string
+	Role                   string
+	OrgCreatedAt           time.Time
+	OrgLimitedScopeProgram bool
 }
 
-const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at
+const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, o.limited_scope_program AS org_limited_scope_program
 FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
 
 // AccountByID returns the user with their organisation and role.
@@ -127,8 +130,8 @@ func (s *Store) Organizations(ctx context.Context) ([]Organization, error) {
 	return os, translate(s.with(ctx).Order("lower(name), id").Find(&os).Error, "organizations")
 }
 
-// RenameOrganization changes an organisation's name.
-func (s *Store) RenameOrganization(ctx context.Context, id uuid.UUID, name string) error {
-	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).
-		Updates(map[string]any{"name": name, "updated_at": time.Now().UTC()}), "Organization")
+// UpdateOrganization writes the given columns of an organisation.
+func (s *Store) UpdateOrganization(ctx context.Context, id uuid.UUID, changes map[string]any) error {
+	changes["updated_at"] = time.Now().UTC()
+	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).Updates(changes), "Organization")
 }

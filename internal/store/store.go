@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
 
 	"github.com/probono-match/probono/internal/platform/problem"
@@ -147,4 +148,20 @@ func CreateDatabaseIfMissing(ctx context.Context, databaseURL string) error {
 	}
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	return err
+}
+
+type gormDB = gorm.DB
+
+// lockForUpdateOf locks only table's rows of a joined query (FOR UPDATE OF table).
+func lockForUpdateOf(table string) clause.Locking {
+	return clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: table}}
+}
+
+// SQLDBRow runs one raw query; tests use it to look at what is stored.
+func (s *Store) SQLDBRow(ctx context.Context, query string, args ...any) *sql.Row {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		panic(err)
+	}
+	return sqlDB.QueryRowContext(ctx, query, args...)
 }

@@ -150,7 +150,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an organisation (its org admins and platform admins) */
+        /** Rename an organisation or change its settings (its org admins and platform admins) */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -273,6 +273,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practice-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Practice areas (Legal Services Corporation problem-code categories and their sub-areas) */
+        get: operations["listPracticeAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Languages (ISO 639-1) */
+        get: operations["listLanguages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** US states, DC, territories and federal judicial districts */
+        get: operations["listJurisdictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attorneys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attorney profiles of the caller's firm (coordinators and org admins; an attorney sees their own) */
+        get: operations["listAttorneys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attorneys/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** One attorney's profile (the attorney, and their firm's coordinators and org admins) */
+        get: operations["getAttorney"];
+        /** Replace an attorney's profile (the attorney, and their firm's coordinators) */
+        put: operations["putAttorney"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals the caller may see
+         * @description Nonprofit and public defender staff see their own organisation's referrals, in full.
+         *     Attorneys and coordinators see open referrals (submitted, matching, offered) their firm has
+         *     no conflict with, redacted: no client details. Platform admins see every referral, redacted.
+         */
+        get: operations["listReferrals"];
+        put?: never;
+        /** Create a referral (nonprofit and public defender staff), as a draft or submitted */
+        post: operations["createReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /** One referral; redacted for callers outside the referring organisation */
+        get: operations["getReferral"];
+        /** Replace a referral's details until it is accepted (its organisation's staff); every change is recorded */
+        put: operations["updateReferral"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a referral to another status (submit, withdraw, close with an outcome) */
+        post: operations["transitionReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /** Who changed what and when (the referring organisation's staff) */
+        get: operations["getReferralHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conflicts/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's firm's conflict registry (coordinators and org admins) */
+        get: operations["listConflictEntries"];
+        put?: never;
+        /** Add one entry to the firm's registry */
+        post: operations["createConflictEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conflicts/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an entry (with its aliases) from the firm's registry */
+        delete: operations["deleteConflictEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conflicts/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import registry entries from CSV (name,type,role,aliases,matter_ref)
+         * @description The header row is required. `type` is person or organization; `role` is client,
+         *     former_client, adverse or related; `aliases` are separated by `;`. The file is streamed (up to
+         *     1,000,000 rows). Rows with errors are reported with their line numbers; in `partial` mode the
+         *     other rows are imported, in `all_or_nothing` mode nothing is. A file that cannot be read as CSV
+         *     changes nothing.
+         */
+        post: operations["importConflictEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/conflict-check": {
+        parameters: {
+            query?: {
+                /** @description The law firm to check; defaults to the caller's own (platform admins must name one) */
+                firm?: string;
+            };
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /** The stored result of checking a referral against a firm's registry */
+        get: operations["getConflictCheck"];
+        put?: never;
+        /** Check a referral's parties against a firm's registry now, and store the result */
+        post: operations["runConflictCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/conflict-check/hits/{hitId}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                hitId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear a potential conflict with a reason (the firm's coordinators); recorded with who and when */
+        post: operations["clearConflictHit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -334,6 +607,7 @@ export interface components {
             id: string;
             name: string;
             kind: components["schemas"]["OrganizationKind"];
+            limited_scope_program: boolean;
             /** Format: date-time */
             created_at: string;
         };
@@ -342,7 +616,9 @@ export interface components {
             kind: components["schemas"]["OrganizationKind"];
         };
         OrganizationUpdate: {
-            name: string;
+            name?: string;
+            /** @description Referring organisations: runs a limited-scope program (ABA Model Rule 6.5), so firm conflicts on its limited-scope referrals are potential, not blocking */
+            limited_scope_program?: boolean;
         };
         Member: {
             /** Format: uuid */
@@ -385,6 +661,263 @@ export interface components {
             name: components["schemas"]["PersonName"];
             password: components["schemas"]["Password"];
         };
+        PracticeArea: {
+            code: string;
+            name: string;
+            /** @description The top-level area of a sub-area */
+            parent_code?: string;
+            /** @description The Legal Services Corporation problem code */
+            lsc_code?: string;
+        };
+        Language: {
+            code: string;
+            name: string;
+        };
+        Jurisdiction: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "state" | "district" | "territory" | "federal_district";
+            state_code?: string;
+        };
+        /**
+         * @description none but willing to learn, some, experienced, expert
+         * @enum {string}
+         */
+        ExperienceLevel: "learning" | "some" | "experienced" | "expert";
+        BarAdmission: {
+            jurisdiction: string;
+            bar_number: string;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            /** Format: date */
+            admitted_on: string;
+        };
+        AttorneyPracticeArea: {
+            code: string;
+            experience: components["schemas"]["ExperienceLevel"];
+        };
+        AvailabilityWindow: {
+            /** @description 0 is Sunday */
+            weekday: number;
+            start: string;
+            end: string;
+            /** @description IANA time zone, e.g. America/Chicago */
+            time_zone: string;
+        };
+        DateRange: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
+        /** @enum {string} */
+        WorkMode: "remote" | "in_person" | "either";
+        AttorneyProfileInput: {
+            bar_admissions: components["schemas"]["BarAdmission"][];
+            practice_areas: components["schemas"]["AttorneyPracticeArea"][];
+            languages: string[];
+            availability: components["schemas"]["AvailabilityWindow"][];
+            blackouts: components["schemas"]["DateRange"][];
+            monthly_hour_budget: number;
+            max_active_matters: number;
+            annual_goal_hours: number;
+            work_mode: components["schemas"]["WorkMode"];
+            /** @description Takes matters with a mentor from the nonprofit */
+            accepts_mentored: boolean;
+        };
+        AttorneyProfile: components["schemas"]["AttorneyProfileInput"] & {
+            /** Format: uuid */
+            user_id: string;
+            name: string;
+            email: string;
+            /**
+             * Format: date-time
+             * @description Absent until the profile is first saved
+             */
+            updated_at?: string;
+        };
+        /** @enum {string} */
+        ReferralStatus: "draft" | "submitted" | "matching" | "offered" | "accepted" | "in_progress" | "closed" | "withdrawn" | "expired";
+        /** @enum {string} */
+        Urgency: "routine" | "soon" | "urgent" | "emergency";
+        /**
+         * @description Legal Services Corporation case-closing categories
+         * @enum {string}
+         */
+        Outcome: "counsel_and_advice" | "limited_action" | "negotiated_settlement_without_litigation" | "negotiated_settlement_with_litigation" | "administrative_agency_decision" | "court_decision_uncontested" | "court_decision_contested" | "court_decision_appeal" | "other";
+        Client: {
+            name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            address?: string;
+            /** Format: date */
+            date_of_birth?: string;
+            notes?: string;
+        };
+        Party: {
+            name: string;
+            /** @enum {string} */
+            role: "client" | "adverse" | "related";
+            /** @enum {string} */
+            kind: "person" | "organization";
+            aliases?: string[];
+        };
+        EligibilityInput: {
+            household_size: number;
+            /** @description Whole US dollars per year */
+            annual_income: number;
+        };
+        Eligibility: {
+            household_size: number;
+            /** @description Shown only to the referring organisation */
+            annual_income?: number;
+            /**
+             * Format: double
+             * @description Income as a percentage of the HHS poverty guideline, computed by the server
+             */
+            poverty_percent: number;
+            guideline_year: number;
+            /** @enum {string} */
+            guideline_region: "contiguous" | "alaska" | "hawaii";
+        };
+        ReferralInput: {
+            practice_area: string;
+            jurisdiction: string;
+            language?: string;
+            summary: string;
+            urgency: components["schemas"]["Urgency"];
+            /** Format: date */
+            deadline?: string;
+            estimated_hours?: number;
+            limited_scope: boolean;
+            remote_allowed: boolean;
+            eligibility: components["schemas"]["EligibilityInput"];
+            client: components["schemas"]["Client"];
+            parties: components["schemas"]["Party"][];
+            /** @description On create: submit at once instead of saving a draft */
+            submit?: boolean;
+        };
+        Referral: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            organization_name: string;
+            status: components["schemas"]["ReferralStatus"];
+            outcome?: components["schemas"]["Outcome"];
+            practice_area: string;
+            jurisdiction: string;
+            language?: string;
+            summary: string;
+            urgency: components["schemas"]["Urgency"];
+            /** Format: date */
+            deadline?: string;
+            estimated_hours?: number;
+            limited_scope: boolean;
+            remote_allowed: boolean;
+            eligibility: components["schemas"]["Eligibility"];
+            client?: components["schemas"]["Client"];
+            /** @description In the redacted view, the client's own entry is left out */
+            parties: components["schemas"]["Party"][];
+            /** @description True when client details are withheld from the caller */
+            redacted: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string;
+        };
+        ReferralTransition: {
+            to: components["schemas"]["ReferralStatus"];
+            outcome?: components["schemas"]["Outcome"];
+        };
+        ReferralChange: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            user_id: string;
+            user_name: string;
+            /** @enum {string} */
+            action: "created" | "updated" | "status_changed";
+            /** @description Names of the fields that changed; never their values */
+            fields: string[];
+            from_status?: components["schemas"]["ReferralStatus"];
+            to_status?: components["schemas"]["ReferralStatus"];
+        };
+        /** @enum {string} */
+        ConflictRole: "client" | "former_client" | "adverse" | "related";
+        ConflictEntryInput: {
+            name: string;
+            /** @enum {string} */
+            type: "person" | "organization";
+            role: components["schemas"]["ConflictRole"];
+            aliases?: string[];
+            matter_ref?: string;
+        };
+        ConflictEntry: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "person" | "organization";
+            role: components["schemas"]["ConflictRole"];
+            aliases: string[];
+            matter_ref: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ImportReport: {
+            /** @enum {string} */
+            mode: "partial" | "all_or_nothing";
+            /** @description Whether any row was imported */
+            committed: boolean;
+            /** @description Rows without errors (imported unless nothing was committed) */
+            accepted: number;
+            rejected: number;
+            /** @description The first 1,000 rejected rows */
+            errors: {
+                line: number;
+                reason: string;
+            }[];
+            errors_truncated: boolean;
+        };
+        ConflictHit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entry_id: string;
+            entry_name: string;
+            entry_role: components["schemas"]["ConflictRole"];
+            party_name: string;
+            /** @enum {string} */
+            party_role: "client" | "adverse" | "related";
+            /** @enum {string} */
+            level: "potential" | "conflict";
+            reason: string;
+            cleared: boolean;
+            /** Format: date-time */
+            cleared_at?: string;
+            /** Format: uuid */
+            cleared_by?: string;
+            clear_reason?: string;
+        };
+        ConflictCheck: {
+            /** Format: uuid */
+            referral_id: string;
+            /** Format: uuid */
+            firm_id: string;
+            /**
+             * @description clear (no hit), potential (hits for a person to clear), conflict (blocking), cleared (every potential hit cleared)
+             * @enum {string}
+             */
+            result: "clear" | "potential" | "conflict" | "cleared";
+            /** Format: date-time */
+            checked_at: string;
+            hits: components["schemas"]["ConflictHit"][];
+        };
     };
     responses: {
         /** @description An RFC 9457 problem */
@@ -400,6 +933,7 @@ export interface components {
     parameters: {
         OrgId: string;
         UserId: string;
+        ReferralId: string;
     };
     requestBodies: never;
     headers: never;
@@ -868,6 +1402,533 @@ export interface operations {
             };
             409: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listPracticeAreas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every practice area, top-level areas first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PracticeArea"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Language"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listJurisdictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every jurisdiction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Jurisdiction"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listAttorneys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Profiles, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttorneyProfile"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAttorney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile; defaults until the attorney fills it in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttorneyProfile"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    putAttorney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttorneyProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The saved profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttorneyProfile"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listReferrals: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReferralStatus"];
+                practice_area?: string;
+                jurisdiction?: string;
+                urgency?: components["schemas"]["Urgency"];
+                /** @description newest first (default), earliest deadline first, or most urgent first */
+                sort?: "created" | "deadline" | "urgency";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of referrals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Referral"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body returns the first response and creates nothing; the same key with another body is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralInput"];
+            };
+        };
+        responses: {
+            /** @description The updated referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    transitionReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralTransition"];
+            };
+        };
+        responses: {
+            /** @description The referral in its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getReferralHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Changes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReferralChange"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listConflictEntries: {
+        parameters: {
+            query?: {
+                /** @description Names similar to this */
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConflictEntry"][];
+                        /** @description Entries in the registry */
+                        total: number;
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createConflictEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictEntryInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteConflictEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    importConflictEntries: {
+        parameters: {
+            query?: {
+                mode?: "partial" | "all_or_nothing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getConflictCheck: {
+        parameters: {
+            query?: {
+                /** @description The law firm to check; defaults to the caller's own (platform admins must name one) */
+                firm?: string;
+            };
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictCheck"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    runConflictCheck: {
+        parameters: {
+            query?: {
+                /** @description The law firm to check; defaults to the caller's own (platform admins must name one) */
+                firm?: string;
+            };
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictCheck"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    clearConflictHit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                hitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check with the hit cleared */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictCheck"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

@@ -75,10 +75,10 @@ func Load() (*Config, error) {
 		LogLevel:    getenv("LOG_LEVEL", "info"),
 	}
 	var err error
-	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32); err != nil {
+	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32, 0); err != nil {
 		return nil, err
 	}
-	if c.DataEncryptionKeys, err = parseKeys("DATA_ENCRYPTION_KEY", 32); err != nil {
+	if c.DataEncryptionKeys, err = parseKeys("DATA_ENCRYPTION_KEY", 32, 32); err != nil {
 		return nil, err
 	}
 	if err := c.validate(); err != nil {
@@ -126,8 +126,9 @@ func checkURL(name, raw string, schemes ...string) error {
 	return fmt.Errorf("%s must use the scheme %s, got %q", name, strings.Join(schemes, " or "), u.Scheme)
 }
 
-// parseKeys reads "kid=base64secret,kid2=base64secret". Every secret must decode to at least minLen bytes.
-func parseKeys(name string, minLen int) ([]Key, error) {
+// parseKeys reads "kid=base64secret,kid2=base64secret". Every secret must decode to at least minLen
+// bytes and, if maxLen is not 0, at most maxLen.
+func parseKeys(name string, minLen, maxLen int) ([]Key, error) {
 	raw := strings.TrimSpace(os.Getenv(name))
 	if raw == "" {
 		return nil, fmt.Errorf("%s is required (format: kid=base64secret[,kid=base64secret...])", name)
@@ -149,6 +150,9 @@ func parseKeys(name string, minLen int) ([]Key, error) {
 		}
 		if len(b) < minLen {
 			return nil, fmt.Errorf("%s key %q must be at least %d bytes, got %d", name, id, minLen, len(b))
+		}
+		if maxLen > 0 && len(b) > maxLen {
+			return nil, fmt.Errorf("%s key %q must be at most %d bytes, got %d", name, id, maxLen, len(b))
 		}
 		keys = append(keys, Key{ID: id, Secret: b})
 	}

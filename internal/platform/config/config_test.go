@@ -23,7 +23,7 @@ func TestParseKeys(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Setenv("JWT_SIGNING_KEYS", c.value)
-		keys, err := parseKeys("JWT_SIGNING_KEYS", 32)
+		keys, err := parseKeys("JWT_SIGNING_KEYS", 32, 0)
 		if c.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
 				t.Errorf("%q: error %v, want %q", c.value, err, c.wantErr)

@@ -1,0 +1,109 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/probono-match/probono/internal/conflict"
+)
+
+func toAPIEntry(e conflict.Entry) ConflictEntry {
+	aliases := e.Aliases
+	if aliases == nil {
+		aliases = []string{}
+	}
+	return ConflictEntry{Id: e.ID, Name: e.Name, Type: ConflictEntryType(e.Kind), Role: ConflictRole(e.Role),
+		Aliases: aliases, MatterRef: e.MatterRef, CreatedAt: e.CreatedAt}
+}
+
+func toAPICheck(c conflict.Check) ConflictCheck {
+	out := ConflictCheck{ReferralId: c.ReferralID, FirmId: c.FirmID, Result: ConflictCheckResult(c.Result), CheckedAt: c.CheckedAt, Hits: []ConflictHit{}}
+	for _, h := range c.Hits {
+		out.Hits = append(out.Hits, ConflictHit{
+			Id: h.ID, EntryId: h.EntryID, EntryName: h.EntryName, EntryRole: ConflictRole(h.EntryRole),
+			PartyName: h.PartyName, PartyRole: ConflictHitPartyRole(h.PartyRole), Level: ConflictHitLevel(h.Level.String()),
+			Reason: h.Reason, Cleared: h.ClearedAt != nil, ClearedAt: h.ClearedAt, ClearedBy: h.ClearedBy, ClearReason: nonZero(h.ClearReason),
+		})
+	}
+	return out
+}
+
+func (h *Handlers) ListConflictEntries(c echo.Context, params ListConflictEntriesParams) error {
+	page, err := h.Conflicts.Entries(c.Request().Context(), principal(c), deref(params.Q), deref(params.Cursor), deref(params.Limit))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": mapSlice(page.Entries, toAPIEntry), "total": page.Total, "next_cursor": nonZero(page.NextCursor)})
+}
+
+func (h *Handlers) CreateConflictEntry(c echo.Context) error {
+	var req ConflictEntryInput
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	e, err := h.Conflicts.AddEntry(c.Request().Context(), principal(c), conflict.Entry{
+		Name: req.Name, Kind: string(req.Type), Role: string(req.Role), Aliases: deref(req.Aliases), MatterRef: deref(req.MatterRef),
+	})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, toAPIEntry(e))
+}
+
+func (h *Handlers) DeleteConflictEntry(c echo.Context, entryID uuid.UUID) error {
+	if err := h.Conflicts.DeleteEntry(c.Request().Context(), principal(c), entryID); err != nil {
+		return err
+	}
+	return noContent(c)
+}
+
+func (h *Handlers) ImportConflictEntries(c echo.Context, params ImportConflictEntriesParams) error {
+	mode := conflict.Partial
+	if params.Mode != nil {
+		mode = conflict.ImportMode(*params.Mode)
+	}
+	report, err := h.Conflicts.Import(c.Request().Context(), principal(c), c.Request().Body, mode)
+	if err != nil {
+		return err
+	}
+	out := ImportReport{Mode: ImportReportMode(report.Mode), Committed: report.Committed, Accepted: report.Accepted,
+		Rejected: report.Rejected, ErrorsTruncated: report.ErrorsTruncated}
+	out.Errors = make([]struct {
+		Line   int    `json:"line"`
+		Reason string `json:"reason"`
+	}, len(report.Errors))
+	for i, e := range report.Errors {
+		out.Errors[i].Line, out.Errors[i].Reason = e.Line, e.Reason
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+func (h *Handlers) GetConflictCheck(c echo.Context, referralID uuid.UUID, params GetConflictCheckParams) error {
+	check, err := h.Conflicts.Get(c.Request().Context(), principal(c), referralID, params.Firm)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAPICheck(check))
+}
+
+func (h *Handlers) RunConflictCheck(c echo.Context, referralID uuid.UUID, params RunConflictCheckParams) error {
+	check, err := h.Conflicts.Run(c.Request().Context(), principal(c), referralID, params.Firm)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAPICheck(check))
+}
+
+func (h *Handlers) ClearConflictHit(c echo.Context, referralID, hitID uuid.UUID) error {
+	var req ClearConflictHitJSONBody
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	check, err := h.Conflicts.ClearHit(c.Request().Context(), principal(c), referralID, hitID, req.Reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAPICheck(check))
+}

@@ -1,0 +1,301 @@
+package conflict
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/referral"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// roleLevel is how serious a name match is, given the party's role in the referral and the entry's
+// role in the firm's registry. A firm may not act against its current client or for someone its
+// client is adverse to; a former client or a related party needs a person's judgment; the same
+// client, or an opponent the firm has faced before, on the same side, is not a conflict by itself.
+func roleLevel(partyRole, entryRole string) Level {
+	switch entryRole {
+	case "adverse":
+		if partyRole == "adverse" {
+			return Potential
+		}
+		return Conflict
+	case "client":
+		switch partyRole {
+		case "adverse":
+			return Conflict
+		case "related":
+			return Potential
+		}
+		return NoMatch
+	case "former_client":
+		if partyRole == "client" {
+			return NoMatch
+		}
+		return Potential
+	}
+	return Potential // related entries
+}
+
+// check compares the referral's parties with the firm's registry and stores the result; call it inside Tx.
+func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID uuid.UUID, by *uuid.UUID) (Check, error) {
+	r, err := tx.ReferralByID(ctx, referralID)
+	if err != nil {
+		return Check{}, err
+	}
+	referrer, err := tx.OrganizationByID(ctx, r.OrgID)
+	if err != nil {
+		return Check{}, err
+	}
+	parties, err := referral.Parties(ctx, tx, s.cipher, referralID)
+	if err != nil {
+		return Check{}, err
+	}
+	var names, keys []string
+	for _, p := range parties {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			names = append(names, Normalize(n))
+			if p.Kind == "person" {
+				if k := PersonKey(n); k != "" {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	candidates, err := tx.ConflictCandidates(ctx, firmID, names, keys, SimilarityThreshold)
+	if err != nil {
+		return Check{}, err
+	}
+	rule65 := r.LimitedScope && referrer.LimitedScopeProgram
+	hits := matchParties(parties, candidates, rule65)
+	c := store.ConflictCheck{ID: uuid.New(), ReferralID: referralID, FirmID: firmID, Result: string(resultOf(hits)), CheckedBy: by, CheckedAt: time.Now().UTC()}
+	rows := make([]store.ConflictHit, len(hits))
+	for i, h := range hits {
+		rows[i] = store.ConflictHit{ID: h.ID, CheckID: c.ID, EntryID: h.EntryID, EntryName: h.EntryName, EntryRole: h.EntryRole,
+			PartyPosition: h.position, Level: h.Level.String(), Reason: h.Reason}
+	}
+	if err := tx.SaveConflictCheck(ctx, c, rows); err != nil {
+		return Check{}, err
+	}
+	return toCheck(c, rows, parties), nil
+}
+
+// positionedHit is a hit with the party's position, which is what is stored.
+type positionedHit struct {
+	Hit
+	position int
+}
+
+// matchParties keeps, for each party and registry entry, the most serious match among all their names.
+func matchParties(parties []referral.Party, candidates []store.ConflictEntry, rule65 bool) []positionedHit {
+	type pair struct {
+		party int
+		entry uuid.UUID
+	}
+	best := map[pair]positionedHit{}
+	var order []pair
+	for i, p := range parties {
+		for _, name := range append([]string{p.Name}, p.Aliases...) {
+			for _, c := range candidates {
+				v := Classify(name, p.Kind == "person", c.Name, c.Kind == "person")
+				level := min(v.Level, roleLevel(p.Role, c.Role))
+				if level == NoMatch {
+					continue
+				}
+				reason := v.Reason + "; " + roleReason(p.Role, c.Role)
+				if level == Conflict && rule65 {
+					level = Potential
+					reason += "; limited-scope program (ABA Model Rule 6.5): blocking only if the attorney knows of it"
+				}
+				k := pair{i, c.EntryID}
+				prev, seen := best[k]
+				if !seen {
+					order = append(order, k)
+				}
+				if !seen || level > prev.Level {
+					best[k] = positionedHit{Hit: Hit{ID: uuid.New(), EntryID: c.EntryID, EntryName: c.Name, EntryRole: c.Role,
+						PartyName: p.Name, PartyRole: p.Role, Level: level, Reason: reason}, position: i}
+				}
+			}
+		}
+	}
+	out := make([]positionedHit, len(order))
+	for i, k := range order {
+		out[i] = best[k]
+	}
+	return out
+}
+
+func roleReason(partyRole, entryRole string) string {
+	return "the referral's " + partyRole + " party matches the firm's " + map[string]string{
+		"client": "current client", "former_client": "former client", "adverse": "adverse party", "related": "related party",
+	}[entryRole]
+}
+
+// resultOf sums up hits: any blocking one blocks; any uncleared potential one needs clearing; hits
+// that are all cleared leave the check cleared.
+func resultOf(hits []positionedHit) Result {
+	if len(hits) == 0 {
+		return ResultClear
+	}
+	result := ResultCleared
+	for _, h := range hits {
+		if h.Level == Conflict {
+			return ResultConflict
+		}
+		if h.ClearedAt == nil {
+			result = ResultPotential
+		}
+	}
+	return result
+}
+
+func toCheck(c store.ConflictCheck, rows []store.ConflictHit, parties []referral.Party) Check {
+	out := Check{ReferralID: c.ReferralID, FirmID: c.FirmID, Result: Result(c.Result), CheckedAt: c.CheckedAt, Hits: []Hit{}}
+	for _, r := range rows {
+		h := Hit{ID: r.ID, EntryID: r.EntryID, EntryName: r.EntryName, EntryRole: r.EntryRole, Reason: r.Reason,
+			ClearedAt: r.ClearedAt, ClearedBy: r.ClearedBy}
+		if r.Level == Conflict.String() {
+			h.Level = Conflict
+		} else {
+			h.Level = Potential
+		}
+		if r.ClearReason != nil {
+			h.ClearReason = *r.ClearReason
+		}
+		if r.PartyPosition < len(parties) {
+			h.PartyName, h.PartyRole = parties[r.PartyPosition].Name, parties[r.PartyPosition].Role
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	return out
+}
+
+func (s *service) CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error {
+	firms, err := tx.LawFirmIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range firms {
+		if _, err := s.check(ctx, tx, referralID, f, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errCheckNotFound = problem.New(problem.NotFound, "Conflict check not found.")
+
+// checkTarget resolves the firm and the referral a caller asks about: their own firm (coordinators
+// and org admins), or any firm for platform admins; a referral that has been submitted.
+func (s *service) checkTarget(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (uuid.UUID, error) {
+	r, err := s.db.ReferralByID(ctx, referralID)
+	if problem.Is(err, problem.NotFound) || (err == nil && r.Status == string(referral.Draft)) {
+		return uuid.Nil, errCheckNotFound
+	}
+	if err != nil {
+		return uuid.Nil, err
+	}
+	firm := p.OrgID
+	if firmID != nil {
+		firm = *firmID
+	}
+	switch {
+	case p.IsPlatformAdmin() && firmID != nil:
+		o, err := s.db.OrganizationByID(ctx, firm)
+		if err != nil || auth.OrgKind(o.Kind) != auth.KindLawFirm {
+			return uuid.Nil, errCheckNotFound
+		}
+	case firm == p.OrgID && p.OrgKind == auth.KindLawFirm:
+		if p.Role != auth.RoleCoordinator && p.Role != auth.RoleOrgAdmin {
+			return uuid.Nil, problem.New(problem.Forbidden, "Only the firm's coordinators and org admins handle conflict checks.")
+		}
+	default:
+		return uuid.Nil, errCheckNotFound
+	}
+	return firm, nil
+}
+
+func (s *service) Run(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error) {
+	firm, err := s.checkTarget(ctx, p, referralID, firmID)
+	if err != nil {
+		return Check{}, err
+	}
+	var c Check
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		c, err = s.check(ctx, tx, referralID, firm, &p.UserID)
+		return err
+	})
+	return c, err
+}
+
+func (s *service) Get(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error) {
+	firm, err := s.checkTarget(ctx, p, referralID, firmID)
+	if err != nil {
+		return Check{}, err
+	}
+	return s.stored(ctx, s.db, referralID, firm)
+}
+
+func (s *service) stored(ctx context.Context, db *store.Store, referralID, firm uuid.UUID) (Check, error) {
+	c, rows, err := db.ConflictCheckFor(ctx, referralID, firm)
+	if problem.Is(err, problem.NotFound) {
+		return Check{}, errCheckNotFound
+	}
+	if err != nil {
+		return Check{}, err
+	}
+	parties, err := referral.Parties(ctx, db, s.cipher, referralID)
+	if err != nil {
+		return Check{}, err
+	}
+	return toCheck(c, rows, parties), nil
+}
+
+func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error) {
+	firm, err := s.checkTarget(ctx, p, referralID, nil)
+	if err != nil {
+		return Check{}, err
+	}
+	if p.Role != auth.RoleCoordinator {
+		return Check{}, problem.New(problem.Forbidden, "Only the firm's coordinators clear potential conflicts.")
+	}
+	var out Check
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		c, rows, err := tx.ConflictCheckFor(ctx, referralID, firm)
+		if problem.Is(err, problem.NotFound) {
+			return errCheckNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if !hasHit(rows, hitID) {
+			return problem.New(problem.NotFound, "Potential conflict not found.")
+		}
+		if err := tx.ClearConflictHit(ctx, hitID, p.UserID, reason); err != nil {
+			return err
+		}
+		if out, err = s.stored(ctx, tx, referralID, firm); err != nil {
+			return err
+		}
+		hits := make([]positionedHit, len(out.Hits))
+		for i, h := range out.Hits {
+			hits[i] = positionedHit{Hit: h}
+		}
+		out.Result = resultOf(hits)
+		return tx.SetConflictResult(ctx, c.ID, string(out.Result))
+	})
+	return out, err
+}
+
+func hasHit(rows []store.ConflictHit, id uuid.UUID) bool {
+	for _, r := range rows {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}

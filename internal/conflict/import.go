@@ -1,0 +1,169 @@
+package conflict
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// csvHeader is the header an import file must start with.
+var csvHeader = []string{"name", "type", "role", "aliases", "matter_ref"}
+
+var (
+	kinds = map[string]bool{"person": true, "organization": true}
+	roles = map[string]bool{"client": true, "former_client": true, "adverse": true, "related": true}
+)
+
+func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, mode ImportMode) (ImportReport, error) {
+	firmID, err := registryFirm(p)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	r := csv.NewReader(file)
+	r.FieldsPerRecord = -1 // rows with the wrong number of fields are reported, not fatal
+	r.ReuseRecord = true
+	if err := readHeader(r); err != nil {
+		return ImportReport{}, err
+	}
+	src := &csvSource{r: r, firmID: firmID, report: ImportReport{Mode: mode, Errors: []RowError{}}}
+	_, err = s.db.ImportConflictEntries(ctx, src, func() bool {
+		ok := src.report.Accepted > 0 && (mode == Partial || src.report.Rejected == 0)
+		src.report.Committed = ok
+		return ok
+	})
+	var parseErr *csv.ParseError
+	if errors.As(err, &parseErr) {
+		return ImportReport{}, problem.Validation(problem.Field("body",
+			fmt.Sprintf("line %d is not valid CSV (%v); nothing was imported", parseErr.StartLine, parseErr.Err)))
+	}
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if src.report.Committed {
+		if err := s.recheckFirm(ctx, firmID); err != nil {
+			return src.report, err
+		}
+	}
+	return src.report, nil
+}
+
+func readHeader(r *csv.Reader) error {
+	rec, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return problem.Validation(problem.Field("body", "is empty; the first line must be the header "+strings.Join(csvHeader, ",")))
+	}
+	if err != nil {
+		return problem.Validation(problem.Field("body", "the header line is not valid CSV"))
+	}
+	if len(rec) > 0 {
+		rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // a byte-order mark from spreadsheet exports
+	}
+	if len(rec) != len(csvHeader) {
+		return problem.Validation(problem.Field("body", "the first line must be the header "+strings.Join(csvHeader, ",")))
+	}
+	for i, h := range rec {
+		if strings.ToLower(strings.TrimSpace(h)) != csvHeader[i] {
+			return problem.Validation(problem.Field("body", "the first line must be the header "+strings.Join(csvHeader, ",")))
+		}
+	}
+	return nil
+}
+
+// csvSource feeds COPY one registry name at a time while reading the file, so neither the file nor
+// the rows are ever held whole. Bad rows go to the report; unreadable CSV ends the stream with an error.
+type csvSource struct {
+	r       *csv.Reader
+	firmID  uuid.UUID
+	report  ImportReport
+	pending [][]any
+	err     error
+}
+
+func (s *csvSource) Next() bool {
+	if len(s.pending) > 1 {
+		s.pending = s.pending[1:]
+		return true
+	}
+	for {
+		rec, err := s.r.Read()
+		if errors.Is(err, io.EOF) {
+			return false
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+				s.reject(pe.StartLine, "has the wrong number of fields")
+				continue
+			}
+			s.err = err
+			return false
+		}
+		line, _ := s.r.FieldPos(0)
+		e, reason := parseRow(rec)
+		if reason != "" {
+			s.reject(line, reason)
+			continue
+		}
+		s.report.Accepted++
+		e.ID = uuid.New()
+		s.pending = s.pending[:0]
+		for _, row := range rows(s.firmID, e) {
+			s.pending = append(s.pending, []any{row.ID, row.EntryID, row.FirmID, row.Name, row.Normalized, row.PersonKey, row.IsAlias, row.Kind, row.Role, row.MatterRef})
+		}
+		return true
+	}
+}
+
+func (s *csvSource) Values() ([]any, error) { return s.pending[0], nil }
+
+func (s *csvSource) Err() error { return s.err }
+
+func (s *csvSource) reject(line int, reason string) {
+	s.report.Rejected++
+	if len(s.report.Errors) < MaxReportedErrors {
+		s.report.Errors = append(s.report.Errors, RowError{Line: line, Reason: reason})
+	} else {
+		s.report.ErrorsTruncated = true
+	}
+}
+
+// parseRow validates one record and returns the entry, or why it is rejected.
+func parseRow(rec []string) (Entry, string) {
+	if len(rec) != len(csvHeader) {
+		return Entry{}, fmt.Sprintf("has %d fields, expected %d", len(rec), len(csvHeader))
+	}
+	e := Entry{
+		Name: strings.TrimSpace(rec[0]), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
+		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: strings.TrimSpace(rec[4]),
+	}
+	switch {
+	case Normalize(e.Name) == "":
+		return e, "name is empty"
+	case len(e.Name) > 300:
+		return e, "name is longer than 300 characters"
+	case !kinds[e.Kind]:
+		return e, fmt.Sprintf("type %q is not person or organization", rec[1])
+	case !roles[e.Role]:
+		return e, fmt.Sprintf("role %q is not client, former_client, adverse or related", rec[2])
+	case len(e.MatterRef) > 100:
+		return e, "matter_ref is longer than 100 characters"
+	}
+	for _, a := range strings.Split(rec[3], ";") {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		if len(a) > 300 {
+			return e, "an alias is longer than 300 characters"
+		}
+		e.Aliases = append(e.Aliases, a)
+	}
+	return e, ""
+}

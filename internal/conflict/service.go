@@ -1,0 +1,179 @@
+package conflict
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// NewService returns the conflict service; cipher decrypts referral parties.
+func NewService(db *store.Store, cipher *crypto.FieldCipher) Service {
+	return &service{db: db, cipher: cipher}
+}
+
+type service struct {
+	db     *store.Store
+	cipher *crypto.FieldCipher
+}
+
+var errForbidden = problem.New(problem.Forbidden, "Only a law firm's coordinators and org admins manage its conflict registry.")
+
+// registryFirm returns the caller's firm if they may manage its registry.
+func registryFirm(p auth.Principal) (uuid.UUID, error) {
+	if p.OrgKind != auth.KindLawFirm || (p.Role != auth.RoleCoordinator && p.Role != auth.RoleOrgAdmin) {
+		return uuid.Nil, errForbidden
+	}
+	return p.OrgID, nil
+}
+
+// rows turns an entry into its name rows: the primary name, then each distinct alias.
+func rows(firmID uuid.UUID, e Entry) []store.ConflictEntry {
+	person := e.Kind == "person"
+	row := func(name string, alias bool) store.ConflictEntry {
+		key := ""
+		if person {
+			key = PersonKey(name)
+		}
+		return store.ConflictEntry{ID: uuid.New(), EntryID: e.ID, FirmID: firmID, Name: name, Normalized: Normalize(name),
+			PersonKey: key, IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef}
+	}
+	out := []store.ConflictEntry{row(e.Name, false)}
+	seen := map[string]bool{strings.ToLower(e.Name): true}
+	for _, a := range e.Aliases {
+		a = strings.TrimSpace(a)
+		if a != "" && !seen[strings.ToLower(a)] {
+			seen[strings.ToLower(a)] = true
+			out = append(out, row(a, true))
+		}
+	}
+	return out
+}
+
+func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entry, error) {
+	firmID, err := registryFirm(p)
+	if err != nil {
+		return Entry{}, err
+	}
+	e.Name = strings.TrimSpace(e.Name)
+	if Normalize(e.Name) == "" {
+		return Entry{}, problem.Validation(problem.Field("name", "must contain letters or digits"))
+	}
+	e.ID = uuid.New()
+	if err := s.db.AddConflictEntry(ctx, rows(firmID, e)); err != nil {
+		return Entry{}, err
+	}
+	if err := s.recheckFirm(ctx, firmID); err != nil {
+		return Entry{}, err
+	}
+	entries, err := s.entries(ctx, firmID, []uuid.UUID{e.ID})
+	if err != nil || len(entries) == 0 {
+		return Entry{}, err
+	}
+	return entries[0], nil
+}
+
+func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID) error {
+	firmID, err := registryFirm(p)
+	if err != nil {
+		return err
+	}
+	if err := s.db.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
+		return err
+	}
+	return s.recheckFirm(ctx, firmID)
+}
+
+// entries assembles entries from their name rows, in the order of ids.
+func (s *service) entries(ctx context.Context, firmID uuid.UUID, ids []uuid.UUID) ([]Entry, error) {
+	if len(ids) == 0 {
+		return []Entry{}, nil
+	}
+	names, err := s.db.ConflictEntryNames(ctx, firmID, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[uuid.UUID]*Entry{}
+	for _, n := range names {
+		e, ok := byID[n.EntryID]
+		if !ok {
+			e = &Entry{ID: n.EntryID, Kind: n.Kind, Role: n.Role, MatterRef: n.MatterRef, CreatedAt: n.CreatedAt, Aliases: []string{}}
+			byID[n.EntryID] = e
+		}
+		if n.IsAlias {
+			e.Aliases = append(e.Aliases, n.Name)
+		} else {
+			e.Name = n.Name
+		}
+	}
+	out := make([]Entry, 0, len(ids))
+	for _, id := range ids {
+		if e, ok := byID[id]; ok {
+			out = append(out, *e)
+		}
+	}
+	return out, nil
+}
+
+func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor string, limit int) (Page, error) {
+	firmID, err := registryFirm(p)
+	if err != nil {
+		return Page{}, err
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	var after []string
+	if cursor != "" {
+		b, err := base64.RawURLEncoding.DecodeString(cursor)
+		if err != nil || json.Unmarshal(b, &after) != nil || len(after) != 2 {
+			return Page{}, problem.Validation(problem.Field("cursor", "is not a cursor this list returned"))
+		}
+	}
+	rows, err := s.db.ConflictEntryPage(ctx, firmID, Normalize(q), after, limit+1)
+	if err != nil {
+		return Page{}, err
+	}
+	page := Page{}
+	if len(rows) > limit {
+		rows = rows[:limit]
+		last := rows[limit-1]
+		b, _ := json.Marshal([]string{last.Normalized, last.EntryID.String()})
+		page.NextCursor = base64.RawURLEncoding.EncodeToString(b)
+	}
+	ids := make([]uuid.UUID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.EntryID
+	}
+	if page.Entries, err = s.entries(ctx, firmID, ids); err != nil {
+		return Page{}, err
+	}
+	page.Total, err = s.db.CountConflictEntries(ctx, firmID)
+	return page, err
+}
+
+// recheckFirm checks every open referral against the firm's changed registry, so what attorneys
+// see follows the registry.
+func (s *service) recheckFirm(ctx context.Context, firmID uuid.UUID) error {
+	ids, err := s.db.OpenReferralIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		err := s.db.Tx(ctx, func(tx *store.Store) error {
+			_, err := s.check(ctx, tx, id, firmID, nil)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

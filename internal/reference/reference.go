@@ -1,0 +1,129 @@
+// Package reference owns the reference data that migrations seed and nothing edits at run time:
+// practice areas (LSC problem codes), languages (ISO 639-1), jurisdictions and the HHS poverty
+// guidelines. It validates codes against them and computes eligibility as a share of the guideline.
+package reference
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/probono-match/probono/internal/store"
+)
+
+// Catalog is all reference data, loaded once: it changes only with a migration, which restarts the service.
+type Catalog struct {
+	PracticeAreas []store.PracticeArea
+	Languages     []store.Language
+	Jurisdictions []store.Jurisdiction
+	guidelines    []store.PovertyGuideline
+	areas         map[string]bool
+	languages     map[string]bool
+	jurisdictions map[string]store.Jurisdiction
+}
+
+// HasPracticeArea reports whether code is a practice area.
+func (c *Catalog) HasPracticeArea(code string) bool { return c.areas[code] }
+
+// HasLanguage reports whether code is an ISO 639-1 language.
+func (c *Catalog) HasLanguage(code string) bool { return c.languages[code] }
+
+// HasJurisdiction reports whether code is a jurisdiction.
+func (c *Catalog) HasJurisdiction(code string) bool {
+	_, ok := c.jurisdictions[code]
+	return ok
+}
+
+// Eligibility is a household's income measured against the HHS poverty guideline.
+type Eligibility struct {
+	HouseholdSize  int
+	AnnualIncome   int64
+	PovertyPercent float64
+	GuidelineYear  int
+	Region         string
+}
+
+// region is the guideline region of a jurisdiction: Alaska and Hawaii have their own; HHS publishes
+// none for the territories, where programs use the contiguous-states figures.
+func (c *Catalog) region(jurisdiction string) string {
+	j := c.jurisdictions[jurisdiction]
+	state := j.Code
+	if j.StateCode != nil {
+		state = *j.StateCode
+	}
+	switch state {
+	case "AK":
+		return "alaska"
+	case "HI":
+		return "hawaii"
+	}
+	return "contiguous"
+}
+
+// Eligibility computes income as a percentage of the newest guideline no later than year, for the
+// jurisdiction's region, rounded to one decimal.
+func (c *Catalog) Eligibility(jurisdiction string, householdSize int, annualIncome int64, year int) (Eligibility, error) {
+	region := c.region(jurisdiction)
+	for _, g := range c.guidelines { // newest first
+		if g.Region != region || g.Year > year {
+			continue
+		}
+		lineCents := g.BaseCents + g.PerPersonCents*int64(householdSize-1)
+		pct := math.Round(float64(annualIncome*100*100)/float64(lineCents)*10) / 10
+		return Eligibility{HouseholdSize: householdSize, AnnualIncome: annualIncome, PovertyPercent: pct, GuidelineYear: g.Year, Region: region}, nil
+	}
+	return Eligibility{}, fmt.Errorf("no poverty guideline for %s in or before %d", region, year)
+}
+
+// Store is what the catalog is loaded from.
+type Store interface {
+	PracticeAreas(ctx context.Context) ([]store.PracticeArea, error)
+	Languages(ctx context.Context) ([]store.Language, error)
+	Jurisdictions(ctx context.Context) ([]store.Jurisdiction, error)
+	PovertyGuidelines(ctx context.Context) ([]store.PovertyGuideline, error)
+}
+
+// Service hands out the catalog, loading it on first use.
+type Service struct {
+	db      Store
+	mu      sync.Mutex
+	catalog *Catalog
+}
+
+// NewService returns the reference service.
+func NewService(db Store) *Service { return &Service{db: db} }
+
+// Catalog returns the reference data; a failed load is retried on the next call.
+func (s *Service) Catalog(ctx context.Context) (*Catalog, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.catalog != nil {
+		return s.catalog, nil
+	}
+	c := &Catalog{areas: map[string]bool{}, languages: map[string]bool{}, jurisdictions: map[string]store.Jurisdiction{}}
+	var err error
+	if c.PracticeAreas, err = s.db.PracticeAreas(ctx); err != nil {
+		return nil, err
+	}
+	if c.Languages, err = s.db.Languages(ctx); err != nil {
+		return nil, err
+	}
+	if c.Jurisdictions, err = s.db.Jurisdictions(ctx); err != nil {
+		return nil, err
+	}
+	if c.guidelines, err = s.db.PovertyGuidelines(ctx); err != nil {
+		return nil, err
+	}
+	for _, a := range c.PracticeAreas {
+		c.areas[a.Code] = true
+	}
+	for _, l := range c.Languages {
+		c.languages[l.Code] = true
+	}
+	for _, j := range c.Jurisdictions {
+		c.jurisdictions[j.Code] = j
+	}
+	s.catalog = c
+	return c, nil
+}

@@ -1,0 +1,106 @@
+package referral
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/store"
+)
+
+// sealedParty is what is encrypted of a party: the names.
+type sealedParty struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+// partyContext binds a party's ciphertext to its referral and position.
+func partyContext(referralID uuid.UUID, position int) []byte {
+	return fmt.Appendf(nil, "%s/party/%d", referralID, position)
+}
+
+// save encrypts the client and the parties and writes the referral; call it inside Tx.
+func (s *service) save(ctx context.Context, tx *store.Store, row *store.Referral, in Input) error {
+	plain, err := json.Marshal(in.Client)
+	if err != nil {
+		return err
+	}
+	keyID, sealed := s.cipher.Seal(plain, row.ID[:])
+	client := store.ReferralClient{ReferralID: row.ID, KeyID: keyID, Ciphertext: sealed}
+	parties := make([]store.ReferralParty, len(in.Parties))
+	for i, p := range in.Parties {
+		plain, err := json.Marshal(sealedParty{Name: p.Name, Aliases: p.Aliases})
+		if err != nil {
+			return err
+		}
+		keyID, sealed := s.cipher.Seal(plain, partyContext(row.ID, i))
+		parties[i] = store.ReferralParty{ID: uuid.New(), ReferralID: row.ID, Position: i, Role: p.Role, Kind: p.Kind, KeyID: keyID, Ciphertext: sealed}
+	}
+	return tx.SaveReferral(ctx, row, client, parties)
+}
+
+// Parties decrypts a referral's parties, in order. The conflict checker uses it.
+func Parties(ctx context.Context, db interface {
+	ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]store.ReferralParty, error)
+}, cipher interface {
+	Open(keyID string, sealed, context []byte) ([]byte, error)
+}, referralID uuid.UUID) ([]Party, error) {
+	rows, err := db.ReferralPartiesByID(ctx, referralID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Party, len(rows))
+	for i, r := range rows {
+		plain, err := cipher.Open(r.KeyID, r.Ciphertext, partyContext(referralID, r.Position))
+		if err != nil {
+			return nil, fmt.Errorf("decrypting party %d of referral %s: %w", r.Position, referralID, err)
+		}
+		var sp sealedParty
+		if err := json.Unmarshal(plain, &sp); err != nil {
+			return nil, err
+		}
+		out[i] = Party{Name: sp.Name, Role: r.Role, Kind: r.Kind, Aliases: sp.Aliases}
+	}
+	return out, nil
+}
+
+// present turns a row into what the caller sees: full, or redacted (no client, no client party, no
+// income) for callers outside the referring organisation.
+func (s *service) present(ctx context.Context, r store.Referral, full bool) (Referral, error) {
+	out := Referral{
+		ID: r.ID, OrgID: r.OrgID, OrgName: r.OrgName, Status: Status(r.Status), Outcome: deref(r.Outcome),
+		PracticeArea: r.PracticeArea, Jurisdiction: r.Jurisdiction, Language: deref(r.Language), Summary: r.Summary,
+		Urgency: r.Urgency, Deadline: r.Deadline, EstimatedHours: r.EstimatedHours,
+		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed,
+		Eligibility: Eligibility{HouseholdSize: r.HouseholdSize, PovertyPercent: r.PovertyPercent,
+			GuidelineYear: r.GuidelineYear, Region: r.GuidelineRegion},
+		Redacted: !full, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
+	}
+	parties, err := Parties(ctx, s.db, s.cipher, r.ID)
+	if err != nil {
+		return out, err
+	}
+	out.Parties = []Party{}
+	for _, p := range parties {
+		if full || p.Role != "client" {
+			out.Parties = append(out.Parties, p)
+		}
+	}
+	if !full {
+		return out, nil
+	}
+	income := r.AnnualIncome
+	out.Eligibility.AnnualIncome = &income
+	c, err := s.db.ReferralClientByID(ctx, r.ID)
+	if err != nil {
+		return out, err
+	}
+	plain, err := s.cipher.Open(c.KeyID, c.Ciphertext, r.ID[:])
+	if err != nil {
+		return out, fmt.Errorf("decrypting client of referral %s: %w", r.ID, err)
+	}
+	out.Client = &Client{}
+	return out, json.Unmarshal(plain, out.Client)
+}

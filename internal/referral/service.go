@@ -1,0 +1,300 @@
+package referral
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/reference"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// Store is what the referral service needs from the database; *store.Store provides it.
+type Store interface {
+	Tx(ctx context.Context, fn func(tx *store.Store) error) error
+	ReferralByID(ctx context.Context, id uuid.UUID) (store.Referral, error)
+	ReferralClientByID(ctx context.Context, referralID uuid.UUID) (store.ReferralClient, error)
+	ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]store.ReferralParty, error)
+	ReferralChanges(ctx context.Context, referralID uuid.UUID) ([]store.ReferralChange, error)
+	ListReferrals(ctx context.Context, f store.ReferralFilter) ([]store.Referral, [][]string, error)
+	FirmCleared(ctx context.Context, referralID, firmID uuid.UUID) (bool, error)
+}
+
+// TxConflictChecker checks a referral against every law firm inside the caller's transaction, so
+// a referral is never open without its checks.
+type TxConflictChecker interface {
+	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
+}
+
+// NewService returns the referral service.
+func NewService(db Store, ref *reference.Service, cipher *crypto.FieldCipher, conflicts TxConflictChecker) Service {
+	return &service{db: db, ref: ref, cipher: cipher, conflicts: conflicts, now: time.Now}
+}
+
+type service struct {
+	db        Store
+	ref       *reference.Service
+	cipher    *crypto.FieldCipher
+	conflicts TxConflictChecker
+	now       func() time.Time
+}
+
+var errNotFound = problem.New(problem.NotFound, "Referral not found.")
+
+// isReferrer reports whether the caller works for an organisation that refers matters.
+func isReferrer(p auth.Principal) bool {
+	switch p.OrgKind {
+	case auth.KindNonprofit, auth.KindPublicDefender, auth.KindClinic:
+		return p.Role == auth.RoleNonprofitStaff || p.Role == auth.RoleOrgAdmin
+	}
+	return false
+}
+
+// view decides what the caller may see of a referral: full for its own organisation, redacted for
+// platform admins and for law firms whose conflict check cleared an open referral, else nothing.
+func (s *service) view(ctx context.Context, p auth.Principal, r store.Referral) (full bool, err error) {
+	switch {
+	case p.OrgID == r.OrgID:
+		return true, nil
+	case p.IsPlatformAdmin():
+		return false, nil
+	case p.OrgKind == auth.KindLawFirm && Status(r.Status).Open():
+		cleared, err := s.db.FirmCleared(ctx, r.ID, p.OrgID)
+		if err != nil {
+			return false, err
+		}
+		if cleared {
+			return false, nil
+		}
+	}
+	return false, errNotFound
+}
+
+// ownReferral loads a referral for writing: NotFound if the caller cannot see it, Forbidden if they
+// see it but do not work for the referring organisation.
+func (s *service) ownReferral(ctx context.Context, tx *store.Store, p auth.Principal, id uuid.UUID) (store.Referral, error) {
+	r, err := tx.LockReferral(ctx, id)
+	if problem.Is(err, problem.NotFound) {
+		return r, errNotFound
+	}
+	if err != nil {
+		return r, err
+	}
+	if _, err := s.view(ctx, p, r); err != nil {
+		return r, err
+	}
+	if p.OrgID != r.OrgID || !isReferrer(p) {
+		return r, problem.New(problem.Forbidden, "Only the referring organization's staff may change this referral.")
+	}
+	return r, nil
+}
+
+func (s *service) Create(ctx context.Context, p auth.Principal, in Input, submit bool, idempotencyKey string) (Referral, error) {
+	if !isReferrer(p) {
+		return Referral{}, problem.New(problem.Forbidden, "Only staff of nonprofits, clinics and public defender offices may create referrals.")
+	}
+	row, err := s.validated(ctx, in)
+	if err != nil {
+		return Referral{}, err
+	}
+	row.ID, row.OrgID, row.CreatedBy, row.Status = uuid.New(), p.OrgID, p.UserID, string(Draft)
+	if submit {
+		now := s.now().UTC()
+		row.Status, row.SubmittedAt = string(Submitted), &now
+	}
+	requestHash := hashInput(in, submit)
+	var existing *uuid.UUID
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if idempotencyKey != "" {
+			k, err := tx.ClaimIdempotencyKey(ctx, p.UserID, idempotencyKey)
+			if err == nil {
+				if k.RequestHash != requestHash {
+					return problem.Validation(problem.Field("Idempotency-Key", "was already used for a different request"))
+				}
+				existing = &k.ReferralID
+				return nil
+			}
+			if !problem.Is(err, problem.NotFound) {
+				return err
+			}
+		}
+		if err := s.save(ctx, tx, &row, in); err != nil {
+			return err
+		}
+		change := store.ReferralChange{ReferralID: row.ID, UserID: p.UserID, Action: "created", ToStatus: &row.Status}
+		if err := tx.AddReferralChange(ctx, change); err != nil {
+			return err
+		}
+		if idempotencyKey != "" {
+			key := store.IdempotencyKey{UserID: p.UserID, Key: idempotencyKey, RequestHash: requestHash, ReferralID: row.ID}
+			if err := tx.SaveIdempotencyKey(ctx, key); err != nil {
+				return err
+			}
+		}
+		if submit {
+			return s.conflicts.CheckAllFirms(ctx, tx, row.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return Referral{}, err
+	}
+	if existing != nil {
+		return s.Get(ctx, p, *existing)
+	}
+	return s.Get(ctx, p, row.ID)
+}
+
+// hashInput identifies a request body for idempotency.
+func hashInput(in Input, submit bool) string {
+	b, _ := json.Marshal(struct {
+		In     Input
+		Submit bool
+	}{in, submit})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *service) Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Referral, error) {
+	r, err := s.db.ReferralByID(ctx, id)
+	if problem.Is(err, problem.NotFound) {
+		return Referral{}, errNotFound
+	}
+	if err != nil {
+		return Referral{}, err
+	}
+	full, err := s.view(ctx, p, r)
+	if err != nil {
+		return Referral{}, err
+	}
+	return s.present(ctx, r, full)
+}
+
+func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Input) (Referral, error) {
+	err := s.db.Tx(ctx, func(tx *store.Store) error {
+		row, err := s.ownReferral(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		if !Status(row.Status).Editable() {
+			return problem.New(problem.Conflict, "The referral can no longer be edited: it is %s.", row.Status)
+		}
+		before, err := s.present(ctx, row, true)
+		if err != nil {
+			return err
+		}
+		updated, err := s.validated(ctx, in)
+		if err != nil {
+			return err
+		}
+		updated.ID, updated.OrgID, updated.CreatedBy, updated.Status = row.ID, row.OrgID, row.CreatedBy, row.Status
+		updated.Outcome, updated.CreatedAt, updated.SubmittedAt = row.Outcome, row.CreatedAt, row.SubmittedAt
+		fields := changedFields(before, in)
+		if len(fields) == 0 {
+			return nil
+		}
+		if err := s.save(ctx, tx, &updated, in); err != nil {
+			return err
+		}
+		if err := tx.AddReferralChange(ctx, store.ReferralChange{ReferralID: id, UserID: p.UserID, Action: "updated", Fields: fields}); err != nil {
+			return err
+		}
+		if Status(row.Status).Open() {
+			return s.conflicts.CheckAllFirms(ctx, tx, id) // the parties may have changed
+		}
+		return nil
+	})
+	if err != nil {
+		return Referral{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID, to Status, outcome string) (Referral, error) {
+	err := s.db.Tx(ctx, func(tx *store.Store) error {
+		row, err := s.ownReferral(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		from := Status(row.Status)
+		if !allowed(from, to) {
+			return problem.New(problem.Conflict, "A referral that is %s cannot become %s.", from, to)
+		}
+		if !byReferrer[to] {
+			return problem.New(problem.Forbidden, "Moving a referral to %s is done by matching and the attorney, not by the referring organization.", to)
+		}
+		var out *string
+		if to == Closed {
+			if outcome == "" {
+				return problem.Validation(problem.Field("outcome", "is required to close a referral"))
+			}
+			out = &outcome
+		} else if outcome != "" {
+			return problem.Validation(problem.Field("outcome", "is only given when closing"))
+		}
+		var submittedAt *time.Time
+		if to == Submitted {
+			now := s.now().UTC()
+			submittedAt = &now
+		}
+		if err := tx.SetReferralStatus(ctx, id, string(to), out, submittedAt); err != nil {
+			return err
+		}
+		fromS, toS := string(from), string(to)
+		change := store.ReferralChange{ReferralID: id, UserID: p.UserID, Action: "status_changed", FromStatus: &fromS, ToStatus: &toS}
+		if err := tx.AddReferralChange(ctx, change); err != nil {
+			return err
+		}
+		if to == Submitted {
+			return s.conflicts.CheckAllFirms(ctx, tx, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return Referral{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+func allowed(from, to Status) bool {
+	for _, s := range transitions[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *service) History(ctx context.Context, p auth.Principal, id uuid.UUID) ([]Change, error) {
+	r, err := s.db.ReferralByID(ctx, id)
+	if problem.Is(err, problem.NotFound) || (err == nil && r.OrgID != p.OrgID) {
+		return nil, errNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.ReferralChanges(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Change, len(rows))
+	for i, c := range rows {
+		out[i] = Change{At: c.At, UserID: c.UserID, UserName: c.UserName, Action: c.Action, Fields: c.Fields,
+			FromStatus: deref(c.FromStatus), ToStatus: deref(c.ToStatus)}
+	}
+	return out, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// ConflictEntryColumns are the columns, in order, of each row a ConflictEntry import source yields.
+var ConflictEntryColumns = []string{"id", "entry_id", "firm_id", "name", "normalized", "person_key", "is_alias", "kind", "role", "matter_ref"}
+
+// ImportConflictEntries streams rows into conflict_entries with COPY in one transaction, so memory
+// stays flat however large the file. After the stream ends, commit decides whether the rows are kept;
+// a source error rolls everything back. It returns the number of rows copied.
+func (s *Store) ImportConflictEntries(ctx context.Context, src pgx.CopyFromSource, commit func() bool) (int64, error) {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return 0, err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	var copied int64
+	err = conn.Raw(func(driverConn any) error {
+		pc, ok := driverConn.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("import needs the pgx driver, got %T", driverConn)
+		}
+		tx, err := pc.Conn().Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) //nolint:errcheck // a no-op after Commit
+		if copied, err = tx.CopyFrom(ctx, pgx.Identifier{"conflict_entries"}, ConflictEntryColumns, src); err != nil {
+			return err
+		}
+		if !commit() {
+			copied = 0
+			return nil
+		}
+		return tx.Commit(ctx)
+	})
+	return copied, err
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
+type ConflictEntry struct {
+	ID         uuid.UUID
+	EntryID    uuid.UUID
+	FirmID     uuid.UUID
+	Name       string
+	Normalized string
+	PersonKey  string
+	IsAlias    bool
+	Kind       string
+	Role       string
+	MatterRef  string
+	CreatedAt  time.Time
+}
+
+// ConflictCheck is a row of conflict_checks: the latest result for a referral and a firm.
+type ConflictCheck struct {
+	ID         uuid.UUID
+	ReferralID uuid.UUID
+	FirmID     uuid.UUID
+	Result     string
+	CheckedBy  *uuid.UUID
+	CheckedAt  time.Time
+}
+
+// ConflictHit is a row of conflict_hits: one registry name that matched one referral party.
+type ConflictHit struct {
+	ID            uuid.UUID
+	CheckID       uuid.UUID
+	EntryID       uuid.UUID
+	EntryName     string
+	EntryRole     string
+	PartyPosition int
+	Level         string
+	Reason        string
+	ClearedBy     *uuid.UUID
+	ClearedAt     *time.Time
+	ClearReason   *string
+}
+
+// AddConflictEntry inserts the rows of one registry entry (its name and aliases).
+func (s *Store) AddConflictEntry(ctx context.Context, rows []ConflictEntry) error {
+	return translate(s.with(ctx).Create(&rows).Error, "conflict entry")
+}
+
+// DeleteConflictEntry removes a firm's entry with its aliases.
+func (s *Store) DeleteConflictEntry(ctx context.Context, firmID, entryID uuid.UUID) error {
+	return mustAffect(s.with(ctx).Where("firm_id = ? AND entry_id = ?", firmID, entryID).Delete(&ConflictEntry{}), "Conflict entry")
+}
+
+// ConflictEntryNames returns the names of an entry, primary name first.
+func (s *Store) ConflictEntryNames(ctx context.Context, firmID uuid.UUID, entryIDs []uuid.UUID) ([]ConflictEntry, error) {
+	var rows []ConflictEntry
+	err := s.with(ctx).Where("firm_id = ? AND entry_id IN ?", firmID, entryIDs).Order("entry_id, is_alias, name").Find(&rows).Error
+	return rows, translate(err, "conflict entries")
+}
+
+// ConflictEntryPage lists a firm's primary names, by normalised name after the cursor (normalized,
+// entry id); with q, only names similar to q (already normalised).
+func (s *Store) ConflictEntryPage(ctx context.Context, firmID uuid.UUID, q string, after []string, limit int) ([]ConflictEntry, error) {
+	db := s.with(ctx).Where("firm_id = ?", firmID)
+	if q != "" { // a match on any of the entry's names lists the entry
+		db = db.Where("entry_id IN (SELECT entry_id FROM conflict_entries WHERE firm_id = ? AND (normalized LIKE ? OR normalized % ?))",
+			firmID, q+"%", q)
+	}
+	db = db.Where("NOT is_alias")
+	if len(after) == 2 {
+		db = db.Where("(normalized, entry_id) > (?, ?)", after[0], after[1])
+	}
+	var rows []ConflictEntry
+	return rows, translate(db.Order("normalized, entry_id").Limit(limit).Find(&rows).Error, "conflict entries")
+}
+
+// CountConflictEntries counts a firm's registry entries (not their aliases).
+func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int64, error) {
+	var n int64
+	err := s.with(ctx).Model(&ConflictEntry{}).Where("firm_id = ? AND NOT is_alias", firmID).Count(&n).Error
+	return n, translate(err, "conflict entries")
+}
+
+// ConflictCandidates returns the firm's registry names that may match any of names: equal
+// normalised form, equal person key, or trigram similarity at least threshold (through the GIN
+// index). Call it inside Tx: the threshold is set for the transaction only.
+func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string, threshold float64) ([]ConflictEntry, error) {
+	db := s.with(ctx)
+	if err := db.Exec(fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold)).Error; err != nil {
+		return nil, translate(err, "conflict candidates")
+	}
+	var conds []string
+	var args []any
+	for _, n := range names {
+		conds = append(conds, "normalized = ?", "normalized % ?")
+		args = append(args, n, n)
+	}
+	for _, k := range personKeys {
+		conds = append(conds, "person_key = ?")
+		args = append(args, k)
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	var rows []ConflictEntry
+	err := db.Where("firm_id = ?", firmID).Where(strings.Join(conds, " OR "), args...).Find(&rows).Error
+	return rows, translate(err, "conflict candidates")
+}
+
+// LawFirmIDs lists every law firm.
+func (s *Store) LawFirmIDs(ctx context.Context) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.with(ctx).Model(&Organization{}).Where("kind = 'law_firm'").Order("id").Pluck("id", &ids).Error
+	return ids, translate(err, "law firms")
+}
+
+// OpenReferralIDs lists the referrals attorneys may still be offered.
+func (s *Store) OpenReferralIDs(ctx context.Context) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.with(ctx).Model(&Referral{}).Where("status IN ('submitted', 'matching', 'offered')").Order("id").Pluck("id", &ids).Error
+	return ids, translate(err, "referrals")
+}
+
+// SaveConflictCheck replaces the firm's check of a referral with a new one and its hits; call it inside Tx.
+func (s *Store) SaveConflictCheck(ctx context.Context, c ConflictCheck, hits []ConflictHit) error {
+	db := s.with(ctx)
+	if err := db.Where("referral_id = ? AND firm_id = ?", c.ReferralID, c.FirmID).Delete(&ConflictCheck{}).Error; err != nil {
+		return translate(err, "conflict check")
+	}
+	if err := db.Create(&c).Error; err != nil {
+		return translate(err, "conflict check")
+	}
+	return createAll(ctx, s, hits)
+}
+
+// ConflictCheckFor returns the firm's check of a referral with its hits.
+func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UUID) (ConflictCheck, []ConflictHit, error) {
+	var c ConflictCheck
+	if err := s.with(ctx).Take(&c, "referral_id = ? AND firm_id = ?", referralID, firmID).Error; err != nil {
+		return c, nil, translate(err, "Conflict check")
+	}
+	var hits []ConflictHit
+	err := s.with(ctx).Where("check_id = ?", c.ID).Order("level DESC, party_position, entry_name").Find(&hits).Error
+	return c, hits, translate(err, "conflict hits")
+}
+
+// ClearConflictHit records who cleared a potential hit and why.
+func (s *Store) ClearConflictHit(ctx context.Context, hitID, userID uuid.UUID, reason string) error {
+	return mustAffect(s.with(ctx).Model(&ConflictHit{}).Where("id = ? AND level = 'potential' AND cleared_at IS NULL", hitID).
+		Updates(map[string]any{"cleared_by": userID, "cleared_at": time.Now().UTC(), "clear_reason": reason}), "Potential conflict")
+}
+
+// SetConflictResult changes a check's result.
+func (s *Store) SetConflictResult(ctx context.Context, checkID uuid.UUID, result string) error {
+	return mustAffect(s.with(ctx).Model(&ConflictCheck{}).Where("id = ?", checkID).Update("result", result), "Conflict check")
+}
+
+// FirmCleared reports whether the firm's check of the referral found nothing, or only hits that
+// were cleared.
+func (s *Store) FirmCleared(ctx context.Context, referralID, firmID uuid.UUID) (bool, error) {
+	var n int64
+	err := s.with(ctx).Model(&ConflictCheck{}).
+		Where("referral_id = ? AND firm_id = ? AND result IN ('clear', 'cleared')", referralID, firmID).Count(&n).Error
+	return n > 0, translate(err, "conflict check")
+}
