@@ -40,7 +40,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, 
 		return ok
 	})
 	var parseErr *csv.ParseError
-	if errors.As(err, &parseErr) {
+	if errors.As(src.err, &parseErr) { // the file, not the database, ended the stream
 		return ImportReport{}, problem.Validation(problem.Field("body",
 			fmt.Sprintf("line %d is not valid CSV (%v); nothing was imported", parseErr.StartLine, parseErr.Err)))
 	}

@@ -1,0 +1,279 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/probono-match/probono/internal/apptest"
+)
+
+type checkView struct {
+	Result string `json:"result"`
+	Hits   []struct {
+		ID          string `json:"id"`
+		EntryName   string `json:"entry_name"`
+		EntryRole   string `json:"entry_role"`
+		PartyName   string `json:"party_name"`
+		Level       string `json:"level"`
+		Reason      string `json:"reason"`
+		Cleared     bool   `json:"cleared"`
+		ClearedBy   string `json:"cleared_by"`
+		ClearReason string `json:"clear_reason"`
+	} `json:"hits"`
+}
+
+func addEntry(t *testing.T, env *apptest.Env, s apptest.Session, name, kind, role string, aliases ...string) {
+	t.Helper()
+	if aliases == nil {
+		aliases = []string{}
+	}
+	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: s.Token,
+		Body: map[string]any{"name": name, "type": kind, "role": role, "aliases": aliases}})
+	if r.Status != http.StatusCreated {
+		t.Fatalf("add entry: %d %s", r.Status, r.Body)
+	}
+}
+
+func getCheck(t *testing.T, env *apptest.Env, s apptest.Session, referralID string) checkView {
+	t.Helper()
+	var c checkView
+	r := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + referralID + "/conflict-check", Token: s.Token})
+	if r.Status != http.StatusOK {
+		t.Fatalf("conflict check: %d %s", r.Status, r.Body)
+	}
+	r.JSON(t, &c)
+	return c
+}
+
+// canSee reports whether the attorney finds the referral both by id and in their list.
+func canSee(t *testing.T, env *apptest.Env, s apptest.Session, referralID string) bool {
+	t.Helper()
+	byID := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + referralID, Token: s.Token}).Status == http.StatusOK
+	var list struct{ Items []referralView }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals", Token: s.Token}).JSON(t, &list)
+	inList := false
+	for _, r := range list.Items {
+		inList = inList || r.ID == referralID
+	}
+	if byID != inList {
+		t.Fatalf("visible by id: %v, in list: %v", byID, inList)
+	}
+	return byID
+}
+
+func TestConflict_FirmsClientAsAdversePartyBlocksTheWholeFirm(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	addEntry(t, env, coord, "Lakeview Property Management, Inc.", "organization", "client")
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+
+	c := getCheck(t, env, coord, v.ID)
+	if c.Result != "conflict" || len(c.Hits) != 1 || c.Hits[0].Level != "conflict" ||
+		c.Hits[0].EntryName != "Lakeview Property Management, Inc." || c.Hits[0].PartyName != "Lakeview Property Management LLC" {
+		t.Fatalf("check: %+v", c)
+	}
+	if !strings.Contains(c.Hits[0].Reason, "current client") {
+		t.Fatalf("the reason must say why: %q", c.Hits[0].Reason)
+	}
+	// Imputed to every attorney of the firm; another firm is not affected.
+	for _, email := range []string{"priya.raman@hartwell.example", "james.okafor@hartwell.example"} {
+		if canSee(t, env, env.Login(t, email, password), v.ID) {
+			t.Fatalf("%s sees a matter their firm is conflicted on", email)
+		}
+	}
+	if !canSee(t, env, env.Login(t, "wei.zhang@castellan.example", password), v.ID) {
+		t.Fatal("an unconflicted firm's attorney must see the open referral")
+	}
+}
+
+func TestConflict_FirmsAdversePartyAsOurClientBlocks(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	addEntry(t, env, coord, "Maria Gonzalez", "person", "adverse")
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	c := getCheck(t, env, coord, v.ID)
+	if c.Result != "conflict" || c.Hits[0].PartyName != "María González" {
+		t.Fatalf("check: %+v", c)
+	}
+}
+
+func TestConflict_PotentialHitIsClearedWithAReason(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	addEntry(t, env, coord, "Lakeview Properties Group", "organization", "related")
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	priya := env.Login(t, "priya.raman@hartwell.example", password)
+
+	c := getCheck(t, env, coord, v.ID)
+	if c.Result != "potential" || len(c.Hits) == 0 || c.Hits[0].Level != "potential" {
+		t.Fatalf("check: %+v", c)
+	}
+	if canSee(t, env, priya, v.ID) {
+		t.Fatal("an uncleared potential conflict must hide the referral")
+	}
+	clear := func(s apptest.Session, hitID, reason string) *apptest.Response {
+		return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check/hits/" + hitID + "/clear",
+			Token: s.Token, Body: map[string]string{"reason": reason}})
+	}
+	clear(priya, c.Hits[0].ID, "Not the same company.").Problem(t, http.StatusForbidden)
+	clear(coord, c.Hits[0].ID, "no").Problem(t, http.StatusUnprocessableEntity)
+	for _, h := range c.Hits {
+		if r := clear(coord, h.ID, "Different company: Lakeview Properties Group is a Wisconsin REIT."); r.Status != http.StatusOK {
+			t.Fatalf("clear: %d %s", r.Status, r.Body)
+		}
+	}
+	clear(coord, c.Hits[0].ID, "Cleared twice.").Problem(t, http.StatusNotFound)
+	c = getCheck(t, env, coord, v.ID)
+	var m me
+	getMe(t, env, coord.Token).JSON(t, &m)
+	if c.Result != "cleared" || !c.Hits[0].Cleared || c.Hits[0].ClearedBy != m.ID || !strings.Contains(c.Hits[0].ClearReason, "REIT") {
+		t.Fatalf("after clearing: %+v", c)
+	}
+	if !canSee(t, env, priya, v.ID) {
+		t.Fatal("a cleared check must show the referral")
+	}
+}
+
+func TestConflict_LimitedScopeProgramMakesFirmConflictsPotential(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@northside.example", password)
+	r := env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgOf(t, env, admin), Token: admin.Token,
+		Body: map[string]any{"limited_scope_program": true}})
+	if r.Status != http.StatusOK {
+		t.Fatalf("program setting: %d %s", r.Status, r.Body)
+	}
+	coord := env.Login(t, coordinator, password)
+	addEntry(t, env, coord, "Lakeview Property Management, Inc.", "organization", "client")
+	staff := env.Login(t, nonprofitStaff, password)
+
+	full := createReferral(t, env, staff, referralBody(true)) // full representation: normal rules
+	limited := referralBody(true)
+	limited["limited_scope"] = true
+	brief := createReferral(t, env, staff, limited)
+
+	if c := getCheck(t, env, coord, full.ID); c.Result != "conflict" {
+		t.Fatalf("full representation: %s", c.Result)
+	}
+	c := getCheck(t, env, coord, brief.ID)
+	if c.Result != "potential" || !strings.Contains(c.Hits[0].Reason, "6.5") {
+		t.Fatalf("limited scope under Rule 6.5: %+v", c)
+	}
+}
+
+func TestConflict_RegistryChangesRecheckOpenReferrals(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	priya := env.Login(t, "priya.raman@hartwell.example", password)
+	if !canSee(t, env, priya, v.ID) {
+		t.Fatal("no registry entries: the referral is open to the firm")
+	}
+	coord := env.Login(t, coordinator, password)
+	csv := "name,type,role,aliases,matter_ref\nLakeview Property Management Inc,organization,client,Lakeview Properties,M-2291\n"
+	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/imports", Token: coord.Token, Body: csv,
+		Header: http.Header{"Content-Type": {"text/csv"}}})
+	if r.Status != http.StatusOK {
+		t.Fatalf("import: %d %s", r.Status, r.Body)
+	}
+	if canSee(t, env, priya, v.ID) {
+		t.Fatal("after the registry names the adverse party as a client, the firm must lose the referral")
+	}
+	// A run on demand gives the same answer.
+	var c checkView
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check", Token: coord.Token}).JSON(t, &c)
+	if c.Result != "conflict" {
+		t.Fatalf("on-demand check: %+v", c)
+	}
+}
+
+type importReport struct {
+	Committed bool `json:"committed"`
+	Accepted  int  `json:"accepted"`
+	Rejected  int  `json:"rejected"`
+	Errors    []struct {
+		Line   int    `json:"line"`
+		Reason string `json:"reason"`
+	} `json:"errors"`
+}
+
+func importCSV(t *testing.T, env *apptest.Env, s apptest.Session, mode, csv string) *apptest.Response {
+	t.Helper()
+	return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/imports?mode=" + mode, Token: s.Token, Body: csv,
+		Header: http.Header{"Content-Type": {"text/csv"}}})
+}
+
+func registrySize(t *testing.T, env *apptest.Env, s apptest.Session) int {
+	t.Helper()
+	var page struct{ Total int }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: s.Token}).JSON(t, &page)
+	return page.Total
+}
+
+func TestConflictImport_ReportsBadRowsByLineAndHonoursTheMode(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	csv := "name,type,role,aliases,matter_ref\n" +
+		"Acme Widgets Inc,organization,client,Acme;Acme Widget Co,M-1\n" +
+		",person,client,,M-2\n" + // line 3: no name
+		"Jane Roe,alien,adverse,,M-3\n" + // line 4: bad type
+		"John Doe,person,adverse,,M-4\n" +
+		"Too,Many,Fields,Here,M-5,extra\n" // line 6
+
+	var report importReport
+	r := importCSV(t, env, coord, "all_or_nothing", csv)
+	r.JSON(t, &report)
+	if r.Status != http.StatusOK || report.Committed || report.Accepted != 2 || report.Rejected != 3 {
+		t.Fatalf("all or nothing: %d %s", r.Status, r.Body)
+	}
+	lines := []int{report.Errors[0].Line, report.Errors[1].Line, report.Errors[2].Line}
+	if lines[0] != 3 || lines[1] != 4 || lines[2] != 6 || !strings.Contains(report.Errors[1].Reason, "alien") {
+		t.Fatalf("rejected lines: %+v", report.Errors)
+	}
+	if n := registrySize(t, env, coord); n != 0 {
+		t.Fatalf("all_or_nothing with bad rows imported %d entries", n)
+	}
+
+	importCSV(t, env, coord, "partial", csv).JSON(t, &report)
+	if !report.Committed || report.Accepted != 2 || report.Rejected != 3 {
+		t.Fatalf("partial: %+v", report)
+	}
+	if n := registrySize(t, env, coord); n != 2 {
+		t.Fatalf("partial import kept %d entries, want 2", n)
+	}
+	var found struct {
+		Items []struct {
+			Name    string   `json:"name"`
+			Aliases []string `json:"aliases"`
+		}
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries?q=acme+widget", Token: coord.Token}).JSON(t, &found)
+	if len(found.Items) != 1 || found.Items[0].Name != "Acme Widgets Inc" || len(found.Items[0].Aliases) != 2 {
+		t.Fatalf("search: %+v", found.Items)
+	}
+}
+
+func TestConflictImport_UnreadableFileChangesNothing(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	for name, csv := range map[string]string{
+		"no header":  "Acme Widgets Inc,organization,client,,M-1\n",
+		"empty":      "",
+		"bare quote": "name,type,role,aliases,matter_ref\nAcme,organization,client,,M-1\nBro\"ken,person,client,,M-2\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			importCSV(t, env, coord, "partial", csv).Problem(t, http.StatusUnprocessableEntity)
+		})
+	}
+	if n := registrySize(t, env, coord); n != 0 {
+		t.Fatalf("a bad file imported %d entries", n)
+	}
+	attorney := env.Login(t, "priya.raman@hartwell.example", password)
+	importCSV(t, env, attorney, "partial", "name,type,role,aliases,matter_ref\n").Problem(t, http.StatusForbidden)
+}
