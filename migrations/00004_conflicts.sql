@@ -3,7 +3,6 @@
 
 -- +goose Up
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- One row per name: an entry's primary name and each alias share entry_id, so every name is
 -- searchable with the same indexes and one COPY stream imports a registry.
@@ -21,9 +20,10 @@ CREATE TABLE conflict_entries (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX conflict_entries_entry_idx ON conflict_entries (firm_id, entry_id);
-CREATE INDEX conflict_entries_exact_idx ON conflict_entries (firm_id, normalized);
-CREATE INDEX conflict_entries_person_idx ON conflict_entries (firm_id, person_key) WHERE person_key <> '';
-CREATE INDEX conflict_entries_trgm_idx ON conflict_entries USING gin (firm_id, normalized gin_trgm_ops);
+CREATE INDEX conflict_entries_list_idx ON conflict_entries (firm_id, normalized, entry_id) WHERE NOT is_alias;
+-- The candidate search uses only these two, without the firm: see store.ConflictCandidates.
+CREATE INDEX conflict_entries_trgm_idx ON conflict_entries USING gin (normalized gin_trgm_ops);
+CREATE INDEX conflict_entries_person_idx ON conflict_entries (person_key) WHERE person_key <> '';
 
 -- A nonprofit's limited-scope program (ABA Model Rule 6.5): firm conflicts on its limited-scope
 -- referrals are reported as potential, not blocking, unless the attorney knows of them.

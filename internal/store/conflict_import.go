@@ -44,5 +44,14 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src pgx.CopyFromSourc
 		}
 		return tx.Commit(ctx)
 	})
+	if err == nil && copied > 0 {
+		// COPY leaves the new names in the trigram index's pending list, which every search scans
+		// linearly until autovacuum merges it; merge it now, and refresh the planner's statistics.
+		for _, stmt := range []string{"SELECT gin_clean_pending_list('conflict_entries_trgm_idx')", "ANALYZE conflict_entries"} {
+			if err = s.with(ctx).Exec(stmt).Error; err != nil {
+				return copied, translate(err, "conflict entries")
+			}
+		}
+	}
 	return copied, err
 }

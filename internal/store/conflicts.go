@@ -89,29 +89,43 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 	return n, translate(err, "conflict entries")
 }
 
-// ConflictCandidates returns the firm's registry names that may match any of names: equal
-// normalised form, equal person key, or trigram similarity at least threshold (through the GIN
-// index). Call it inside Tx: the threshold is set for the transaction only.
+// ConflictCandidates returns the firm's registry names that may match any of names: trigram
+// similarity at least threshold (which includes equal names) or, for people, an equal person key.
+// Call it inside Tx: the settings apply to the transaction only.
+//
+// The search runs without the firm's id and filters by firm afterwards. Given the firm, the planner
+// prefers reading every row of the firm through a firm-leading index and computing similarity for
+// each, which costs seconds on a large registry; the trigram and person-key indexes find the few
+// candidates in milliseconds.
 func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string, threshold float64) ([]ConflictEntry, error) {
 	db := s.with(ctx)
-	if err := db.Exec(fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold)).Error; err != nil {
-		return nil, translate(err, "conflict candidates")
+	for _, set := range []string{
+		fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold),
+		"SET LOCAL enable_seqscan = off", // small registries would otherwise compute similarity row by row
+	} {
+		if err := db.Exec(set).Error; err != nil {
+			return nil, translate(err, "conflict candidates")
+		}
 	}
 	var conds []string
 	var args []any
 	for _, n := range names {
-		conds = append(conds, "normalized = ?", "normalized % ?")
-		args = append(args, n, n)
+		if n != "" {
+			conds = append(conds, "normalized % ?")
+			args = append(args, n)
+		}
 	}
-	for _, k := range personKeys {
-		conds = append(conds, "person_key = ?")
-		args = append(args, k)
+	if len(personKeys) > 0 {
+		conds = append(conds, "(person_key <> '' AND person_key IN ?)")
+		args = append(args, personKeys)
 	}
 	if len(conds) == 0 {
 		return nil, nil
 	}
 	var rows []ConflictEntry
-	err := db.Where("firm_id = ?", firmID).Where(strings.Join(conds, " OR "), args...).Find(&rows).Error
+	query := "WITH candidates AS MATERIALIZED (SELECT * FROM conflict_entries WHERE " + strings.Join(conds, " OR ") +
+		") SELECT * FROM candidates WHERE firm_id = ?"
+	err := db.Raw(query, append(args, firmID)...).Scan(&rows).Error
 	return rows, translate(err, "conflict candidates")
 }
 

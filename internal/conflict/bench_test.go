@@ -1,0 +1,124 @@
+package conflict_test
+
+import (
+	"context"
+	"io"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/conflict/conflicttest"
+	"github.com/probono-match/probono/internal/referral"
+)
+
+// registryRows is the registry size the issue sets as the benchmark: 1,000,000 entries.
+const registryRows = 1_000_000
+
+func principal(b *testing.B, env *apptest.Env, email string) auth.Principal {
+	b.Helper()
+	a, err := env.App.Store.AccountByEmail(context.Background(), email)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
+}
+
+// importRegistry streams a generated registry of n rows through the import, as an upload would.
+func importRegistry(b *testing.B, env *apptest.Env, p auth.Principal, n int) conflict.ImportReport {
+	b.Helper()
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(conflicttest.WriteCSV(pw, n, 42)) }()
+	report, err := env.App.Conflicts.Import(context.Background(), p, pr, conflict.Partial)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if report.Accepted != n {
+		b.Fatalf("imported %d of %d rows: %+v", report.Accepted, n, report.Errors)
+	}
+	return report
+}
+
+// peakHeap samples the Go heap until stop is closed and returns the largest value seen.
+func peakHeap(stop <-chan struct{}) *atomic.Uint64 {
+	var peak atomic.Uint64
+	go func() {
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return &peak
+}
+
+// BenchmarkImport1M imports a 1,000,000-row registry per iteration and reports rows per second and
+// the peak Go heap while importing. Run with -benchtime=1x.
+func BenchmarkImport1M(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		env := apptest.New(b)
+		p := principal(b, env, "coordinator@hartwell.example")
+		runtime.GC()
+		stop := make(chan struct{})
+		peak := peakHeap(stop)
+		start := time.Now()
+		b.StartTimer()
+		importRegistry(b, env, p, registryRows)
+		b.StopTimer()
+		close(stop)
+		b.ReportMetric(float64(registryRows)/time.Since(start).Seconds(), "rows/s")
+		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+	}
+}
+
+// BenchmarkConflictCheck1M checks a referral with five parties against a firm registry of
+// 1,000,000 entries and reports the p50 and p95 latency of one check.
+func BenchmarkConflictCheck1M(b *testing.B) {
+	env := apptest.New(b)
+	coordinator := principal(b, env, "coordinator@hartwell.example")
+	importRegistry(b, env, coordinator, registryRows)
+
+	r := rand.New(rand.NewPCG(7, 7))
+	in := referral.Input{
+		PracticeArea: "housing.private_landlord_tenant", Jurisdiction: "IL", Summary: "Eviction defence for a family of four.",
+		Urgency: "urgent", HouseholdSize: 4, AnnualIncome: 30000, Client: referral.Client{Name: "Ana Lucia Torres"},
+		Parties: []referral.Party{{Name: "Ana Lucia Torres", Role: "client", Kind: "person"}},
+	}
+	for i := 0; i < 4; i++ {
+		name, kind := conflicttest.Name(r)
+		in.Parties = append(in.Parties, referral.Party{Name: name, Role: []string{"adverse", "related"}[i%2], Kind: kind})
+	}
+	ref, err := env.App.Referrals.Create(context.Background(), principal(b, env, "staff@northside.example"), in, true, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	durations := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := env.App.Conflicts.Run(context.Background(), coordinator, ref.ID, (*uuid.UUID)(nil)); err != nil {
+			b.Fatal(err)
+		}
+		durations = append(durations, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(durations)
+	ms := func(q float64) float64 { return float64(durations[int(q*float64(len(durations)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+}
