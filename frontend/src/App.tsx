@@ -1,6 +1,10 @@
 import { Route, Routes } from 'react-router-dom';
+import type { Role } from './api/types';
 import { RequireAuth } from './auth/RequireAuth';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { AttorneyProfilePage } from './pages/AttorneyProfilePage';
+import { AttorneysPage } from './pages/AttorneysPage';
+import { ConflictsPage } from './pages/ConflictsPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -8,10 +12,17 @@ import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ReferralDetailPage } from './pages/ReferralDetailPage';
+import { ReferralFormPage } from './pages/ReferralFormPage';
+import { ReferralsPage } from './pages/ReferralsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { REFERRING_KINDS } from './domain/referrals';
 import { AppShell } from './shell/AppShell';
 import { PublicLayout } from './shell/PublicLayout';
 import { RequireRole } from './shell/RequireRole';
+
+const REFERRER_ROLES: Role[] = ['nonprofit_staff', 'org_admin'];
+const FIRM_MANAGERS: Role[] = ['coordinator', 'org_admin'];
 
 export function App() {
   return (
@@ -52,6 +63,56 @@ export function App() {
           element={
             <RequireRole roles={['platform_admin']}>
               <MembersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="profile/attorney"
+          element={
+            <RequireRole roles={['attorney']} kinds={['law_firm']}>
+              <AttorneyProfilePage />
+            </RequireRole>
+          }
+        />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route
+          path="referrals/new"
+          element={
+            <RequireRole roles={REFERRER_ROLES} kinds={REFERRING_KINDS}>
+              <ReferralFormPage />
+            </RequireRole>
+          }
+        />
+        <Route path="referrals/:id" element={<ReferralDetailPage />} />
+        <Route
+          path="referrals/:id/edit"
+          element={
+            <RequireRole roles={REFERRER_ROLES} kinds={REFERRING_KINDS}>
+              <ReferralFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="attorneys"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <AttorneysPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="attorneys/:userId"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <AttorneyProfilePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="conflicts"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <ConflictsPage />
             </RequireRole>
           }
         />

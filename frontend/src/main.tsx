@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/referrals.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -118,7 +118,9 @@ func BenchmarkConflictCheck1M(b *testing.B) {
 	}
 	b.StopTimer()
 	slices.Sort(durations)
-	ms := func(q float64) float64 { return float64(durations[int(q*float64(len(durations)-1))].Microseconds()) / 1000 }
+	ms := func(q float64) float64 {
+		return float64(durations[int(q*float64(len(durations)-1))].Microseconds()) / 1000
+	}
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.95), "p95-ms")
 }

@@ -1,3 +1,11 @@
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+// A date-only value ("2026-04-01") is a calendar day, not an instant: read it as local noon so no
+// time zone moves it to the day before.
+export const formatDay = (day: string) => dateFormat.format(new Date(`${day}T12:00:00`));
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { canRefer, handlesConflicts } from '../domain/referrals';
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, ROLE_SUMMARIES, canManageMembers, canViewMembers } from '../domain/roles';
 
 export function HomePage() {
@@ -22,6 +23,38 @@ export function HomePage() {
       <section className="card" aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do here</h2>
         <ul className="action-list">
+          {canRefer(me) && (
+            <li>
+              <Link to="/referrals">Referrals</Link>: refer a client to volunteer attorneys and follow what happens.{' '}
+              <Link to="/referrals/new">Start a new referral</Link>.
+            </li>
+          )}
+          {me.organization.kind === 'law_firm' && me.role !== 'org_admin' && (
+            <li>
+              <Link to="/referrals">Referrals</Link>: open matters your firm has no conflict with.
+            </li>
+          )}
+          {me.role === 'attorney' && (
+            <li>
+              <Link to="/profile/attorney">My practice</Link>: your bar admissions, practice areas, languages and
+              availability, used to match referrals to you.
+            </li>
+          )}
+          {handlesConflicts(me) && (
+            <>
+              <li>
+                <Link to="/attorneys">Attorneys</Link>: your volunteers’ practice profiles.
+              </li>
+              <li>
+                <Link to="/conflicts">Conflicts</Link>: your firm’s conflict registry, including CSV upload.
+              </li>
+            </>
+          )}
+          {me.role === 'platform_admin' && (
+            <li>
+              <Link to="/referrals">Referrals</Link>: every referral on the platform, without client details.
+            </li>
+          )}
           {canViewMembers(me.role) && (
             <li>
               <Link to="/members">Members</Link>:{' '}

@@ -48,7 +48,7 @@ export function AppShell() {
           </Link>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {navItemsFor(user.role).map((item) => (
+              {navItemsFor(user.role, user.organization.kind).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'} className="nav-link">
                     {item.label}

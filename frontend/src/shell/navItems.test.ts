@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../api/types';
+import type { OrganizationKind, Role } from '../api/types';
 import { navItemsFor } from './navItems';
 
-const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
+const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).map((item) => item.label);
 
 describe('navItemsFor', () => {
-  it.each<[Role, string[]]>([
-    ['attorney', ['Home', 'Profile']],
-    ['nonprofit_staff', ['Home', 'Profile']],
-    ['coordinator', ['Home', 'Members', 'Profile']],
-    ['org_admin', ['Home', 'Members', 'Profile']],
-    ['platform_admin', ['Home', 'Organisations', 'Profile']],
-  ])('shows %s the pages their role may use', (role, expected) => {
-    expect(labels(role)).toEqual(expected);
+  it.each<[Role, OrganizationKind, string[]]>([
+    ['attorney', 'law_firm', ['Home', 'Referrals', 'My practice', 'Profile']],
+    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Attorneys', 'Conflicts', 'Members', 'Profile']],
+    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Members', 'Profile']],
+    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Profile']],
+    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Profile']],
+    ['org_admin', 'clinic', ['Home', 'Referrals', 'Members', 'Profile']],
+    ['platform_admin', 'platform', ['Home', 'Referrals', 'Organisations', 'Profile']],
+  ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
+    expect(labels(role, kind)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { OrganizationKind, Role } from '../api/types';
 import { canViewMembers } from '../domain/roles';
 
 export interface NavItem {
@@ -6,9 +6,26 @@ export interface NavItem {
   label: string;
 }
 
-/** Navigation for a role. Only features that exist appear here. */
-export function navItemsFor(role: Role): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'Home' }];
+const REFERRALS: NavItem = { to: '/referrals', label: 'Referrals' };
+const ATTORNEYS: NavItem = { to: '/attorneys', label: 'Attorneys' };
+const CONFLICTS: NavItem = { to: '/conflicts', label: 'Conflicts' };
+const MY_PRACTICE: NavItem = { to: '/profile/attorney', label: 'My practice' };
+
+function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
+  if (kind === 'law_firm') {
+    if (role === 'attorney') return [REFERRALS, MY_PRACTICE];
+    if (role === 'coordinator') return [REFERRALS, ATTORNEYS, CONFLICTS];
+    if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS];
+    return [];
+  }
+  if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS] : [];
+  // Nonprofits, public defenders and clinics refer.
+  return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS] : [];
+}
+
+/** Navigation for a role in an organisation of a kind. Only features that exist appear here. */
+export function navItemsFor(role: Role, kind: OrganizationKind): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: 'Home' }, ...featureItems(role, kind)];
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
   if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' });
   items.push({ to: '/profile', label: 'Profile' });
