@@ -1,0 +1,51 @@
+import { api } from './client';
+import { ApiError, expectOk, unwrap } from './problem';
+import type { ConflictCheck, ConflictEntry, ConflictEntryInput, ImportMode, ImportReport } from './types';
+
+export interface ConflictEntryPage {
+  items: ConflictEntry[];
+  total: number;
+  next_cursor?: string;
+}
+
+export const listConflictEntries = (q: string, cursor?: string): Promise<ConflictEntryPage> =>
+  unwrap(api.GET('/conflicts/entries', { params: { query: { q: q || undefined, cursor, limit: 50 } } }));
+
+export const createConflictEntry = (input: ConflictEntryInput): Promise<ConflictEntry> =>
+  unwrap(api.POST('/conflicts/entries', { body: input }));
+
+export const deleteConflictEntry = (entryId: string): Promise<void> =>
+  expectOk(api.DELETE('/conflicts/entries/{entryId}', { params: { path: { entryId } } }));
+
+/** Uploads a CSV file as the raw request body, through the same client (and token refresh) as every call. */
+export const importConflictEntries = (file: Blob, mode: ImportMode): Promise<ImportReport> =>
+  unwrap(
+    api.POST('/conflicts/imports', {
+      params: { query: { mode } },
+      // The schema types a binary body as a string; the browser sends the file as it is.
+      body: file as unknown as string,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+  );
+
+/** The stored check, or null when the firm has not checked this referral yet. */
+export async function getConflictCheck(referralId: string): Promise<ConflictCheck | null> {
+  try {
+    return await unwrap(api.GET('/referrals/{referralId}/conflict-check', { params: { path: { referralId } } }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export const runConflictCheck = (referralId: string): Promise<ConflictCheck> =>
+  unwrap(api.POST('/referrals/{referralId}/conflict-check', { params: { path: { referralId } } }));
+
+export const clearConflictHit = (referralId: string, hitId: string, reason: string): Promise<ConflictCheck> =>
+  unwrap(
+    api.POST('/referrals/{referralId}/conflict-check/hits/{hitId}/clear', {
+      params: { path: { referralId, hitId } },
+      body: { reason },
+    }),
+  );

@@ -1,0 +1,28 @@
+import { errorMessage } from '../api/problem';
+import { fieldErrorsByPath } from '../forms/fieldPaths';
+
+interface PathFormAlertProps {
+  error: unknown;
+  /** Whether the form shows a message for this field path beside the field itself. */
+  isPlaced: (path: string) => boolean;
+}
+
+/** The server's explanation of a failed request; messages for fields the form does not show are listed. */
+export function PathFormAlert({ error, isPlaced }: PathFormAlertProps) {
+  if (!error) return null;
+  const unplaced = Object.entries(fieldErrorsByPath(error)).filter(([path]) => !isPlaced(path));
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{errorMessage(error)}</p>
+      {unplaced.length > 0 && (
+        <ul>
+          {unplaced.map(([path, message]) => (
+            <li key={path}>
+              {path}: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
