@@ -277,3 +277,23 @@ func TestConflictImport_UnreadableFileChangesNothing(t *testing.T) {
 	attorney := env.Login(t, "priya.raman@hartwell.example", password)
 	importCSV(t, env, attorney, "partial", "name,type,role,aliases,matter_ref\n").Problem(t, http.StatusForbidden)
 }
+
+func TestConflict_NewLawFirmIsCheckedAgainstOpenReferrals(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	admin := env.Login(t, "admin@probono.example", password)
+	var firm struct{ ID string }
+	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: admin.Token,
+		Body: map[string]string{"name": "Okafor & Lin LLP", "kind": "law_firm"}})
+	r.JSON(t, &firm)
+	if r.Status != http.StatusCreated {
+		t.Fatalf("create firm: %d %s", r.Status, r.Body)
+	}
+	var c checkView
+	r = env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + v.ID + "/conflict-check?firm=" + firm.ID, Token: admin.Token})
+	r.JSON(t, &c)
+	if r.Status != http.StatusOK || c.Result != "clear" {
+		t.Fatalf("the new firm's check: %d %s", r.Status, r.Body)
+	}
+}

@@ -234,8 +234,18 @@ func TestReferral_BadInputNamesTheFields(t *testing.T) {
 	body["practice_area"] = "astrology"
 	body["jurisdiction"] = "ZZ"
 	body["deadline"] = "2001-01-01"
+	body["parties"] = []map[string]any{{"name": "María González", "role": "client", "kind": "person"}, {"name": 7, "role": "adverse", "kind": "person"}}
 	p := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: staff.Token, Body: body}).Problem(t, http.StatusUnprocessableEntity)
 	fields := map[string]bool{}
+	for _, e := range p.Errors {
+		fields[e.Field] = true
+	}
+	if !fields["parties[1].name"] {
+		t.Fatalf("schema errors name array items as the services do, parties[1].name: %+v", p.Errors)
+	}
+	body["parties"] = referralBody(false)["parties"]
+	p = env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: staff.Token, Body: body}).Problem(t, http.StatusUnprocessableEntity)
+	fields = map[string]bool{}
 	for _, e := range p.Errors {
 		fields[e.Field] = true
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -163,7 +164,7 @@ func schemaFields(reqErr *openapi3filter.RequestError) []problem.FieldError {
 		} else if se.SchemaField == "format" && se.Schema != nil {
 			message = "must be a valid " + se.Schema.Format
 		}
-		field := strings.Join(path, ".")
+		field := fieldPath(path)
 		if reqErr.Parameter != nil {
 			field = reqErr.Parameter.Name
 		}
@@ -173,4 +174,20 @@ func schemaFields(reqErr *openapi3filter.RequestError) []problem.FieldError {
 		out = append(out, problem.Field(field, message))
 	}
 	return out
+}
+
+// fieldPath spells a JSON path as the services do: parties[1].name, not parties.1.name.
+func fieldPath(segments []string) string {
+	var b strings.Builder
+	for _, s := range segments {
+		if _, err := strconv.Atoi(s); err == nil && b.Len() > 0 {
+			b.WriteString("[" + s + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }

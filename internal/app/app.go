@@ -95,7 +95,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer,
 		Auth:      authSvc,
-		Orgs:      org.NewService(db, authSvc, mailer, cfg.BaseURL),
+		Orgs:      org.NewService(db, authSvc, mailer, cfg.BaseURL, conflicts),
 		Reference: ref,
 		Attorneys: attorney.NewService(db, ref),
 		Referrals: referral.NewService(db, ref, cipher, conflicts),

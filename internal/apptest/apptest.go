@@ -112,7 +112,7 @@ func (m seededMigrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.C
 		return err
 	}
 	defer s.Close()
-	_, err = seed.Run(ctx, s, org.NewService(s, nil, nil, ""))
+	_, err = seed.Run(ctx, s, org.NewService(s, nil, nil, "", nil))
 	return err
 }
 

@@ -129,4 +129,6 @@ type Service interface {
 	ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error)
 	// CheckAllFirms checks a referral against every law firm within the transaction tx.
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
+	// CheckOpenReferrals checks every open referral against one firm, as when the firm is new.
+	CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error
 }

@@ -48,7 +48,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, 
 		return ImportReport{}, err
 	}
 	if src.report.Committed {
-		if err := s.recheckFirm(ctx, firmID); err != nil {
+		if err := s.CheckOpenReferrals(ctx, firmID); err != nil {
 			return src.report, err
 		}
 	}

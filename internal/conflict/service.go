@@ -70,7 +70,7 @@ func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entr
 	if err := s.db.AddConflictEntry(ctx, rows(firmID, e)); err != nil {
 		return Entry{}, err
 	}
-	if err := s.recheckFirm(ctx, firmID); err != nil {
+	if err := s.CheckOpenReferrals(ctx, firmID); err != nil {
 		return Entry{}, err
 	}
 	entries, err := s.entries(ctx, firmID, []uuid.UUID{e.ID})
@@ -88,7 +88,7 @@ func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uui
 	if err := s.db.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
 		return err
 	}
-	return s.recheckFirm(ctx, firmID)
+	return s.CheckOpenReferrals(ctx, firmID)
 }
 
 // entries assembles entries from their name rows, in the order of ids.
@@ -161,7 +161,7 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 
 // recheckFirm checks every open referral against the firm's changed registry, so what attorneys
 // see follows the registry.
-func (s *service) recheckFirm(ctx context.Context, firmID uuid.UUID) error {
+func (s *service) CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error {
 	ids, err := s.db.OpenReferralIDs(ctx)
 	if err != nil {
 		return err

@@ -31,9 +31,15 @@ type Store interface {
 	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
 }
 
-// NewService returns the org service; sessions signs in users who accept an invitation.
-func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string) Service {
-	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL}
+// FirmChecker checks open referrals against a law firm, so a new firm's attorneys see them.
+type FirmChecker interface {
+	CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error
+}
+
+// NewService returns the org service; sessions signs in users who accept an invitation, and firms
+// (optional) checks open referrals against each new law firm.
+func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string, firms FirmChecker) Service {
+	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL, firms: firms}
 }
 
 type service struct {
@@ -41,6 +47,7 @@ type service struct {
 	sessions auth.Service
 	mailer   notify.Mailer
 	baseURL  string
+	firms    FirmChecker
 }
 
 func toOrganization(o store.Organization) auth.Organization {
@@ -99,6 +106,11 @@ func (s *service) ProvisionOrganization(ctx context.Context, name string, kind a
 	o := store.Organization{ID: uuid.New(), Name: name, Kind: string(kind)}
 	if err := s.db.CreateOrganization(ctx, &o); err != nil {
 		return auth.Organization{}, err
+	}
+	if kind == auth.KindLawFirm && s.firms != nil {
+		if err := s.firms.CheckOpenReferrals(ctx, o.ID); err != nil {
+			return auth.Organization{}, err
+		}
 	}
 	return toOrganization(o), nil
 }

@@ -30,14 +30,15 @@ func (s *service) validated(ctx context.Context, in Input) (store.Referral, erro
 	if strings.TrimSpace(in.Summary) == "" {
 		fields = append(fields, problem.Field("summary", "must not be blank"))
 	}
+	// Dates are calendar days in the caller's time zone, which may be a day behind or ahead of UTC.
 	today := s.now().UTC().Truncate(24 * time.Hour)
-	if in.Deadline != nil && in.Deadline.Before(today) {
+	if in.Deadline != nil && in.Deadline.Before(today.AddDate(0, 0, -1)) {
 		fields = append(fields, problem.Field("deadline", "is in the past"))
 	}
 	if strings.TrimSpace(in.Client.Name) == "" {
 		fields = append(fields, problem.Field("client.name", "must not be blank"))
 	}
-	if in.Client.DateOfBirth != nil && in.Client.DateOfBirth.After(today) {
+	if in.Client.DateOfBirth != nil && in.Client.DateOfBirth.After(today.AddDate(0, 0, 1)) {
 		fields = append(fields, problem.Field("client.date_of_birth", "is in the future"))
 	}
 	for i, party := range in.Parties {
