@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    testTimeout: 20000,
     environment: 'node',
     restoreMocks: true,
   },

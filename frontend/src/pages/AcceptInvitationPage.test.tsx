@@ -58,7 +58,7 @@ describe('AcceptInvitationPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     const banner = await screen.findByRole('banner');
-    expect(within(banner).getByText('Jordan Lee')).toBeTruthy();
+    expect(await within(banner).findByText('Jordan Lee')).toBeTruthy();
     expect(accepted).toEqual({ token: 'abc', name: 'Jordan Lee', password: 'a long enough secret' });
   });
 

@@ -47,7 +47,7 @@ describe('LoginPage', () => {
     await signIn('coordinator@hartwell.example', 'probono-demo-2026');
 
     const banner = await screen.findByRole('banner');
-    expect(within(banner).getByText('Dana Whitfield')).toBeTruthy();
+    expect(await within(banner).findByText('Dana Whitfield')).toBeTruthy();
     expect(banner.textContent).toContain('Hartwell & Pierce LLP');
     expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Members' })).toBeTruthy();
   });
