@@ -297,3 +297,20 @@ func TestConflict_NewLawFirmIsCheckedAgainstOpenReferrals(t *testing.T) {
 		t.Fatalf("the new firm's check: %d %s", r.Status, r.Body)
 	}
 }
+
+func TestConflict_NicknameOfTheFirmsClientIsAPotentialConflict(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	addEntry(t, env, coord, "Robert J. Smith", "person", "client")
+	body := referralBody(true)
+	body["parties"] = []map[string]any{
+		{"name": "María González", "role": "client", "kind": "person"},
+		{"name": "Bob Smith", "role": "adverse", "kind": "person"},
+	}
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), body)
+	c := getCheck(t, env, coord, v.ID)
+	if c.Result != "potential" || len(c.Hits) != 1 || !strings.Contains(c.Hits[0].Reason, "bob = robert") {
+		t.Fatalf("check: %+v", c)
+	}
+}
