@@ -45,8 +45,7 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 		return nil, err
 	}
 	opts := &openapi3filter.Options{
-		MultiError: true,
-		// Authentication runs below, after validation, with our own error answers.
+		MultiError:                        true,
 		AuthenticationFunc:                openapi3filter.NoopAuthenticationFunc,
 		RejectWhenRequestBodyNotSpecified: true,
 	}
@@ -62,7 +61,10 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 				}
 				return next(c)
 			}
-			input := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: route, Options: opts}
+			// Authentication runs below, after validation, with our own error answers; kin-openapi's
+			// security check would read the whole body into memory first (for authentication functions
+			// that look at it), so it validates a copy of the route without security requirements.
+			input := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: withoutSecurity(route), Options: opts}
 			if isUpload(c) {
 				input.Options = &uploadOpts // the handler streams and checks the file row by row
 			}
@@ -79,6 +81,16 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 			return next(c)
 		}
 	}, nil
+}
+
+var noSecurity = openapi3.SecurityRequirements{}
+
+func withoutSecurity(route *routers.Route) *routers.Route {
+	op := *route.Operation
+	op.Security = &noSecurity
+	r := *route
+	r.Operation = &op
+	return &r
 }
 
 func authenticate(c echo.Context, authn auth.Service) (auth.Principal, error) {
