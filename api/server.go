@@ -5,8 +5,10 @@ package api
 import (
 	"context"
 	"log/slog"
+	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -56,6 +58,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.Use(securityHeaders(cfg.Secure))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: BodyLimit, Skipper: isUpload}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: UploadLimit, Skipper: func(c echo.Context) bool { return !isUpload(c) }}))
+	e.Use(uploadDeadlines)
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", readyz(cfg.Checks))
@@ -82,6 +85,27 @@ var uploadPaths = map[string]bool{"/api/v1/conflicts/imports": true}
 // isUpload reports whether the request streams a CSV file to an operation that takes one.
 func isUpload(c echo.Context) bool {
 	return uploadPaths[c.Request().URL.Path] && strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), "text/csv")
+}
+
+// UploadTimeout bounds how long one upload may take to stream in and be processed. The server's
+// read and write timeouts are sized for ordinary requests; an upload is processed while it is read.
+const UploadTimeout = 15 * time.Minute
+
+// uploadDeadlines gives uploads the time they need instead of the server's default timeouts.
+func uploadDeadlines(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if isUpload(c) {
+			rc := http.NewResponseController(c.Response().Writer)
+			deadline := time.Now().Add(UploadTimeout)
+			if err := rc.SetReadDeadline(deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
+				return err
+			}
+			if err := rc.SetWriteDeadline(deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
+				return err
+			}
+		}
+		return next(c)
+	}
 }
 
 // relaxCSPForDocs lets the Swagger UI page run its inline bootstrap script.

@@ -113,7 +113,7 @@ func (s *csvSource) Next() bool {
 			continue
 		}
 		s.report.Accepted++
-		e.ID = uuid.New()
+		e.ID = newID()
 		s.pending = s.pending[:0]
 		for _, row := range rows(s.firmID, e) {
 			s.pending = append(s.pending, []any{row.ID, row.EntryID, row.FirmID, row.Name, row.Normalized, row.PersonKey, row.IsAlias, row.Kind, row.Role, row.MatterRef})
