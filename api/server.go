@@ -4,8 +4,8 @@ package api
 
 import (
 	"context"
-	"log/slog"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
