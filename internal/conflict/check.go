@@ -65,7 +65,8 @@ func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID
 			}
 		}
 	}
-	candidates, err := tx.ConflictCandidates(ctx, firmID, names, keys, SimilarityThreshold)
+	// Registry reads need not share the check's transaction; the store runs them in parallel.
+	candidates, err := s.db.ConflictCandidates(ctx, firmID, names, keys, SimilarityThreshold)
 	if err != nil {
 		return Check{}, err
 	}

@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/sync/errgroup"
 )
 
 // ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
@@ -91,42 +91,60 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 
 // ConflictCandidates returns the firm's registry names that may match any of names: trigram
 // similarity at least threshold (which includes equal names) or, for people, an equal person key.
-// Call it inside Tx: the settings apply to the transaction only.
+// Each name is searched on its own connection, in parallel: the searches are independent and each
+// is a bounded amount of index work.
 //
-// The search runs without the firm's id and filters by firm afterwards. Given the firm, the planner
+// A search runs without the firm's id and filters by firm afterwards. Given the firm, the planner
 // prefers reading every row of the firm through a firm-leading index and computing similarity for
 // each, which costs seconds on a large registry; the trigram and person-key indexes find the few
 // candidates in milliseconds.
 func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string, threshold float64) ([]ConflictEntry, error) {
-	db := s.with(ctx)
-	for _, set := range []string{
-		fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold),
-		"SET LOCAL enable_seqscan = off", // small registries would otherwise compute similarity row by row
-	} {
-		if err := db.Exec(set).Error; err != nil {
-			return nil, translate(err, "conflict candidates")
-		}
+	type search struct {
+		cond string
+		arg  any
 	}
-	var conds []string
-	var args []any
+	var searches []search
 	for _, n := range names {
 		if n != "" {
-			conds = append(conds, "normalized % ?")
-			args = append(args, n)
+			searches = append(searches, search{"normalized % ?", n})
 		}
 	}
 	if len(personKeys) > 0 {
-		conds = append(conds, "(person_key <> '' AND person_key IN ?)")
-		args = append(args, personKeys)
+		searches = append(searches, search{"person_key <> '' AND person_key IN ?", personKeys})
 	}
-	if len(conds) == 0 {
-		return nil, nil
+	results := make([][]ConflictEntry, len(searches))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, q := range searches {
+		g.Go(func() error {
+			return s.Tx(gctx, func(tx *Store) error {
+				db := tx.with(gctx)
+				for _, set := range []string{
+					fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold),
+					"SET LOCAL enable_seqscan = off", // small registries would otherwise compute similarity row by row
+				} {
+					if err := db.Exec(set).Error; err != nil {
+						return err
+					}
+				}
+				query := "WITH candidates AS MATERIALIZED (SELECT * FROM conflict_entries WHERE " + q.cond + ") SELECT * FROM candidates WHERE firm_id = ?"
+				return db.Raw(query, q.arg, firmID).Scan(&results[i]).Error
+			})
+		})
 	}
-	var rows []ConflictEntry
-	query := "WITH candidates AS MATERIALIZED (SELECT * FROM conflict_entries WHERE " + strings.Join(conds, " OR ") +
-		") SELECT * FROM candidates WHERE firm_id = ?"
-	err := db.Raw(query, append(args, firmID)...).Scan(&rows).Error
-	return rows, translate(err, "conflict candidates")
+	if err := g.Wait(); err != nil {
+		return nil, translate(err, "conflict candidates")
+	}
+	seen := map[uuid.UUID]bool{}
+	var out []ConflictEntry
+	for _, rows := range results {
+		for _, r := range rows {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
 }
 
 // LawFirmIDs lists every law firm.
