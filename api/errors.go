@@ -52,7 +52,7 @@ func fromEcho(he *echo.HTTPError) *problem.Error {
 	case http.StatusRequestEntityTooLarge:
 		return problem.New(problem.TooLarge, "The request body is larger than the limit of 1 MiB.")
 	case http.StatusUnsupportedMediaType:
-		return problem.New(problem.UnsupportedType, "The request body must be application/json.")
+		return problem.New(problem.UnsupportedType, "The request body has a Content-Type this operation does not accept (see the API documentation).")
 	case http.StatusBadRequest:
 		return problem.New(problem.MalformedBody, "The request could not be read.")
 	case http.StatusUnauthorized:

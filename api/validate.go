@@ -121,7 +121,7 @@ func requestProblem(err error) error {
 		case reqErr.RequestBody != nil && errors.As(reqErr.Err, &parseErr):
 			return problem.New(problem.MalformedBody, "The request body is not valid JSON.")
 		case reqErr.RequestBody != nil && strings.Contains(reqErr.Error(), "Content-Type"):
-			return problem.New(problem.UnsupportedType, "The request body must be application/json.")
+			return problem.New(problem.UnsupportedType, "The request body has a Content-Type this operation does not accept (see the API documentation).")
 		case errors.Is(reqErr.Err, openapi3filter.ErrInvalidRequired) && reqErr.RequestBody != nil:
 			fields = append(fields, problem.Field("body", "is required"))
 		default:
