@@ -81,16 +81,21 @@ func TestReferral_CreateComputesEligibilityAndEncryptsTheClient(t *testing.T) {
 		t.Fatalf("eligibility: %+v", v.Eligibility)
 	}
 
-	var stored []byte
-	err := env.App.Store.SQLDBRow(context.Background(), "SELECT ciphertext FROM referral_clients WHERE referral_id = $1", v.ID).Scan(&stored)
+	db, err := env.App.Store.SQLDB()
 	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []byte
+	if err := db.QueryRowContext(context.Background(), "SELECT ciphertext FROM referral_clients WHERE referral_id = $1", v.ID).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if len(stored) == 0 || strings.Contains(string(stored), "González") || strings.Contains(string(stored), "maria@example.org") {
 		t.Fatal("client details stored in plaintext")
 	}
 	var partyText []byte
-	env.App.Store.SQLDBRow(context.Background(), "SELECT string_agg(ciphertext::text, '') FROM referral_parties WHERE referral_id = $1", v.ID).Scan(&partyText)
+	if err := db.QueryRowContext(context.Background(), "SELECT string_agg(convert_from(ciphertext, 'LATIN1'), '') FROM referral_parties WHERE referral_id = $1", v.ID).Scan(&partyText); err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(string(partyText), "Lakeview") {
 		t.Fatal("party names stored in plaintext")
 	}

@@ -156,12 +156,3 @@ type gormDB = gorm.DB
 func lockForUpdateOf(table string) clause.Locking {
 	return clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: table}}
 }
-
-// SQLDBRow runs one raw query; tests use it to look at what is stored.
-func (s *Store) SQLDBRow(ctx context.Context, query string, args ...any) *sql.Row {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		panic(err)
-	}
-	return sqlDB.QueryRowContext(ctx, query, args...)
-}
