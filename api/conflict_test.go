@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -312,5 +313,33 @@ func TestConflict_NicknameOfTheFirmsClientIsAPotentialConflict(t *testing.T) {
 	c := getCheck(t, env, coord, v.ID)
 	if c.Result != "potential" || len(c.Hits) != 1 || !strings.Contains(c.Hits[0].Reason, "bob = robert") {
 		t.Fatalf("check: %+v", c)
+	}
+}
+
+func TestConflict_ManySubmissionsAtOnceAllGetChecked(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff := env.Login(t, nonprofitStaff, password)
+	const n = 25 // more than the connection pool holds, so checks must not wait on each other's connections
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: staff.Token, Body: referralBody(true)})
+			if r.Status != http.StatusCreated {
+				errs <- fmt.Errorf("status %d: %s", r.Status, r.Body)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	var list struct{ Items []referralView }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals?limit=100", Token: env.Login(t, "wei.zhang@castellan.example", password).Token}).JSON(t, &list)
+	if len(list.Items) != n {
+		t.Fatalf("the other firm sees %d of %d checked referrals", len(list.Items), n)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"golang.org/x/sync/errgroup"
+	"gorm.io/gorm"
 )
 
 // ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
@@ -91,8 +92,8 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 
 // ConflictCandidates returns the firm's registry names that may match any of names: trigram
 // similarity at least threshold (which includes equal names) or, for people, an equal person key.
-// Each name is searched on its own connection, in parallel: the searches are independent and each
-// is a bounded amount of index work.
+// Each name is searched on its own connection of the search pool, in parallel: the searches are
+// independent and each is a bounded amount of index work.
 //
 // A search runs without the firm's id and filters by firm afterwards. Given the firm, the planner
 // prefers reading every row of the firm through a firm-leading index and computing similarity for
@@ -116,8 +117,7 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 	g, gctx := errgroup.WithContext(ctx)
 	for i, q := range searches {
 		g.Go(func() error {
-			return s.Tx(gctx, func(tx *Store) error {
-				db := tx.with(gctx)
+			return s.search.WithContext(gctx).Transaction(func(db *gorm.DB) error {
 				for _, set := range []string{
 					fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold),
 					"SET LOCAL enable_seqscan = off", // small registries would otherwise compute similarity row by row

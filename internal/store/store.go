@@ -22,10 +22,27 @@ import (
 // Store wraps a GORM handle; inside Tx it is bound to the transaction.
 type Store struct {
 	db *gorm.DB
+	// search is a pool of its own for read-only searches that a transaction waits on (conflict
+	// candidates): drawing them from the transaction's pool could leave every connection held by a
+	// transaction waiting for one more.
+	search *gorm.DB
 }
 
-// Open connects to Postgres. The pool is sized for one API process sharing the machine with a worker.
+// Open connects to Postgres. The pools are sized for one API process sharing the machine with a worker.
 func Open(ctx context.Context, databaseURL string) (*Store, error) {
+	db, err := openPool(ctx, databaseURL, 20)
+	if err != nil {
+		return nil, err
+	}
+	search, err := openPool(ctx, databaseURL, 8)
+	if err != nil {
+		closePool(db)
+		return nil, err
+	}
+	return &Store{db: db, search: search}, nil
+}
+
+func openPool(ctx context.Context, databaseURL string, size int) (*gorm.DB, error) {
 	db, err := gorm.Open(postgres.Open(databaseURL), &gorm.Config{
 		Logger:                 logger.Discard, // queries carry client data; they are never logged
 		SkipDefaultTransaction: true,           // writes that must be atomic use Tx explicitly
@@ -38,27 +55,32 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqlDB.SetMaxOpenConns(20)
-	sqlDB.SetMaxIdleConns(20)
+	sqlDB.SetMaxOpenConns(size)
+	sqlDB.SetMaxIdleConns(size)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
+		sqlDB.Close()
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	return &Store{db: db}, nil
+	return db, nil
+}
+
+func closePool(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
 }
 
 // SQLDB exposes the pool for migrations and health checks.
 func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 
-// Close closes the pool.
+// Close closes the pools.
 func (s *Store) Close() error {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return err
-	}
-	return sqlDB.Close()
+	return errors.Join(closePool(s.db), closePool(s.search))
 }
 
 // Ping checks that the database answers.
@@ -73,7 +95,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Tx runs fn in one transaction: every write fn makes commits together or not at all.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&Store{db: tx})
+		return fn(&Store{db: tx, search: s.search})
 	})
 }
 
