@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/conflict"
 )
 
 type checkView struct {
@@ -341,5 +342,70 @@ func TestConflict_ManySubmissionsAtOnceAllGetChecked(t *testing.T) {
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals?limit=100", Token: env.Login(t, "wei.zhang@castellan.example", password).Token}).JSON(t, &list)
 	if len(list.Items) != n {
 		t.Fatalf("the other firm sees %d of %d checked referrals", len(list.Items), n)
+	}
+}
+
+// A name shared by several registry entries, here two of one firm and one of another, keeps
+// matching until the last entry with it is removed, and each firm's check sees only its own.
+func TestConflict_SharedNameMatchesUntilItsLastEntryIsRemoved(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	hartwell := env.Login(t, coordinator, password)
+	castellan := env.Login(t, "coordinator@castellan.example", password)
+	for _, s := range []apptest.Session{hartwell, hartwell, castellan} {
+		addEntry(t, env, s, "Lakeview Property Management Inc", "organization", "client")
+	}
+	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	if c := getCheck(t, env, hartwell, v.ID); c.Result != "conflict" || len(c.Hits) != 2 {
+		t.Fatalf("two entries of the firm, two hits: %+v", c)
+	}
+	if c := getCheck(t, env, castellan, v.ID); c.Result != "conflict" || len(c.Hits) != 1 {
+		t.Fatalf("the other firm sees its own entry only: %+v", c)
+	}
+
+	var page struct {
+		Items []struct{ ID string }
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: hartwell.Token}).JSON(t, &page)
+	if len(page.Items) != 2 {
+		t.Fatalf("registry: %+v", page)
+	}
+	remove := func(s apptest.Session, id string) {
+		if r := env.Do(t, apptest.Request{Method: "DELETE", Path: "/api/v1/conflicts/entries/" + id, Token: s.Token}); r.Status != http.StatusNoContent {
+			t.Fatalf("delete entry: %d %s", r.Status, r.Body)
+		}
+	}
+	remove(hartwell, page.Items[0].ID)
+	if c := getCheck(t, env, hartwell, v.ID); c.Result != "conflict" || len(c.Hits) != 1 {
+		t.Fatalf("the remaining entry still matches: %+v", c)
+	}
+	remove(hartwell, page.Items[1].ID)
+	if c := getCheck(t, env, hartwell, v.ID); c.Result != "clear" || len(c.Hits) != 0 {
+		t.Fatalf("no entry left, no hit: %+v", c)
+	}
+	// The other firm's entry keeps the name searchable.
+	var c checkView
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check", Token: castellan.Token}).JSON(t, &c)
+	if c.Result != "conflict" || len(c.Hits) != 1 {
+		t.Fatalf("the other firm's check after the deletions: %+v", c)
+	}
+	named := func() (n int) {
+		db, err := env.App.Store.SQLDB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow("SELECT count(*) FROM conflict_names WHERE normalized = $1",
+			conflict.Normalize("Lakeview Property Management Inc")).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if named() != 1 {
+		t.Fatal("a name with an entry left must stay searchable")
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: castellan.Token}).JSON(t, &page)
+	remove(castellan, page.Items[0].ID)
+	if named() != 0 {
+		t.Fatal("the name of the last removed entry must leave the search table")
 	}
 }

@@ -98,11 +98,20 @@ func matchParties(parties []referral.Party, candidates []store.ConflictEntry, ru
 	}
 	best := map[pair]positionedHit{}
 	var order []pair
+	entries := make([]name, len(candidates))
+	for j, c := range candidates {
+		entries[j] = newName(c.Normalized, c.Kind == "person")
+	}
 	for i, p := range parties {
-		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			for _, c := range candidates {
-				v := Classify(name, p.Kind == "person", c.Name, c.Kind == "person")
-				level := min(v.Level, roleLevel(p.Role, c.Role))
+		for _, raw := range append([]string{p.Name}, p.Aliases...) {
+			party := newName(Normalize(raw), p.Kind == "person")
+			for j, c := range candidates {
+				byRole := roleLevel(p.Role, c.Role)
+				if byRole == NoMatch {
+					continue
+				}
+				v := classify(party, entries[j])
+				level := min(v.Level, byRole)
 				if level == NoMatch {
 					continue
 				}

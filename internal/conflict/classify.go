@@ -19,19 +19,37 @@ import (
 // blocks the match with no one looking, while a Potential still guarantees a
 // person sees it, so nothing real slips through.
 func Classify(party string, partyIsPerson bool, entry string, entryIsPerson bool) Verdict {
-	p, e := Normalize(party), Normalize(entry)
-	if p == "" || e == "" {
+	return classify(newName(Normalize(party), partyIsPerson), newName(Normalize(entry), entryIsPerson))
+}
+
+// name is a normalised name prepared for comparison: a check compares each
+// party with hundreds of candidates, so words and trigrams are worked out once.
+type name struct {
+	norm    string
+	words   []string
+	compact string // without spaces
+	tri     []trigram
+	person  bool
+}
+
+func newName(normalized string, person bool) name {
+	return name{norm: normalized, words: strings.Fields(normalized), compact: strings.ReplaceAll(normalized, " ", ""),
+		tri: trigrams(normalized), person: person}
+}
+
+func classify(p, e name) Verdict {
+	if p.norm == "" || e.norm == "" {
 		return Verdict{NoMatch, "empty name after normalisation"}
 	}
-	if p == e {
-		return Verdict{Conflict, fmt.Sprintf("exact match after normalisation (%q)", p)}
+	if p.norm == e.norm {
+		return Verdict{Conflict, fmt.Sprintf("exact match after normalisation (%q)", p.norm)}
 	}
-	if partyIsPerson && entryIsPerson {
-		if v, ok := comparePersons(strings.Fields(p), strings.Fields(e)); ok {
+	if p.person && e.person {
+		if v, ok := comparePersons(p.words, e.words); ok {
 			return v
 		}
 	}
-	sim := Similarity(p, e)
+	sim := trigramSimilarity(p.tri, e.tri)
 	if sim >= SimilarityThreshold {
 		return Verdict{Potential, fmt.Sprintf("similar names (similarity %.2f)", sim)}
 	}
@@ -45,13 +63,12 @@ func Classify(party string, partyIsPerson bool, entry string, entryIsPerson bool
 // "Walmart"/"Wal-Mart" (0.55) differ only in spacing, "Microsoft"/"Microsft"
 // (0.58) by one letter. Short names are left out because one letter there
 // is a different name ("Acme"/"Acne").
-func spellingVariant(p, e string) (string, bool) {
-	cp, ce := strings.ReplaceAll(p, " ", ""), strings.ReplaceAll(e, " ", "")
-	if cp == ce {
-		return fmt.Sprintf("same letters, different spacing (%q)", cp), true
+func spellingVariant(p, e name) (string, bool) {
+	if p.compact == e.compact {
+		return fmt.Sprintf("same letters, different spacing (%q)", p.compact), true
 	}
-	if utf8.RuneCountInString(cp) >= 6 && utf8.RuneCountInString(ce) >= 6 && withinEdits(cp, ce, 1) {
-		return fmt.Sprintf("names one letter apart (%q ~ %q)", p, e), true
+	if utf8.RuneCountInString(p.compact) >= 6 && utf8.RuneCountInString(e.compact) >= 6 && withinEdits(p.compact, e.compact, 1) {
+		return fmt.Sprintf("names one letter apart (%q ~ %q)", p.norm, e.norm), true
 	}
 	return "", false
 }
@@ -183,6 +200,9 @@ func contains(list []string, s string) bool {
 // Names are short; anything past maxEditRunes is not a spelling variant, and
 // the cap keeps hostile input from costing quadratic time.
 func withinEdits(a, b string, k int) bool {
+	if abs(utf8.RuneCountInString(a)-utf8.RuneCountInString(b)) > k {
+		return false // the common case, decided without converting either name
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > maxEditRunes || len(rb) > maxEditRunes || abs(len(ra)-len(rb)) > k {
 		return false

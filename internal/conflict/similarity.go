@@ -3,6 +3,7 @@
 package conflict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -19,31 +20,46 @@ import (
 // Postgres's idea of a letter follows the database locale (this is Unicode, as
 // in a UTF-8 locale; a "C" locale database treats only ASCII as letters).
 func Similarity(a, b string) float64 {
-	ta, tb := trigrams(a), trigrams(b)
-	if len(ta) == 0 || len(tb) == 0 {
+	return trigramSimilarity(trigrams(a), trigrams(b))
+}
+
+// trigramSimilarity scores two sorted sets of trigrams as pg_trgm does.
+func trigramSimilarity(a, b []trigram) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	common := 0
-	for t := range ta {
-		if tb[t] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			common++
+			i++
+			j++
 		}
 	}
-	return float64(float32(common) / float32(len(ta)+len(tb)-common))
+	return float64(float32(common) / float32(len(a)+len(b)-common))
 }
 
-// trigrams returns the distinct trigrams of s as pg_trgm's show_trgm would,
-// each as a 3-rune string.
-func trigrams(s string) map[string]bool {
+// trigram is three runes packed into one number (21 bits each, enough for any
+// code point), so a name's trigrams are a sorted slice compared by merging.
+type trigram uint64
+
+// trigrams returns the distinct trigrams of s as pg_trgm's show_trgm would, sorted.
+func trigrams(s string) []trigram {
 	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	set := make(map[string]bool, len(s)+2*len(words))
+	var set []trigram
 	for _, w := range words {
 		padded := []rune("  " + strings.ToLower(w) + " ")
 		for i := 0; i+3 <= len(padded); i++ {
-			set[string(padded[i:i+3])] = true
+			set = append(set, trigram(padded[i])<<42|trigram(padded[i+1])<<21|trigram(padded[i+2]))
 		}
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
 }

@@ -107,7 +107,7 @@ func (s *Store) ReplaceAttorneyProfile(ctx context.Context, p AttorneyProfile) e
 		}
 	}
 	for _, rows := range []any{p.BarAdmissions, p.PracticeAreas, p.Languages, p.Availability, p.Blackouts} {
-		if err := createAll(ctx, s, rows); err != nil {
+		if err := createAll(ctx, s, rows, "attorney profile"); err != nil {
 			return err
 		}
 	}
@@ -115,9 +115,9 @@ func (s *Store) ReplaceAttorneyProfile(ctx context.Context, p AttorneyProfile) e
 }
 
 // createAll inserts a slice of rows, doing nothing for an empty one (GORM refuses an empty batch).
-func createAll(ctx context.Context, s *Store, rows any) error {
+func createAll(ctx context.Context, s *Store, rows any, what string) error {
 	if reflect.ValueOf(rows).Len() == 0 {
 		return nil
 	}
-	return translate(s.with(ctx).Create(rows).Error, "attorney profile")
+	return translate(s.with(ctx).Create(rows).Error, what)
 }

@@ -55,7 +55,8 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src pgx.CopyFromSourc
 		// Searches scan the pending list linearly, so merge it now, with memory to sort in bulk, and
 		// refresh the planner's statistics.
 		err = s.Tx(ctx, func(tx *Store) error {
-			for _, stmt := range []string{"SET LOCAL work_mem = '256MB'", "SELECT gin_clean_pending_list('conflict_entries_trgm_idx')", "ANALYZE conflict_entries"} {
+			for _, stmt := range []string{"SET LOCAL work_mem = '256MB'", "SELECT gin_clean_pending_list('conflict_names_trgm_idx')",
+				"ANALYZE conflict_entries", "ANALYZE conflict_names"} {
 				if err := tx.with(ctx).Exec(stmt).Error; err != nil {
 					return translate(err, "conflict entries")
 				}

@@ -100,7 +100,7 @@ func (s *Store) SaveReferral(ctx context.Context, r *Referral, client ReferralCl
 	if err := db.Where("referral_id = ?", r.ID).Delete(&ReferralParty{}).Error; err != nil {
 		return translate(err, "referral parties")
 	}
-	return createAll(ctx, s, parties)
+	return createAll(ctx, s, parties, "referral parties")
 }
 
 // SetReferralStatus changes a referral's status and outcome; call it inside Tx after LockReferral.
