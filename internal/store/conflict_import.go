@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -52,17 +53,26 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src pgx.CopyFromSourc
 		return tx.Commit(ctx)
 	})
 	if err == nil && copied > 0 {
-		// Searches scan the pending list linearly, so merge it now, with memory to sort in bulk, and
-		// refresh the planner's statistics.
-		err = s.Tx(ctx, func(tx *Store) error {
-			for _, stmt := range []string{"SET LOCAL work_mem = '256MB'", "SELECT gin_clean_pending_list('conflict_names_trgm_idx')",
-				"ANALYZE conflict_entries", "ANALYZE conflict_names"} {
-				if err := tx.with(ctx).Exec(stmt).Error; err != nil {
-					return translate(err, "conflict entries")
-				}
-			}
-			return nil
-		})
+		err = vacuumConflictTables(ctx, sqlDB)
 	}
 	return copied, err
+}
+
+// vacuumConflictTables vacuums the registry tables after an import rather than leaving it to
+// autovacuum, so the first checks after an import are as fast as later ones: it merges the trigram
+// index's pending list (which searches scan linearly), marks the new pages all-visible and
+// refreshes the planner's statistics. Pages vacuumed before are skipped, so the cost follows the
+// rows imported. VACUUM cannot run in a transaction, hence a connection of its own.
+func vacuumConflictTables(ctx context.Context, sqlDB *sql.DB) error {
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, stmt := range []string{"SET maintenance_work_mem = '256MB'", "VACUUM (ANALYZE) conflict_names, conflict_entries", "RESET maintenance_work_mem"} {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return translate(err, "conflict entries")
+		}
+	}
+	return nil
 }
