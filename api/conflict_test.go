@@ -409,3 +409,68 @@ func TestConflict_SharedNameMatchesUntilItsLastEntryIsRemoved(t *testing.T) {
 		t.Fatal("the name of the last removed entry must leave the search table")
 	}
 }
+
+// A clearance is a decision about one match: running the check again keeps it, a new match still
+// needs its own, and changing the referral's parties asks the coordinators again.
+func TestConflict_ClearanceSurvivesARerunButNotAPartyChange(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	staff := env.Login(t, nonprofitStaff, password)
+	priya := env.Login(t, "priya.raman@hartwell.example", password)
+	addEntry(t, env, coord, "Lakeview Properties Group", "organization", "related")
+	v := createReferral(t, env, staff, referralBody(true))
+	c := getCheck(t, env, coord, v.ID)
+	for _, h := range c.Hits {
+		r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check/hits/" + h.ID + "/clear",
+			Token: coord.Token, Body: map[string]string{"reason": "Different company: a Wisconsin REIT."}})
+		if r.Status != http.StatusOK {
+			t.Fatalf("clear: %d %s", r.Status, r.Body)
+		}
+	}
+	cleared := getCheck(t, env, coord, v.ID)
+
+	var rerun checkView
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check", Token: coord.Token}).JSON(t, &rerun)
+	if rerun.Result != "cleared" || len(rerun.Hits) != len(cleared.Hits) || rerun.Hits[0].ID != cleared.Hits[0].ID || !rerun.Hits[0].Cleared {
+		t.Fatalf("re-run after clearing: %+v, before: %+v", rerun, cleared)
+	}
+	if !canSee(t, env, priya, v.ID) {
+		t.Fatal("a re-run must not hide a cleared referral again")
+	}
+
+	// A new registry entry matching the same party is a new potential conflict; the old clearance stays.
+	addEntry(t, env, coord, "Lakeview Property Management Group", "organization", "related")
+	c = getCheck(t, env, coord, v.ID)
+	var open, kept int
+	for _, h := range c.Hits {
+		if h.Cleared {
+			kept++
+		} else {
+			open++
+		}
+	}
+	if c.Result != "potential" || kept != len(cleared.Hits) || open == 0 {
+		t.Fatalf("after a new entry: %+v", c)
+	}
+
+	// Other parties: nothing decided before applies.
+	body := referralBody(false)
+	delete(body, "submit")
+	body["parties"] = []map[string]any{
+		{"name": "María González", "role": "client", "kind": "person"},
+		{"name": "Lakeview Properties Group Ltd", "role": "adverse", "kind": "organization"},
+	}
+	if r := env.Do(t, apptest.Request{Method: "PUT", Path: "/api/v1/referrals/" + v.ID, Token: staff.Token, Body: body}); r.Status != http.StatusOK {
+		t.Fatalf("edit: %d %s", r.Status, r.Body)
+	}
+	c = getCheck(t, env, coord, v.ID)
+	if c.Result != "potential" || len(c.Hits) == 0 {
+		t.Fatalf("after the parties changed: %+v", c)
+	}
+	for _, h := range c.Hits {
+		if h.Cleared {
+			t.Fatalf("a clearance outlived the parties it was about: %+v", c)
+		}
+	}
+}

@@ -72,16 +72,59 @@ func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID
 	}
 	rule65 := r.LimitedScope && referrer.LimitedScopeProgram
 	hits := matchParties(parties, candidates, rule65)
-	c := store.ConflictCheck{ID: uuid.New(), ReferralID: referralID, FirmID: firmID, Result: string(resultOf(hits)), CheckedBy: by, CheckedAt: time.Now().UTC()}
-	rows := make([]store.ConflictHit, len(hits))
-	for i, h := range hits {
-		rows[i] = store.ConflictHit{ID: h.ID, CheckID: c.ID, EntryID: h.EntryID, EntryName: h.EntryName, EntryRole: h.EntryRole,
-			PartyPosition: h.position, Level: h.Level.String(), Reason: h.Reason}
-	}
-	if err := tx.SaveConflictCheck(ctx, c, rows); err != nil {
+	c, previous, err := tx.ConflictCheckFor(ctx, referralID, firmID)
+	isNew := problem.Is(err, problem.NotFound)
+	if err != nil && !isNew {
 		return Check{}, err
 	}
-	return toCheck(c, rows, parties), nil
+	if isNew {
+		c = store.ConflictCheck{ID: uuid.New(), ReferralID: referralID, FirmID: firmID}
+	}
+	rows, fresh, stale := carryOver(c.ID, hits, previous)
+	c.CheckedBy, c.CheckedAt = by, time.Now().UTC()
+	out := toCheck(c, rows, parties)
+	out.Result = resultOf(out.Hits)
+	c.Result = string(out.Result)
+	if err := tx.SaveConflictCheck(ctx, c, isNew, fresh, stale); err != nil {
+		return Check{}, err
+	}
+	return out, nil
+}
+
+// hitKey is what makes a hit of a new run the same as one of the previous run: the same registry
+// entry matched the same party at the same level for the same reason.
+type hitKey struct {
+	entry    uuid.UUID
+	position int
+	level    string
+	reason   string
+}
+
+// carryOver turns a run's hits into the check's rows. A hit the previous run found too keeps its
+// row, and with it its id and any clearance: re-running a check must not undo a coordinator's
+// decision about the same match. It returns every row, the rows to insert, and the ids of previous
+// rows no longer found.
+func carryOver(checkID uuid.UUID, hits []positionedHit, previous []store.ConflictHit) (rows, fresh []store.ConflictHit, stale []uuid.UUID) {
+	before := make(map[hitKey]store.ConflictHit, len(previous))
+	for _, p := range previous {
+		before[hitKey{p.EntryID, p.PartyPosition, p.Level, p.Reason}] = p
+	}
+	rows = make([]store.ConflictHit, len(hits))
+	for i, h := range hits {
+		k := hitKey{h.EntryID, h.position, h.Level.String(), h.Reason}
+		if p, ok := before[k]; ok {
+			rows[i] = p
+			delete(before, k)
+			continue
+		}
+		rows[i] = store.ConflictHit{ID: h.ID, CheckID: checkID, EntryID: h.EntryID, EntryName: h.EntryName, EntryRole: h.EntryRole,
+			PartyPosition: h.position, Level: h.Level.String(), Reason: h.Reason}
+		fresh = append(fresh, rows[i])
+	}
+	for _, p := range before {
+		stale = append(stale, p.ID)
+	}
+	return rows, fresh, stale
 }
 
 // positionedHit is a hit with the party's position, which is what is stored.
@@ -147,7 +190,7 @@ func roleReason(partyRole, entryRole string) string {
 
 // resultOf sums up hits: any blocking one blocks; any uncleared potential one needs clearing; hits
 // that are all cleared leave the check cleared.
-func resultOf(hits []positionedHit) Result {
+func resultOf(hits []Hit) Result {
 	if len(hits) == 0 {
 		return ResultClear
 	}
@@ -291,11 +334,7 @@ func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hi
 		if out, err = s.stored(ctx, tx, referralID, firm); err != nil {
 			return err
 		}
-		hits := make([]positionedHit, len(out.Hits))
-		for i, h := range out.Hits {
-			hits[i] = positionedHit{Hit: h}
-		}
-		out.Result = resultOf(hits)
+		out.Result = resultOf(out.Hits)
 		return tx.SetConflictResult(ctx, c.ID, string(out.Result))
 	})
 	return out, err

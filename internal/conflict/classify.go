@@ -19,7 +19,12 @@ import (
 // blocks the match with no one looking, while a Potential still guarantees a
 // person sees it, so nothing real slips through.
 func Classify(party string, partyIsPerson bool, entry string, entryIsPerson bool) Verdict {
-	return classify(newName(Normalize(party), partyIsPerson), newName(Normalize(entry), entryIsPerson))
+	p, e := newName(Normalize(party), partyIsPerson), newName(Normalize(entry), entryIsPerson)
+	v := classify(p, e)
+	if v.Level == NoMatch && v.Reason == "" {
+		v.Reason = fmt.Sprintf("different names (similarity %.2f)", trigramSimilarity(p.tri, e.tri))
+	}
+	return v
 }
 
 // name is a normalised name prepared for comparison: a check compares each
@@ -56,7 +61,7 @@ func classify(p, e name) Verdict {
 	if reason, ok := spellingVariant(p, e); ok {
 		return Verdict{Potential, reason}
 	}
-	return Verdict{NoMatch, fmt.Sprintf("different names (similarity %.2f)", sim)}
+	return Verdict{Level: NoMatch} // a check drops these unread; Classify words the reason
 }
 
 // spellingVariant catches what trigrams score low on single long words:
@@ -200,14 +205,39 @@ func contains(list []string, s string) bool {
 // Names are short; anything past maxEditRunes is not a spelling variant, and
 // the cap keeps hostile input from costing quadratic time.
 func withinEdits(a, b string, k int) bool {
-	if abs(utf8.RuneCountInString(a)-utf8.RuneCountInString(b)) > k {
-		return false // the common case, decided without converting either name
-	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > maxEditRunes || len(rb) > maxEditRunes || abs(len(ra)-len(rb)) > k {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la > maxEditRunes || lb > maxEditRunes || abs(la-lb) > k {
 		return false
 	}
+	// What the two share at either end costs no edit, so only the middles are compared; when
+	// neither middle is longer than k, no more than k edits can turn one into the other.
+	a, b = trimCommon(a, b)
+	ra, rb := []rune(a), []rune(b)
+	if max(len(ra), len(rb)) <= k {
+		return true
+	}
 	return editDistance(ra, rb) <= k
+}
+
+// trimCommon removes the longest common prefix of a and b, then their longest common suffix.
+func trimCommon(a, b string) (string, string) {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[na:], b[nb:]
+	}
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeLastRuneInString(a)
+		rb, nb := utf8.DecodeLastRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[:len(a)-na], b[:len(b)-nb]
+	}
+	return a, b
 }
 
 const maxEditRunes = 64

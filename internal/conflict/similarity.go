@@ -53,12 +53,15 @@ func trigrams(s string) []trigram {
 	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	var set []trigram
+	set := make([]trigram, 0, len(s)+2*len(words))
 	for _, w := range words {
-		padded := []rune("  " + strings.ToLower(w) + " ")
-		for i := 0; i+3 <= len(padded); i++ {
-			set = append(set, trigram(padded[i])<<42|trigram(padded[i+1])<<21|trigram(padded[i+2]))
+		a, b := trigram(' '), trigram(' ') // each word is padded with two spaces in front and one behind
+		for _, r := range strings.ToLower(w) {
+			c := trigram(r)
+			set = append(set, a<<42|b<<21|c)
+			a, b = b, c
 		}
+		set = append(set, a<<42|b<<21|' ')
 	}
 	slices.Sort(set)
 	return slices.Compact(set)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -206,10 +207,17 @@ func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in
 		if err := tx.AddReferralChange(ctx, store.ReferralChange{ReferralID: id, UserID: p.UserID, Action: "updated", Fields: fields}); err != nil {
 			return err
 		}
-		if Status(row.Status).Open() {
-			return s.conflicts.CheckAllFirms(ctx, tx, id) // the parties may have changed
+		if !Status(row.Status).Open() {
+			return nil
 		}
-		return nil
+		if slices.Contains(fields, "parties") {
+			// A clearance was decided about the parties as they were; with other parties, the
+			// coordinators decide again.
+			if err := tx.DeleteConflictChecks(ctx, id); err != nil {
+				return err
+			}
+		}
+		return s.conflicts.CheckAllFirms(ctx, tx, id)
 	})
 	if err != nil {
 		return Referral{}, err

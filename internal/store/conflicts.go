@@ -123,7 +123,21 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 				if err := db.Exec(fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold)).Error; err != nil {
 					return err
 				}
-				return db.Raw(q.query, q.arg, firmID).Scan(&results[i]).Error
+				rows, err := db.Raw(q.query, q.arg, firmID).Rows()
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				// Scanned by hand: a check reads hundreds of rows, and GORM's reflection per row
+				// costs about as much as matching them.
+				for rows.Next() {
+					var e ConflictEntry
+					if err := rows.Scan(&e.ID, &e.EntryID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {
+						return err
+					}
+					results[i] = append(results[i], e)
+				}
+				return rows.Err()
 			})
 		})
 	}
@@ -157,16 +171,27 @@ func (s *Store) OpenReferralIDs(ctx context.Context) ([]uuid.UUID, error) {
 	return ids, translate(err, "referrals")
 }
 
-// SaveConflictCheck replaces the firm's check of a referral with a new one and its hits; call it inside Tx.
-func (s *Store) SaveConflictCheck(ctx context.Context, c ConflictCheck, hits []ConflictHit) error {
+// SaveConflictCheck stores a run of the firm's check of a referral: the check itself (created when
+// isNew, else updated), the hits the run found that the previous one did not, and the removal of
+// the previous hits it no longer finds (by id). Call it inside Tx.
+func (s *Store) SaveConflictCheck(ctx context.Context, c ConflictCheck, isNew bool, fresh []ConflictHit, stale []uuid.UUID) error {
 	db := s.with(ctx)
-	if err := db.Where("referral_id = ? AND firm_id = ?", c.ReferralID, c.FirmID).Delete(&ConflictCheck{}).Error; err != nil {
-		return translate(err, "conflict check")
+	var err error
+	if isNew {
+		err = translate(db.Create(&c).Error, "conflict check")
+	} else {
+		err = mustAffect(db.Model(&ConflictCheck{}).Where("id = ?", c.ID).
+			Updates(map[string]any{"result": c.Result, "checked_by": c.CheckedBy, "checked_at": c.CheckedAt}), "Conflict check")
 	}
-	if err := db.Create(&c).Error; err != nil {
-		return translate(err, "conflict check")
+	if err != nil {
+		return err
 	}
-	return s.insertConflictHits(ctx, c.ID, hits)
+	if len(stale) > 0 {
+		if err := db.Where("id IN ?", stale).Delete(&ConflictHit{}).Error; err != nil {
+			return translate(err, "conflict hits")
+		}
+	}
+	return s.insertConflictHits(ctx, c.ID, fresh)
 }
 
 // insertConflictHits inserts a check's hits in one statement, one array per column: a check of a
@@ -206,6 +231,11 @@ func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UU
 func (s *Store) ClearConflictHit(ctx context.Context, hitID, userID uuid.UUID, reason string) error {
 	return mustAffect(s.with(ctx).Model(&ConflictHit{}).Where("id = ? AND level = 'potential' AND cleared_at IS NULL", hitID).
 		Updates(map[string]any{"cleared_by": userID, "cleared_at": time.Now().UTC(), "clear_reason": reason}), "Potential conflict")
+}
+
+// DeleteConflictChecks removes every firm's check of a referral, with their hits and clearances.
+func (s *Store) DeleteConflictChecks(ctx context.Context, referralID uuid.UUID) error {
+	return translate(s.with(ctx).Where("referral_id = ?", referralID).Delete(&ConflictCheck{}).Error, "conflict checks")
 }
 
 // SetConflictResult changes a check's result.
