@@ -212,11 +212,13 @@ func withinEdits(a, b string, k int) bool {
 	// What the two share at either end costs no edit, so only the middles are compared; when
 	// neither middle is longer than k, no more than k edits can turn one into the other.
 	a, b = trimCommon(a, b)
-	ra, rb := []rune(a), []rune(b)
-	if max(len(ra), len(rb)) <= k {
+	if max(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) <= k {
 		return true
 	}
-	return editDistance(ra, rb) <= k
+	if k <= 1 {
+		return false // the middles differ at both ends, and one edit cannot change both ends
+	}
+	return editDistance([]rune(a), []rune(b)) <= k
 }
 
 // trimCommon removes the longest common prefix of a and b, then their longest common suffix.

@@ -242,3 +242,30 @@ func BenchmarkNormalize(b *testing.B) {
 		Normalize("The Coca-Cola Company of Atlanta, Inc.")
 	}
 }
+
+// withinEdits takes shortcuts (trimming what both names share, deciding one edit without the
+// full distance); on every pair of short strings over a small alphabet it must agree with the
+// full Levenshtein distance.
+func TestWithinEdits_AgreesWithTheFullDistance(t *testing.T) {
+	var words []string
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		words = append(words, prefix)
+		if len([]rune(prefix)) < 4 {
+			for _, r := range "abé" {
+				grow(prefix + string(r))
+			}
+		}
+	}
+	grow("")
+	for _, a := range words {
+		for _, b := range words {
+			d := editDistance([]rune(a), []rune(b))
+			for k := 0; k <= 2; k++ {
+				if got := withinEdits(a, b, k); got != (d <= k) {
+					t.Fatalf("withinEdits(%q, %q, %d) = %v, distance %d", a, b, k, got, d)
+				}
+			}
+		}
+	}
+}

@@ -222,9 +222,22 @@ func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UU
 	if err := s.with(ctx).Take(&c, "referral_id = ? AND firm_id = ?", referralID, firmID).Error; err != nil {
 		return c, nil, translate(err, "Conflict check")
 	}
-	var hits []ConflictHit
-	err := s.with(ctx).Where("check_id = ?", c.ID).Order("level DESC, party_position, entry_name").Find(&hits).Error
-	return c, hits, translate(err, "conflict hits")
+	rows, err := s.with(ctx).Model(&ConflictHit{}).Where("check_id = ?", c.ID).Order("level DESC, party_position, entry_name").
+		Select("id, check_id, entry_id, entry_name, entry_role, party_position, level, reason, cleared_by, cleared_at, clear_reason").Rows()
+	if err != nil {
+		return c, nil, translate(err, "conflict hits")
+	}
+	defer rows.Close()
+	var hits []ConflictHit // scanned by hand, as candidates are: a check may have hundreds
+	for rows.Next() {
+		var h ConflictHit
+		if err := rows.Scan(&h.ID, &h.CheckID, &h.EntryID, &h.EntryName, &h.EntryRole, &h.PartyPosition, &h.Level, &h.Reason,
+			&h.ClearedBy, &h.ClearedAt, &h.ClearReason); err != nil {
+			return c, nil, translate(err, "conflict hits")
+		}
+		hits = append(hits, h)
+	}
+	return c, hits, translate(rows.Err(), "conflict hits")
 }
 
 // ClearConflictHit records who cleared a potential hit and why.
