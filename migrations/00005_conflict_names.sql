@@ -12,8 +12,11 @@ INSERT INTO conflict_names SELECT DISTINCT normalized FROM conflict_entries;
 
 DROP INDEX conflict_entries_trgm_idx;
 DROP INDEX conflict_entries_person_idx;
-CREATE INDEX conflict_entries_name_idx ON conflict_entries (normalized, firm_id);
-CREATE INDEX conflict_entries_person_idx ON conflict_entries (person_key, firm_id) WHERE person_key <> '';
+-- Both carry every column a check reads, so a check reads only the index once the rows are marked
+-- visible to all (the import vacuums); otherwise each row of a common name costs a table page.
+CREATE INDEX conflict_entries_name_idx ON conflict_entries (normalized, firm_id) INCLUDE (id, entry_id, name, kind, role);
+CREATE INDEX conflict_entries_person_idx ON conflict_entries (person_key, firm_id) INCLUDE (id, entry_id, name, normalized, kind, role)
+    WHERE person_key <> '';
 ANALYZE conflict_names;
 
 -- Statement-level triggers keep conflict_names exact for every way rows arrive or leave, including
