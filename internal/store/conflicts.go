@@ -106,8 +106,10 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 		arg   any
 	}
 	var searches []search
+	searched := map[string]bool{"": true}
 	for _, n := range names {
-		if n != "" {
+		if !searched[n] {
+			searched[n] = true
 			searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.normalized = ANY(ARRAY(" +
 				"SELECT normalized FROM conflict_names WHERE normalized % ?)) AND e.firm_id = ?", n})
 		}
