@@ -22,7 +22,7 @@ import (
 )
 
 func runMigrate(ctx context.Context, cfg *config.Config, args []string, stdout io.Writer) error {
-	db, err := store.Open(ctx, cfg.DatabaseURL)
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {
 		return err
 	}

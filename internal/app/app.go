@@ -53,7 +53,7 @@ type Options struct {
 
 // New connects to Postgres and Redis and builds the services.
 func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Options) (*App, error) {
-	db, err := store.Open(ctx, cfg.DatabaseURL)
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{ConflictSimilarity: conflict.SimilarityThreshold})
 	if err != nil {
 		return nil, err
 	}

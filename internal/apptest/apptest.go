@@ -107,7 +107,7 @@ func (m seededMigrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.C
 	if err := m.GooseMigrator.Migrate(ctx, db, conf); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, conf.URL())
+	s, err := store.Open(ctx, conf.URL(), store.Options{})
 	if err != nil {
 		return err
 	}

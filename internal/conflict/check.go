@@ -66,7 +66,7 @@ func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID
 		}
 	}
 	// Registry reads need not share the check's transaction; the store runs them in parallel.
-	candidates, err := s.db.ConflictCandidates(ctx, firmID, names, keys, SimilarityThreshold)
+	candidates, err := s.db.ConflictCandidates(ctx, firmID, names, keys)
 	if err != nil {
 		return Check{}, err
 	}

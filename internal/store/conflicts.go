@@ -2,12 +2,10 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/google/uuid"
 	"golang.org/x/sync/errgroup"
-	"gorm.io/gorm"
 )
 
 // ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
@@ -91,15 +89,15 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 }
 
 // ConflictCandidates returns the firm's registry rows that may match any of names (normalised):
-// a name with trigram similarity at least threshold (which includes an equal name) or, for people,
-// an equal person key. Each name is searched on its own connection of the search pool, in
+// a name with trigram similarity at least the search pool's threshold (Options.ConflictSimilarity;
+// equal names included) or, for people, an equal person key. Each name is searched on its own connection of the search pool, in
 // parallel: the searches are independent and each is a bounded amount of index work.
 //
 // Similar names are found among the distinct names of every registry (conflict_names), then the
 // firm's rows with those names through a plain index. The similar names are collected into an
 // array first: as a join, the planner expects thousands of them (it cannot estimate "%") and
 // reads every row of the firm instead, which costs a third of a second on a large registry.
-func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string, threshold float64) ([]ConflictEntry, error) {
+func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string) ([]ConflictEntry, error) {
 	const columns = "e.id, e.entry_id, e.name, e.normalized, e.kind, e.role"
 	type search struct {
 		query string
@@ -121,26 +119,21 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 	g, gctx := errgroup.WithContext(ctx)
 	for i, q := range searches {
 		g.Go(func() error {
-			return s.search.WithContext(gctx).Transaction(func(db *gorm.DB) error {
-				if err := db.Exec(fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", threshold)).Error; err != nil {
+			rows, err := s.search.WithContext(gctx).Raw(q.query, q.arg, firmID).Rows()
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			// Scanned by hand: a check reads hundreds of rows, and GORM's reflection per row
+			// costs about as much as matching them.
+			for rows.Next() {
+				var e ConflictEntry
+				if err := rows.Scan(&e.ID, &e.EntryID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {
 					return err
 				}
-				rows, err := db.Raw(q.query, q.arg, firmID).Rows()
-				if err != nil {
-					return err
-				}
-				defer rows.Close()
-				// Scanned by hand: a check reads hundreds of rows, and GORM's reflection per row
-				// costs about as much as matching them.
-				for rows.Next() {
-					var e ConflictEntry
-					if err := rows.Scan(&e.ID, &e.EntryID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {
-						return err
-					}
-					results[i] = append(results[i], e)
-				}
-				return rows.Err()
-			})
+				results[i] = append(results[i], e)
+			}
+			return rows.Err()
 		})
 	}
 	if err := g.Wait(); err != nil {

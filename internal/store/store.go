@@ -7,10 +7,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -28,13 +31,25 @@ type Store struct {
 	search *gorm.DB
 }
 
+// Options tune the pools Open creates.
+type Options struct {
+	// ConflictSimilarity is the pg_trgm similarity threshold of the conflict search pool's
+	// connections, set when each connects so that a search is a single statement. Zero leaves
+	// PostgreSQL's default (0.3), which makes searches return more candidates, never fewer.
+	ConflictSimilarity float64
+}
+
 // Open connects to Postgres. The pools are sized for one API process sharing the machine with a worker.
-func Open(ctx context.Context, databaseURL string) (*Store, error) {
-	db, err := openPool(ctx, databaseURL, 20)
+func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
+	db, err := openPool(ctx, databaseURL, 20, nil)
 	if err != nil {
 		return nil, err
 	}
-	search, err := openPool(ctx, databaseURL, 8)
+	var params map[string]string
+	if opts.ConflictSimilarity > 0 {
+		params = map[string]string{"pg_trgm.similarity_threshold": strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)}
+	}
+	search, err := openPool(ctx, databaseURL, 8, params)
 	if err != nil {
 		closePool(db)
 		return nil, err
@@ -42,18 +57,22 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 	return &Store{db: db, search: search}, nil
 }
 
-func openPool(ctx context.Context, databaseURL string, size int) (*gorm.DB, error) {
-	db, err := gorm.Open(postgres.Open(databaseURL), &gorm.Config{
+// openPool opens a pool of size connections, each started with the given run-time parameters.
+func openPool(ctx context.Context, databaseURL string, size int, params map[string]string) (*gorm.DB, error) {
+	cfg, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
+	}
+	maps.Copy(cfg.RuntimeParams, params)
+	sqlDB := stdlib.OpenDB(*cfg)
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), &gorm.Config{
 		Logger:                 logger.Discard, // queries carry client data; they are never logged
 		SkipDefaultTransaction: true,           // writes that must be atomic use Tx explicitly
 		NowFunc:                func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
+		sqlDB.Close()
 		return nil, fmt.Errorf("opening database: %w", err)
-	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return nil, err
 	}
 	sqlDB.SetMaxOpenConns(size)
 	sqlDB.SetMaxIdleConns(size)
