@@ -45,9 +45,12 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, err
 	}
-	var params map[string]string
+	// The searches' plans are the same whatever the name (the trigram index, then the name index),
+	// but Postgres would plan each run again: it cannot estimate "%" for an unknown name, so it
+	// rates the generic plan too costly to reuse.
+	params := map[string]string{"plan_cache_mode": "force_generic_plan"}
 	if opts.ConflictSimilarity > 0 {
-		params = map[string]string{"pg_trgm.similarity_threshold": strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)}
+		params["pg_trgm.similarity_threshold"] = strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)
 	}
 	search, err := openPool(ctx, databaseURL, 8, params)
 	if err != nil {
