@@ -1,7 +1,11 @@
 package conflict
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -133,52 +137,68 @@ type positionedHit struct {
 	position int
 }
 
-// matchParties keeps, for each party and registry entry, the most serious match among all their names.
+// matchParties keeps, for each party and registry entry, the most serious match among all their
+// names, ordered as stored checks are read: most serious first, then by party and entry name.
 func matchParties(parties []referral.Party, candidates []store.ConflictEntry, rule65 bool) []positionedHit {
+	// Registry rows repeat names (one row per client and matter), so each distinct name is
+	// compared with each party name once, and its verdict applies to all its rows.
+	type distinct struct {
+		name name
+		rows []store.ConflictEntry
+	}
+	var names []*distinct
+	byName := map[string]*distinct{}
+	for _, c := range candidates {
+		key := c.Kind + " " + c.Normalized
+		d, ok := byName[key]
+		if !ok {
+			d = &distinct{name: newName(c.Normalized, c.Kind == "person")}
+			byName[key] = d
+			names = append(names, d)
+		}
+		d.rows = append(d.rows, c)
+	}
 	type pair struct {
 		party int
 		entry uuid.UUID
 	}
 	best := map[pair]positionedHit{}
-	var order []pair
-	entries := make([]name, len(candidates))
-	for j, c := range candidates {
-		entries[j] = newName(c.Normalized, c.Kind == "person")
-	}
 	for i, p := range parties {
 		for _, raw := range append([]string{p.Name}, p.Aliases...) {
 			party := newName(Normalize(raw), p.Kind == "person")
-			for j, c := range candidates {
-				byRole := roleLevel(p.Role, c.Role)
-				if byRole == NoMatch {
+			for _, d := range names {
+				v := classify(party, d.name)
+				if v.Level == NoMatch {
 					continue
 				}
-				v := classify(party, entries[j])
-				level := min(v.Level, byRole)
-				if level == NoMatch {
-					continue
-				}
-				reason := v.Reason + "; " + roleReason(p.Role, c.Role)
-				if level == Conflict && rule65 {
-					level = Potential
-					reason += "; limited-scope program (ABA Model Rule 6.5): blocking only if the attorney knows of it"
-				}
-				k := pair{i, c.EntryID}
-				prev, seen := best[k]
-				if !seen {
-					order = append(order, k)
-				}
-				if !seen || level > prev.Level {
+				for _, c := range d.rows {
+					level := min(v.Level, roleLevel(p.Role, c.Role))
+					if level == NoMatch {
+						continue
+					}
+					limited := level == Conflict && rule65
+					if limited {
+						level = Potential
+					}
+					k := pair{i, c.EntryID}
+					if prev, seen := best[k]; seen && level <= prev.Level {
+						continue
+					}
+					reason := v.Reason + "; " + roleReason(p.Role, c.Role)
+					if limited {
+						reason += "; limited-scope program (ABA Model Rule 6.5): blocking only if the attorney knows of it"
+					}
 					best[k] = positionedHit{Hit: Hit{ID: uuid.New(), EntryID: c.EntryID, EntryName: c.Name, EntryRole: c.Role,
 						PartyName: p.Name, PartyRole: p.Role, Level: level, Reason: reason}, position: i}
 				}
 			}
 		}
 	}
-	out := make([]positionedHit, len(order))
-	for i, k := range order {
-		out[i] = best[k]
-	}
+	out := slices.Collect(maps.Values(best))
+	slices.SortFunc(out, func(a, b positionedHit) int {
+		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(a.position, b.position),
+			cmp.Compare(a.EntryName, b.EntryName), bytes.Compare(a.EntryID[:], b.EntryID[:]))
+	})
 	return out
 }
 

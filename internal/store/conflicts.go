@@ -217,7 +217,7 @@ func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UU
 	if err := s.with(ctx).Take(&c, "referral_id = ? AND firm_id = ?", referralID, firmID).Error; err != nil {
 		return c, nil, translate(err, "Conflict check")
 	}
-	rows, err := s.with(ctx).Model(&ConflictHit{}).Where("check_id = ?", c.ID).Order("level DESC, party_position, entry_name").
+	rows, err := s.with(ctx).Model(&ConflictHit{}).Where("check_id = ?", c.ID).Order("level = 'conflict' DESC, party_position, entry_name, entry_id").
 		Select("id, check_id, entry_id, entry_name, entry_role, party_position, level, reason, cleared_by, cleared_at, clear_reason").Rows()
 	if err != nil {
 		return c, nil, translate(err, "conflict hits")
