@@ -44,49 +44,70 @@ func roleLevel(partyRole, entryRole string) Level {
 	return Potential // related entries
 }
 
-// check compares the referral's parties with the firm's registry and stores the result; call it inside Tx.
-func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID uuid.UUID, by *uuid.UUID) (Check, error) {
+// subject is what checks of a referral compare with registries: its parties, with their
+// normalised names and person keys, and whether Rule 6.5 applies.
+type subject struct {
+	referralID uuid.UUID
+	parties    []referral.Party
+	names      []string
+	personKeys []string
+	rule65     bool
+}
+
+func (s *service) subjectOf(ctx context.Context, tx *store.Store, referralID uuid.UUID) (subject, error) {
 	r, err := tx.ReferralByID(ctx, referralID)
 	if err != nil {
-		return Check{}, err
+		return subject{}, err
 	}
 	referrer, err := tx.OrganizationByID(ctx, r.OrgID)
 	if err != nil {
-		return Check{}, err
+		return subject{}, err
 	}
-	parties, err := referral.Parties(ctx, tx, s.cipher, referralID)
-	if err != nil {
-		return Check{}, err
+	sub := subject{referralID: referralID, rule65: r.LimitedScope && referrer.LimitedScopeProgram}
+	if sub.parties, err = referral.Parties(ctx, tx, s.cipher, referralID); err != nil {
+		return subject{}, err
 	}
-	var names, keys []string
-	for _, p := range parties {
+	for _, p := range sub.parties {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			names = append(names, Normalize(n))
+			sub.names = append(sub.names, Normalize(n))
 			if p.Kind == "person" {
 				if k := PersonKey(n); k != "" {
-					keys = append(keys, k)
+					sub.personKeys = append(sub.personKeys, k)
 				}
 			}
 		}
 	}
-	// Registry reads need not share the check's transaction; the store runs them in parallel.
-	candidates, err := s.db.ConflictCandidates(ctx, firmID, names, keys)
+	return sub, nil
+}
+
+// check compares the referral's parties with the firm's registry and stores the result; call it inside Tx.
+func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID uuid.UUID, by *uuid.UUID) (Check, error) {
+	sub, err := s.subjectOf(ctx, tx, referralID)
 	if err != nil {
 		return Check{}, err
 	}
-	rule65 := r.LimitedScope && referrer.LimitedScopeProgram
-	hits := matchParties(parties, candidates, rule65)
-	c, previous, err := tx.ConflictCheckFor(ctx, referralID, firmID)
+	// Registry reads need not share the check's transaction; the store runs them in parallel.
+	candidates, err := s.db.ConflictCandidates(ctx, []uuid.UUID{firmID}, sub.names, sub.personKeys)
+	if err != nil {
+		return Check{}, err
+	}
+	return s.record(ctx, tx, sub, firmID, candidates, by)
+}
+
+// record matches the subject with the firm's candidates and stores the check; call it inside Tx.
+func (s *service) record(ctx context.Context, tx *store.Store, sub subject, firmID uuid.UUID, candidates []store.ConflictEntry, by *uuid.UUID) (Check, error) {
+	hits := matchParties(sub.parties, candidates, sub.rule65)
+	c, previous, err := tx.ConflictCheckFor(ctx, sub.referralID, firmID)
 	isNew := problem.Is(err, problem.NotFound)
 	if err != nil && !isNew {
 		return Check{}, err
 	}
 	if isNew {
-		c = store.ConflictCheck{ID: uuid.New(), ReferralID: referralID, FirmID: firmID}
+		c = store.ConflictCheck{ID: uuid.New(), ReferralID: sub.referralID, FirmID: firmID}
 	}
 	rows, fresh, stale := carryOver(c.ID, hits, previous)
 	c.CheckedBy, c.CheckedAt = by, time.Now().UTC()
-	out := toCheck(c, rows, parties)
+	out := toCheck(c, rows, sub.parties)
 	out.Result = resultOf(out.Hits)
 	c.Result = string(out.Result)
 	if err := tx.SaveConflictCheck(ctx, c, isNew, fresh, stale); err != nil {
@@ -252,8 +273,21 @@ func (s *service) CheckAllFirms(ctx context.Context, tx *store.Store, referralID
 	if err != nil {
 		return err
 	}
+	sub, err := s.subjectOf(ctx, tx, referralID)
+	if err != nil {
+		return err
+	}
+	// One search for every firm: the similar names do not depend on the firm.
+	candidates, err := s.db.ConflictCandidates(ctx, firms, sub.names, sub.personKeys)
+	if err != nil {
+		return err
+	}
+	byFirm := map[uuid.UUID][]store.ConflictEntry{}
+	for _, c := range candidates {
+		byFirm[c.FirmID] = append(byFirm[c.FirmID], c)
+	}
 	for _, f := range firms {
-		if _, err := s.check(ctx, tx, referralID, f, nil); err != nil {
+		if _, err := s.record(ctx, tx, sub, f, byFirm[f], nil); err != nil {
 			return err
 		}
 	}

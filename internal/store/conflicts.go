@@ -88,17 +88,18 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 	return n, translate(err, "conflict entries")
 }
 
-// ConflictCandidates returns the firm's registry rows that may match any of names (normalised):
-// a name with trigram similarity at least the search pool's threshold (Options.ConflictSimilarity;
-// equal names included) or, for people, an equal person key. Each name is searched on its own connection of the search pool, in
-// parallel: the searches are independent and each is a bounded amount of index work.
+// ConflictCandidates returns the registry rows of the firms that may match any of names
+// (normalised): a name with trigram similarity at least the search pool's threshold
+// (Options.ConflictSimilarity; equal names included) or, for people, an equal person key. Each
+// name is searched on its own connection of the search pool, in parallel: the searches are
+// independent and each is a bounded amount of index work.
 //
 // Similar names are found among the distinct names of every registry (conflict_names), then the
-// firm's rows with those names through a plain index. The similar names are collected into an
+// firms' rows with those names through a plain index. The similar names are collected into an
 // array first: as a join, the planner expects thousands of them (it cannot estimate "%") and
 // reads every row of the firm instead, which costs a third of a second on a large registry.
-func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names, personKeys []string) ([]ConflictEntry, error) {
-	const columns = "e.id, e.entry_id, e.name, e.normalized, e.kind, e.role"
+func (s *Store) ConflictCandidates(ctx context.Context, firmIDs []uuid.UUID, names, personKeys []string) ([]ConflictEntry, error) {
+	const columns = "e.id, e.entry_id, e.firm_id, e.name, e.normalized, e.kind, e.role"
 	type search struct {
 		query string
 		arg   any
@@ -109,17 +110,17 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 		if !searched[n] {
 			searched[n] = true
 			searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.normalized = ANY(ARRAY(" +
-				"SELECT normalized FROM conflict_names WHERE normalized % ?)) AND e.firm_id = ?", n})
+				"SELECT normalized FROM conflict_names WHERE normalized % ?)) AND e.firm_id IN ?", n})
 		}
 	}
 	if len(personKeys) > 0 {
-		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.person_key IN ? AND e.person_key <> '' AND e.firm_id = ?", personKeys})
+		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.person_key IN ? AND e.person_key <> '' AND e.firm_id IN ?", personKeys})
 	}
 	results := make([][]ConflictEntry, len(searches))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, q := range searches {
 		g.Go(func() error {
-			rows, err := s.search.WithContext(gctx).Raw(q.query, q.arg, firmID).Rows()
+			rows, err := s.search.WithContext(gctx).Raw(q.query, q.arg, firmIDs).Rows()
 			if err != nil {
 				return err
 			}
@@ -128,7 +129,7 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmID uuid.UUID, names,
 			// costs about as much as matching them.
 			for rows.Next() {
 				var e ConflictEntry
-				if err := rows.Scan(&e.ID, &e.EntryID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {
+				if err := rows.Scan(&e.ID, &e.EntryID, &e.FirmID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {
 					return err
 				}
 				results[i] = append(results[i], e)
