@@ -102,6 +102,12 @@ func TestConflict_FirmsAdversePartyAsOurClientBlocks(t *testing.T) {
 	}
 }
 
+func clearHit(t *testing.T, env *apptest.Env, s apptest.Session, referralID, hitID, reason string) *apptest.Response {
+	t.Helper()
+	return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + referralID + "/conflict-check/hits/" + hitID + "/clear",
+		Token: s.Token, Body: map[string]string{"reason": reason}})
+}
+
 func TestConflict_PotentialHitIsClearedWithAReason(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
@@ -118,8 +124,7 @@ func TestConflict_PotentialHitIsClearedWithAReason(t *testing.T) {
 		t.Fatal("an uncleared potential conflict must hide the referral")
 	}
 	clear := func(s apptest.Session, hitID, reason string) *apptest.Response {
-		return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check/hits/" + hitID + "/clear",
-			Token: s.Token, Body: map[string]string{"reason": reason}})
+		return clearHit(t, env, s, v.ID, hitID, reason)
 	}
 	clear(priya, c.Hits[0].ID, "Not the same company.").Problem(t, http.StatusForbidden)
 	clear(coord, c.Hits[0].ID, "no").Problem(t, http.StatusUnprocessableEntity)
@@ -422,9 +427,7 @@ func TestConflict_ClearanceSurvivesARerunButNotAPartyChange(t *testing.T) {
 	v := createReferral(t, env, staff, referralBody(true))
 	c := getCheck(t, env, coord, v.ID)
 	for _, h := range c.Hits {
-		r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + v.ID + "/conflict-check/hits/" + h.ID + "/clear",
-			Token: coord.Token, Body: map[string]string{"reason": "Different company: a Wisconsin REIT."}})
-		if r.Status != http.StatusOK {
+		if r := clearHit(t, env, coord, v.ID, h.ID, "Different company: a Wisconsin REIT."); r.Status != http.StatusOK {
 			t.Fatalf("clear: %d %s", r.Status, r.Body)
 		}
 	}

@@ -69,10 +69,11 @@ func vacuumConflictTables(ctx context.Context, sqlDB *sql.DB) error {
 		return err
 	}
 	defer conn.Close()
-	for _, stmt := range []string{"SET maintenance_work_mem = '256MB'", "VACUUM (ANALYZE) conflict_names, conflict_entries", "RESET maintenance_work_mem"} {
-		if _, err := conn.ExecContext(ctx, stmt); err != nil {
-			return translate(err, "conflict entries")
-		}
+	if _, err := conn.ExecContext(ctx, "SET maintenance_work_mem = '256MB'"); err != nil {
+		return translate(err, "conflict entries")
 	}
-	return nil
+	// The setting stays with the pooled connection unless reset, whether or not VACUUM succeeds.
+	defer conn.ExecContext(context.WithoutCancel(ctx), "RESET maintenance_work_mem") //nolint:errcheck // a failed reset leaves only a larger maintenance budget
+	_, err = conn.ExecContext(ctx, "VACUUM (ANALYZE) conflict_names, conflict_entries")
+	return translate(err, "conflict entries")
 }
