@@ -69,9 +69,10 @@ func (s *service) subjectOf(ctx context.Context, tx *store.Store, referralID uui
 	}
 	for _, p := range sub.parties {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			sub.names = append(sub.names, Normalize(n))
+			normalized := Normalize(n)
+			sub.names = append(sub.names, normalized)
 			if p.Kind == "person" {
-				if k := PersonKey(n); k != "" {
+				if k := personKey(normalized); k != "" {
 					sub.personKeys = append(sub.personKeys, k)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/store"
 )
 
 // csvHeader is the header an import file must start with.
@@ -83,7 +84,7 @@ type csvSource struct {
 	r       *csv.Reader
 	firmID  uuid.UUID
 	report  ImportReport
-	pending [][]any
+	pending []store.ConflictEntry
 	err     error
 }
 
@@ -114,15 +115,12 @@ func (s *csvSource) Next() bool {
 		}
 		s.report.Accepted++
 		e.ID = newID()
-		s.pending = s.pending[:0]
-		for _, row := range rows(s.firmID, e) {
-			s.pending = append(s.pending, []any{row.ID, row.EntryID, row.FirmID, row.Name, row.Normalized, row.PersonKey, row.IsAlias, row.Kind, row.Role, row.MatterRef})
-		}
+		s.pending = rows(s.firmID, e)
 		return true
 	}
 }
 
-func (s *csvSource) Values() ([]any, error) { return s.pending[0], nil }
+func (s *csvSource) Entry() store.ConflictEntry { return s.pending[0] }
 
 func (s *csvSource) Err() error { return s.err }
 

@@ -257,11 +257,11 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
-// PersonKey returns "surname f" (surname, a space, first initial) for a
-// person's name, "" if it cannot tell (fewer than two words). The initial is
-// taken after nickname canonicalisation, so "Bob Smith" is "smith r".
-func PersonKey(name string) string {
-	toks := strings.Fields(Normalize(name))
+// personKey returns "surname f" (surname, a space, first initial) for a
+// person's normalised name, "" if it cannot tell (fewer than two words). The
+// initial is taken after nickname canonicalisation, so "Bob Smith" is "smith r".
+func personKey(normalized string) string {
+	toks := strings.Fields(normalized)
 	if len(toks) < 2 {
 		return ""
 	}

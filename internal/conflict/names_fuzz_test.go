@@ -29,7 +29,7 @@ func FuzzNormalize(f *testing.F) {
 		if strings.ToLower(got) != got {
 			t.Fatalf("Normalize(%q) = %q is not lower case", s, got)
 		}
-		_ = PersonKey(s)
+		_ = personKey(Normalize(s))
 		_ = Classify(s, true, got, true)
 		_ = Classify(s, false, "Acme Corp", false)
 	})

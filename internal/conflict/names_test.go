@@ -57,8 +57,8 @@ func TestPersonKey_SurnameAndCanonicalFirstInitial(t *testing.T) {
 		{"Mr. Jr.", ""},
 	}
 	for _, tt := range tests {
-		if got := PersonKey(tt.in); got != tt.want {
-			t.Errorf("PersonKey(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := personKey(Normalize(tt.in)); got != tt.want {
+			t.Errorf("personKey(Normalize(%q)) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

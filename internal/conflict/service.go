@@ -42,11 +42,11 @@ func registryFirm(p auth.Principal) (uuid.UUID, error) {
 func rows(firmID uuid.UUID, e Entry) []store.ConflictEntry {
 	person := e.Kind == "person"
 	row := func(name string, alias bool) store.ConflictEntry {
-		key := ""
+		normalized, key := Normalize(name), ""
 		if person {
-			key = PersonKey(name)
+			key = personKey(normalized)
 		}
-		return store.ConflictEntry{ID: newID(), EntryID: e.ID, FirmID: firmID, Name: name, Normalized: Normalize(name),
+		return store.ConflictEntry{ID: newID(), EntryID: e.ID, FirmID: firmID, Name: name, Normalized: normalized,
 			PersonKey: key, IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef}
 	}
 	out := []store.ConflictEntry{row(e.Name, false)}
