@@ -5,14 +5,16 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/probono-match/probono/internal/apptest"
 	"github.com/probono-match/probono/internal/conflict"
 )
 
 type checkView struct {
-	Result string `json:"result"`
-	Hits   []struct {
+	Result    string    `json:"result"`
+	CheckedAt time.Time `json:"checked_at"`
+	Hits      []struct {
 		ID          string `json:"id"`
 		EntryName   string `json:"entry_name"`
 		EntryRole   string `json:"entry_role"`
@@ -34,6 +36,13 @@ func addEntry(t *testing.T, env *apptest.Env, s apptest.Session, name, kind, rol
 		Body: map[string]any{"name": name, "type": kind, "role": role, "aliases": aliases}})
 	if r.Status != http.StatusCreated {
 		t.Fatalf("add entry: %d %s", r.Status, r.Body)
+	}
+}
+
+func removeEntry(t *testing.T, env *apptest.Env, s apptest.Session, id string) {
+	t.Helper()
+	if r := env.Do(t, apptest.Request{Method: "DELETE", Path: "/api/v1/conflicts/entries/" + id, Token: s.Token}); r.Status != http.StatusNoContent {
+		t.Fatalf("delete entry: %d %s", r.Status, r.Body)
 	}
 }
 
@@ -375,16 +384,11 @@ func TestConflict_SharedNameMatchesUntilItsLastEntryIsRemoved(t *testing.T) {
 	if len(page.Items) != 2 {
 		t.Fatalf("registry: %+v", page)
 	}
-	remove := func(s apptest.Session, id string) {
-		if r := env.Do(t, apptest.Request{Method: "DELETE", Path: "/api/v1/conflicts/entries/" + id, Token: s.Token}); r.Status != http.StatusNoContent {
-			t.Fatalf("delete entry: %d %s", r.Status, r.Body)
-		}
-	}
-	remove(hartwell, page.Items[0].ID)
+	removeEntry(t, env, hartwell, page.Items[0].ID)
 	if c := getCheck(t, env, hartwell, v.ID); c.Result != "conflict" || len(c.Hits) != 1 {
 		t.Fatalf("the remaining entry still matches: %+v", c)
 	}
-	remove(hartwell, page.Items[1].ID)
+	removeEntry(t, env, hartwell, page.Items[1].ID)
 	if c := getCheck(t, env, hartwell, v.ID); c.Result != "clear" || len(c.Hits) != 0 {
 		t.Fatalf("no entry left, no hit: %+v", c)
 	}
@@ -409,7 +413,7 @@ func TestConflict_SharedNameMatchesUntilItsLastEntryIsRemoved(t *testing.T) {
 		t.Fatal("a name with an entry left must stay searchable")
 	}
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: castellan.Token}).JSON(t, &page)
-	remove(castellan, page.Items[0].ID)
+	removeEntry(t, env, castellan, page.Items[0].ID)
 	if named() != 0 {
 		t.Fatal("the name of the last removed entry must leave the search table")
 	}
@@ -475,5 +479,55 @@ func TestConflict_ClearanceSurvivesARerunButNotAPartyChange(t *testing.T) {
 		if h.Cleared {
 			t.Fatalf("a clearance outlived the parties it was about: %+v", c)
 		}
+	}
+}
+
+// Adding or removing one entry re-runs the checks it can change; every other open referral's check
+// holds as it is and is dated anew, as a full re-run would find the same.
+func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff := env.Login(t, nonprofitStaff, password)
+	coord := env.Login(t, coordinator, password)
+	lakeview := createReferral(t, env, staff, referralBody(true))
+	other := referralBody(true)
+	other["parties"] = []map[string]any{
+		{"name": "María González", "role": "client", "kind": "person"},
+		{"name": "Riverside Towing Company", "role": "adverse", "kind": "organization"},
+	}
+	riverside := createReferral(t, env, staff, other)
+	addEntry(t, env, coord, "Riverside Towing Co", "organization", "client")
+	before := getCheck(t, env, coord, riverside.ID)
+	if before.Result != "conflict" || len(before.Hits) != 1 {
+		t.Fatalf("riverside before: %+v", before)
+	}
+	if c := getCheck(t, env, coord, lakeview.ID); c.Result != "clear" {
+		t.Fatalf("lakeview before: %+v", c)
+	}
+
+	// Matched through its alias only.
+	addEntry(t, env, coord, "Harbor Point Holdings", "organization", "client", "Lakeview Properties")
+	if c := getCheck(t, env, coord, lakeview.ID); c.Result != "conflict" || len(c.Hits) != 1 || c.Hits[0].EntryName != "Lakeview Properties" {
+		t.Fatalf("the new entry's alias names the adverse party: %+v", c)
+	}
+	after := getCheck(t, env, coord, riverside.ID)
+	if after.Result != "conflict" || len(after.Hits) != 1 || after.Hits[0].ID != before.Hits[0].ID || !after.CheckedAt.After(before.CheckedAt) {
+		t.Fatalf("riverside keeps its hit and is dated anew: before %+v, after %+v", before, after)
+	}
+
+	var page struct {
+		Items []struct{ ID, Name string }
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: coord.Token}).JSON(t, &page)
+	for _, e := range page.Items {
+		if e.Name == "Harbor Point Holdings" {
+			removeEntry(t, env, coord, e.ID)
+		}
+	}
+	if c := getCheck(t, env, coord, lakeview.ID); c.Result != "clear" || len(c.Hits) != 0 {
+		t.Fatalf("lakeview after its entry is removed: %+v", c)
+	}
+	if c := getCheck(t, env, coord, riverside.ID); c.Result != "conflict" || len(c.Hits) != 1 || !c.CheckedAt.After(after.CheckedAt) {
+		t.Fatalf("riverside after another entry is removed: %+v", c)
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/store"
 )
 
@@ -71,10 +73,11 @@ func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entr
 		return Entry{}, problem.Validation(problem.Field("name", "must contain letters or digits"))
 	}
 	e.ID = newID()
-	if err := s.db.AddConflictEntry(ctx, rows(firmID, e)); err != nil {
+	added := rows(firmID, e)
+	if err := s.db.AddConflictEntry(ctx, added); err != nil {
 		return Entry{}, err
 	}
-	if err := s.CheckOpenReferrals(ctx, firmID); err != nil {
+	if err := s.recheckMatching(ctx, firmID, added); err != nil {
 		return Entry{}, err
 	}
 	entries, err := s.entries(ctx, firmID, []uuid.UUID{e.ID})
@@ -89,10 +92,40 @@ func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uui
 	if err != nil {
 		return err
 	}
+	hit, err := s.db.OpenReferralsHitBy(ctx, firmID, entryID)
+	if err != nil {
+		return err
+	}
 	if err := s.db.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
 		return err
 	}
-	return s.CheckOpenReferrals(ctx, firmID)
+	return s.recheck(ctx, firmID, hit)
+}
+
+// recheckMatching re-checks the open referrals with a party that the new entry's names match.
+func (s *service) recheckMatching(ctx context.Context, firmID uuid.UUID, entry []store.ConflictEntry) error {
+	parties, err := referral.OpenReferralParties(ctx, s.db, s.cipher)
+	if err != nil {
+		return err
+	}
+	var matched []uuid.UUID
+	for id, ps := range parties {
+		if len(matchParties(ps, entry, false)) > 0 {
+			matched = append(matched, id)
+		}
+	}
+	return s.recheck(ctx, firmID, matched)
+}
+
+// recheck runs the firm's check of the given open referrals again after a change of one registry
+// entry. The checks of the other open referrals are only re-dated: every hit comes from a single
+// entry, so an entry that matches none of a referral's parties cannot change its result, and a
+// check run now would find what the stored one holds.
+func (s *service) recheck(ctx context.Context, firmID uuid.UUID, referralIDs []uuid.UUID) error {
+	if err := s.checkEach(ctx, firmID, referralIDs); err != nil {
+		return err
+	}
+	return s.db.RedateConflictChecks(ctx, firmID, referralIDs, time.Now().UTC())
 }
 
 // entries assembles entries from their name rows, in the order of ids.
@@ -163,14 +196,19 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 	return page, err
 }
 
-// recheckFirm checks every open referral against the firm's changed registry, so what attorneys
+// CheckOpenReferrals checks every open referral against the firm's registry, so what attorneys
 // see follows the registry.
 func (s *service) CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error {
 	ids, err := s.db.OpenReferralIDs(ctx)
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
+	return s.checkEach(ctx, firmID, ids)
+}
+
+// checkEach runs the firm's check of each referral, a transaction each.
+func (s *service) checkEach(ctx context.Context, firmID uuid.UUID, referralIDs []uuid.UUID) error {
+	for _, id := range referralIDs {
 		err := s.db.Tx(ctx, func(tx *store.Store) error {
 			_, err := s.check(ctx, tx, id, firmID, nil)
 			return err

@@ -41,29 +41,58 @@ func (s *service) save(ctx context.Context, tx *store.Store, row *store.Referral
 	return tx.SaveReferral(ctx, row, client, parties)
 }
 
+// opener decrypts sealed fields; crypto.FieldCipher is one.
+type opener interface {
+	Open(keyID string, sealed, context []byte) ([]byte, error)
+}
+
 // Parties decrypts a referral's parties, in order. The conflict checker uses it.
 func Parties(ctx context.Context, db interface {
 	ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]store.ReferralParty, error)
-}, cipher interface {
-	Open(keyID string, sealed, context []byte) ([]byte, error)
-}, referralID uuid.UUID) ([]Party, error) {
+}, cipher opener, referralID uuid.UUID) ([]Party, error) {
 	rows, err := db.ReferralPartiesByID(ctx, referralID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Party, len(rows))
 	for i, r := range rows {
-		plain, err := cipher.Open(r.KeyID, r.Ciphertext, partyContext(referralID, r.Position))
-		if err != nil {
-			return nil, fmt.Errorf("decrypting party %d of referral %s: %w", r.Position, referralID, err)
-		}
-		var sp sealedParty
-		if err := json.Unmarshal(plain, &sp); err != nil {
+		if out[i], err = openParty(cipher, r); err != nil {
 			return nil, err
 		}
-		out[i] = Party{Name: sp.Name, Role: r.Role, Kind: r.Kind, Aliases: sp.Aliases}
 	}
 	return out, nil
+}
+
+// OpenReferralParties decrypts the parties of every open referral, by referral, each in order. The
+// conflict checker uses it to find the referrals a new registry entry can match.
+func OpenReferralParties(ctx context.Context, db interface {
+	OpenReferralParties(ctx context.Context) ([]store.ReferralParty, error)
+}, cipher opener) (map[uuid.UUID][]Party, error) {
+	rows, err := db.OpenReferralParties(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uuid.UUID][]Party{}
+	for _, r := range rows {
+		p, err := openParty(cipher, r)
+		if err != nil {
+			return nil, err
+		}
+		out[r.ReferralID] = append(out[r.ReferralID], p)
+	}
+	return out, nil
+}
+
+func openParty(cipher opener, r store.ReferralParty) (Party, error) {
+	plain, err := cipher.Open(r.KeyID, r.Ciphertext, partyContext(r.ReferralID, r.Position))
+	if err != nil {
+		return Party{}, fmt.Errorf("decrypting party %d of referral %s: %w", r.Position, r.ReferralID, err)
+	}
+	var sp sealedParty
+	if err := json.Unmarshal(plain, &sp); err != nil {
+		return Party{}, err
+	}
+	return Party{Name: sp.Name, Role: r.Role, Kind: r.Kind, Aliases: sp.Aliases}, nil
 }
 
 // present turns a row into what the caller sees: full, or redacted (no client, no client party, no
