@@ -31,17 +31,15 @@ func principal(b *testing.B, env *apptest.Env, email string) auth.Principal {
 	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
 }
 
-// importRegistry streams a generated registry of n rows through the import, as an upload would.
-func importRegistry(b *testing.B, env *apptest.Env, p auth.Principal, n int) conflict.ImportReport {
+// importRegistry streams a generated registry of n rows through the import, as an upload would,
+// with a bad row at file line badLine if that is not 0.
+func importRegistry(b *testing.B, env *apptest.Env, p auth.Principal, n, badLine int, mode conflict.ImportMode) conflict.ImportReport {
 	b.Helper()
 	pr, pw := io.Pipe()
-	go func() { pw.CloseWithError(conflicttest.WriteCSV(pw, n, 42)) }()
-	report, err := env.App.Conflicts.Import(context.Background(), p, pr, conflict.Partial)
+	go func() { pw.CloseWithError(conflicttest.WriteCSV(pw, n, 42, badLine)) }()
+	report, err := env.App.Conflicts.Import(context.Background(), p, pr, mode)
 	if err != nil {
 		b.Fatal(err)
-	}
-	if report.Accepted != n {
-		b.Fatalf("imported %d of %d rows: %+v", report.Accepted, n, report.Errors)
 	}
 	return report
 }
@@ -66,23 +64,41 @@ func peakHeap(stop <-chan struct{}) *atomic.Uint64 {
 	return &peak
 }
 
-// BenchmarkImport1M imports a 1,000,000-row registry per iteration and reports rows per second and
-// the peak Go heap while importing. Run with -benchtime=1x.
+// badLine is the file line of the one bad row in the import benchmark's file: halfway through.
+const badLine = 500_000
+
+// BenchmarkImport1M imports a 1,000,000-row registry with a bad row at line 500,000, first all or
+// nothing (untimed; nothing may be kept), then partially (timed; every other row is kept), and
+// reports rows per second and the peak Go heap of the partial import. Run with -benchtime=1x.
 func BenchmarkImport1M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		env := apptest.New(b)
 		p := principal(b, env, "coordinator@hartwell.example")
+		checkBadRowReport(b, importRegistry(b, env, p, registryRows, badLine, conflict.AllOrNothing), false)
+		if n, err := env.App.Store.CountConflictEntries(context.Background(), p.OrgID); err != nil || n != 0 {
+			b.Fatalf("all or nothing kept %d entries (%v)", n, err)
+		}
 		runtime.GC()
 		stop := make(chan struct{})
 		peak := peakHeap(stop)
 		start := time.Now()
 		b.StartTimer()
-		importRegistry(b, env, p, registryRows)
+		report := importRegistry(b, env, p, registryRows, badLine, conflict.Partial)
 		b.StopTimer()
+		elapsed := time.Since(start)
 		close(stop)
-		b.ReportMetric(float64(registryRows)/time.Since(start).Seconds(), "rows/s")
+		checkBadRowReport(b, report, true)
+		b.ReportMetric(float64(registryRows)/elapsed.Seconds(), "rows/s")
 		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+	}
+}
+
+// checkBadRowReport fails unless the report names the bad row by its line and accepts the others.
+func checkBadRowReport(b *testing.B, r conflict.ImportReport, committed bool) {
+	b.Helper()
+	if r.Committed != committed || r.Accepted != registryRows-1 || r.Rejected != 1 || len(r.Errors) != 1 || r.Errors[0].Line != badLine {
+		b.Fatalf("report of a file with a bad row at line %d (committed %v): %+v", badLine, committed, r)
 	}
 }
 
@@ -93,7 +109,9 @@ func BenchmarkConflictCheck1M(b *testing.B) {
 	env := apptest.New(b)
 	coordinator := principal(b, env, "coordinator@hartwell.example")
 	staff := principal(b, env, "staff@northside.example")
-	importRegistry(b, env, coordinator, registryRows)
+	if report := importRegistry(b, env, coordinator, registryRows, 0, conflict.Partial); report.Accepted != registryRows {
+		b.Fatalf("imported %d of %d rows: %+v", report.Accepted, registryRows, report.Errors)
+	}
 
 	r := rand.New(rand.NewPCG(7, 7))
 	referrals := make([]uuid.UUID, 25)

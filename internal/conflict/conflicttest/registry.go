@@ -82,8 +82,9 @@ func Name(r *rand.Rand) (name, kind string) {
 
 func title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
-// WriteCSV writes a registry of n rows in the import format, one in ten with an alias.
-func WriteCSV(w io.Writer, n int, seed uint64) error {
+// WriteCSV writes a registry of n rows in the import format, one in ten with an alias. The row on
+// file line badLine (the header is line 1), if any, has a type the import rejects.
+func WriteCSV(w io.Writer, n int, seed uint64, badLine int) error {
 	r := rand.New(rand.NewPCG(seed, seed))
 	if _, err := io.WriteString(w, "name,type,role,aliases,matter_ref\n"); err != nil {
 		return err
@@ -93,6 +94,9 @@ func WriteCSV(w io.Writer, n int, seed uint64) error {
 		alias := ""
 		if r.IntN(10) == 0 {
 			alias, _ = Name(r)
+		}
+		if i+2 == badLine {
+			kind = "alien"
 		}
 		if _, err := fmt.Fprintf(w, "%q,%s,%s,%q,M-%07d\n", name, kind, roles[r.IntN(len(roles))], alias, i); err != nil {
 			return err
