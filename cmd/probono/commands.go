@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -82,9 +83,13 @@ func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdou
 		return err
 	}
 	if created == 0 {
-		fmt.Fprintln(stdout, "Demo data already present.")
+		fmt.Fprintln(stdout, "Demo accounts already present.")
 	} else {
 		fmt.Fprintf(stdout, "Created %d demo accounts.\n", created)
+	}
+	services := seed.Services{Attorneys: a.Attorneys, Referrals: a.Referrals, Conflicts: a.Conflicts}
+	if err := seed.Samples(ctx, a.Store, services, time.Now()); err != nil {
+		return fmt.Errorf("adding the sample profiles, registries and referrals: %w", err)
 	}
 	fmt.Fprintf(stdout, "\nDemo logins (password for all: %s)\n", seed.DemoPassword)
 	for _, o := range seed.Demo {

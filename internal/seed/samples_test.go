@@ -1,0 +1,90 @@
+package seed_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/referral"
+	"github.com/probono-match/probono/internal/seed"
+)
+
+func principal(t *testing.T, env *apptest.Env, email string) auth.Principal {
+	t.Helper()
+	a, err := env.App.Store.AccountByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
+}
+
+// The samples go through the services, so they must pass their validation; they are added once, and
+// the demo shows a conflict, a potential conflict and clear checks.
+func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	ctx := context.Background()
+	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts}
+	for range 2 {
+		if err := seed.Samples(ctx, env.App.Store, services, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	northside := principal(t, env, "staff@northside.example")
+	refs, _, err := env.App.Referrals.List(ctx, northside, referral.ListFilter{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[referral.Status]int{}
+	for _, r := range refs {
+		statuses[r.Status]++
+	}
+	if len(refs) != 3 || statuses[referral.Submitted] != 2 || statuses[referral.Draft] != 1 {
+		t.Fatalf("Northside's sample referrals, after seeding twice: %v", statuses)
+	}
+
+	results := map[string]conflict.Result{}
+	for _, coordinator := range []string{"coordinator@hartwell.example", "coordinator@castellan.example"} {
+		for _, staff := range []string{"staff@northside.example", "staff@riverbend.example"} {
+			refs, _, err := env.App.Referrals.List(ctx, principal(t, env, staff), referral.ListFilter{Status: "submitted", Limit: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range refs {
+				c, err := env.App.Conflicts.Get(ctx, principal(t, env, coordinator), r.ID, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				results[coordinator+" "+r.PracticeArea] = c.Result
+			}
+		}
+	}
+	want := map[string]conflict.Result{
+		"coordinator@hartwell.example housing.private_landlord_tenant":  conflict.ResultConflict,
+		"coordinator@hartwell.example family.custody_visitation":        conflict.ResultPotential,
+		"coordinator@hartwell.example consumer.collection":              conflict.ResultClear,
+		"coordinator@castellan.example housing.private_landlord_tenant": conflict.ResultClear,
+		"coordinator@castellan.example family.custody_visitation":       conflict.ResultClear,
+		"coordinator@castellan.example consumer.collection":             conflict.ResultConflict,
+	}
+	for k, w := range want {
+		if results[k] != w {
+			t.Errorf("%s: %q, want %q", k, results[k], w)
+		}
+	}
+
+	for _, email := range []string{"priya.raman@hartwell.example", "grace.mwangi@castellan.example"} {
+		p := principal(t, env, email)
+		a, err := env.App.Attorneys.Get(ctx, p, p.UserID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.UpdatedAt == nil || len(a.BarAdmissions) == 0 || len(a.PracticeAreas) == 0 {
+			t.Errorf("%s has no sample profile: %+v", email, a)
+		}
+	}
+}
