@@ -58,7 +58,7 @@ run: build
 	$(BIN) migrate
 	$(BIN) seed
 	@echo
-	@echo "Probono Match is starting on $${BASE_URL:-http://localhost:8080} (Ctrl-C stops it)."
+	@addr=$${HTTP_ADDR:-:8080}; echo "Probono Match is starting on $${BASE_URL:-http://localhost:$${addr##*:}} (Ctrl-C stops it)."
 	@echo "Sign in with one of the demo logins above."
 	@echo
 	exec $(BIN) all

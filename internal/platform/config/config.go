@@ -5,6 +5,7 @@ package config
 import (
 	"encoding/base64"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -71,8 +72,11 @@ func Load() (*Config, error) {
 		RedisURL:    getenv("REDIS_URL", "redis://127.0.0.1:6379/0"),
 		HTTPAddr:    getenv("HTTP_ADDR", ":8080"),
 		SMTPURL:     os.Getenv("SMTP_URL"),
-		BaseURL:     strings.TrimRight(getenv("BASE_URL", "http://localhost:8080"), "/"),
+		BaseURL:     strings.TrimRight(os.Getenv("BASE_URL"), "/"),
 		LogLevel:    getenv("LOG_LEVEL", "info"),
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = localURL(c.HTTPAddr)
 	}
 	var err error
 	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32, 0); err != nil {
@@ -172,4 +176,13 @@ func redactURL(raw string) string {
 		return "(invalid)"
 	}
 	return u.Redacted()
+}
+
+// localURL is the address links point to when BASE_URL is not set: this machine, on the port the
+// server listens on.
+func localURL(httpAddr string) string {
+	if _, port, err := net.SplitHostPort(httpAddr); err == nil && port != "" {
+		return "http://localhost:" + port
+	}
+	return "http://localhost:8080"
 }

@@ -56,3 +56,21 @@ func TestLoad_RejectsABadURLByName(t *testing.T) {
 		t.Fatalf("err = %v, want it to name REDIS_URL", err)
 	}
 }
+
+func TestLoad_BaseURLDefaultsToTheListeningPort(t *testing.T) {
+	k := "k1=" + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
+	t.Setenv("APP_ENV", Production)
+	t.Setenv("JWT_SIGNING_KEYS", k)
+	t.Setenv("DATA_ENCRYPTION_KEY", k)
+	t.Setenv("HTTP_ADDR", ":8090")
+	for set, want := range map[string]string{"": "http://localhost:8090", "https://probono.example.org/": "https://probono.example.org"} {
+		t.Setenv("BASE_URL", set)
+		c, err := Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.BaseURL != want {
+			t.Errorf("BASE_URL %q: BaseURL = %q, want %q", set, c.BaseURL, want)
+		}
+	}
+}
