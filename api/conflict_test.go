@@ -531,3 +531,45 @@ func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
 		t.Fatalf("riverside after another entry is removed: %+v", c)
 	}
 }
+
+// A small import re-checks the referrals its names match and dates the others anew; a large one
+// re-checks every open referral. Either way each referral ends as a full check would leave it.
+func TestConflictImport_RechecksWhatItsNamesMatch(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff := env.Login(t, nonprofitStaff, password)
+	coord := env.Login(t, coordinator, password)
+	lakeview := createReferral(t, env, staff, referralBody(true))
+	other := referralBody(true)
+	other["parties"] = []map[string]any{
+		{"name": "María González", "role": "client", "kind": "person"},
+		{"name": "Riverside Towing Company", "role": "adverse", "kind": "organization"},
+	}
+	riverside := createReferral(t, env, staff, other)
+	before := getCheck(t, env, coord, riverside.ID)
+
+	small := "name,type,role,aliases,matter_ref\nLakeview Properties,organization,client,,M-1\nQuinton Ashby,person,adverse,,M-2\n"
+	if r := importCSV(t, env, coord, "partial", small); r.Status != http.StatusOK {
+		t.Fatalf("small import: %d %s", r.Status, r.Body)
+	}
+	if c := getCheck(t, env, coord, lakeview.ID); c.Result != "conflict" {
+		t.Fatalf("lakeview after the small import: %+v", c)
+	}
+	after := getCheck(t, env, coord, riverside.ID)
+	if after.Result != "clear" || !after.CheckedAt.After(before.CheckedAt) {
+		t.Fatalf("riverside after the small import: before %+v, after %+v", before, after)
+	}
+
+	var large strings.Builder
+	large.WriteString("name,type,role,aliases,matter_ref\n")
+	for i := range conflict.FewNames + 1 {
+		fmt.Fprintf(&large, "Registry Filler %d Holdings,organization,client,,F-%d\n", i, i)
+	}
+	large.WriteString("Riverside Towing Co,organization,client,,M-3\n")
+	if r := importCSV(t, env, coord, "partial", large.String()); r.Status != http.StatusOK {
+		t.Fatalf("large import: %d %s", r.Status, r.Body)
+	}
+	if c := getCheck(t, env, coord, riverside.ID); c.Result != "conflict" || len(c.Hits) != 1 {
+		t.Fatalf("riverside after the large import: %+v", c)
+	}
+}

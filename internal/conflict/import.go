@@ -49,7 +49,12 @@ func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, 
 		return ImportReport{}, err
 	}
 	if src.report.Committed {
-		if err := s.CheckOpenReferrals(ctx, firmID); err != nil {
+		if src.many {
+			err = s.CheckOpenReferrals(ctx, firmID)
+		} else {
+			err = s.recheckMatching(ctx, firmID, src.added)
+		}
+		if err != nil {
 			return src.report, err
 		}
 	}
@@ -86,7 +91,15 @@ type csvSource struct {
 	report  ImportReport
 	pending []store.ConflictEntry
 	err     error
+	// added holds the names imported, up to FewNames; many says there were more.
+	added []store.ConflictEntry
+	many  bool
 }
+
+// FewNames is the most names an import keeps to re-check only the open referrals they match, as a
+// single new entry does. Past it, re-checking every open referral costs less than comparing each
+// name with every party.
+const FewNames = 500
 
 func (s *csvSource) Next() bool {
 	if len(s.pending) > 1 {
@@ -116,6 +129,12 @@ func (s *csvSource) Next() bool {
 		s.report.Accepted++
 		e.ID = newID()
 		s.pending = rows(s.firmID, e)
+		if !s.many {
+			s.added = append(s.added, s.pending...)
+			if s.many = len(s.added) > FewNames; s.many {
+				s.added = nil
+			}
+		}
 		return true
 	}
 }

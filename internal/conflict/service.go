@@ -102,24 +102,24 @@ func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uui
 	return s.recheck(ctx, firmID, hit)
 }
 
-// recheckMatching re-checks the open referrals with a party that the new entry's names match.
-func (s *service) recheckMatching(ctx context.Context, firmID uuid.UUID, entry []store.ConflictEntry) error {
+// recheckMatching re-checks the open referrals with a party that one of the names added matches.
+func (s *service) recheckMatching(ctx context.Context, firmID uuid.UUID, added []store.ConflictEntry) error {
 	parties, err := referral.OpenReferralParties(ctx, s.db, s.cipher)
 	if err != nil {
 		return err
 	}
 	var matched []uuid.UUID
 	for id, ps := range parties {
-		if len(matchParties(ps, entry, false)) > 0 {
+		if len(matchParties(ps, added, false)) > 0 {
 			matched = append(matched, id)
 		}
 	}
 	return s.recheck(ctx, firmID, matched)
 }
 
-// recheck runs the firm's check of the given open referrals again after a change of one registry
-// entry. The checks of the other open referrals are only re-dated: every hit comes from a single
-// entry, so an entry that matches none of a referral's parties cannot change its result, and a
+// recheck runs the firm's check of the given open referrals again after registry entries were added
+// or removed. The checks of the other open referrals are only re-dated: every hit comes from a
+// single entry, so entries that match none of a referral's parties cannot change its result, and a
 // check run now would find what the stored one holds.
 func (s *service) recheck(ctx context.Context, firmID uuid.UUID, referralIDs []uuid.UUID) error {
 	if err := s.checkEach(ctx, firmID, referralIDs); err != nil {
