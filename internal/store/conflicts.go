@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 	"golang.org/x/sync/errgroup"
+	"gorm.io/gorm"
 )
 
 // ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
@@ -160,20 +161,22 @@ func (s *Store) LawFirmIDs(ctx context.Context) ([]uuid.UUID, error) {
 	return ids, translate(err, "law firms")
 }
 
-// openReferral selects the referrals attorneys may still be offered.
-const openReferral = "status IN ('submitted', 'matching', 'offered')"
+// openReferrals selects the ids of the referrals attorneys may still be offered.
+func (s *Store) openReferrals(ctx context.Context) *gorm.DB {
+	return s.with(ctx).Model(&Referral{}).Select("id").Where("status IN ('submitted', 'matching', 'offered')")
+}
 
 // OpenReferralIDs lists the open referrals.
 func (s *Store) OpenReferralIDs(ctx context.Context) ([]uuid.UUID, error) {
 	var ids []uuid.UUID
-	err := s.with(ctx).Model(&Referral{}).Where(openReferral).Order("id").Pluck("id", &ids).Error
+	err := s.openReferrals(ctx).Order("id").Pluck("id", &ids).Error
 	return ids, translate(err, "referrals")
 }
 
 // OpenReferralParties returns the parties of every open referral, by referral and position.
 func (s *Store) OpenReferralParties(ctx context.Context) ([]ReferralParty, error) {
 	var ps []ReferralParty
-	err := s.with(ctx).Where("referral_id IN (?)", s.with(ctx).Model(&Referral{}).Select("id").Where(openReferral)).
+	err := s.with(ctx).Where("referral_id IN (?)", s.openReferrals(ctx)).
 		Order("referral_id, position").Find(&ps).Error
 	return ps, translate(err, "referral parties")
 }
@@ -183,16 +186,16 @@ func (s *Store) OpenReferralsHitBy(ctx context.Context, firmID, entryID uuid.UUI
 	var ids []uuid.UUID
 	err := s.with(ctx).Model(&ConflictCheck{}).Distinct("referral_id").
 		Where("firm_id = ? AND id IN (SELECT check_id FROM conflict_hits WHERE entry_id = ?)", firmID, entryID).
-		Where("referral_id IN (?)", s.with(ctx).Model(&Referral{}).Select("id").Where(openReferral)).
+		Where("referral_id IN (?)", s.openReferrals(ctx)).
 		Order("referral_id").Pluck("referral_id", &ids).Error
 	return ids, translate(err, "conflict checks")
 }
 
-// RedateConflictChecks marks the firm's checks of the open referrals, except those given, as
-// checked now by nobody in particular: for a registry change that cannot alter their results.
+// RedateConflictChecks marks the firm's checks of the open referrals, except those given, as run
+// automatically at the time given: for a registry change that cannot alter their results.
 func (s *Store) RedateConflictChecks(ctx context.Context, firmID uuid.UUID, except []uuid.UUID, at time.Time) error {
 	db := s.with(ctx).Model(&ConflictCheck{}).Where("firm_id = ?", firmID).
-		Where("referral_id IN (?)", s.with(ctx).Model(&Referral{}).Select("id").Where(openReferral))
+		Where("referral_id IN (?)", s.openReferrals(ctx))
 	if len(except) > 0 {
 		db = db.Where("referral_id NOT IN ?", except)
 	}
