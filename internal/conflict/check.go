@@ -87,10 +87,17 @@ func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID
 	if err != nil {
 		return Check{}, err
 	}
-	// Registry reads need not share the check's transaction; the store runs them in parallel.
-	candidates, err := s.db.ConflictCandidates(ctx, []uuid.UUID{firmID}, sub.names, sub.personKeys)
+	// Registry reads need not share the check's transaction; the store runs them in parallel. A firm
+	// with an empty registry, such as a new one, has nothing to find: no search is needed.
+	has, err := s.db.HasConflictEntries(ctx, firmID)
 	if err != nil {
 		return Check{}, err
+	}
+	var candidates []store.ConflictEntry
+	if has {
+		if candidates, err = s.db.ConflictCandidates(ctx, []uuid.UUID{firmID}, sub.names, sub.personKeys); err != nil {
+			return Check{}, err
+		}
 	}
 	return s.record(ctx, tx, sub, firmID, candidates, by)
 }
