@@ -482,20 +482,26 @@ func TestConflict_ClearanceSurvivesARerunButNotAPartyChange(t *testing.T) {
 	}
 }
 
-// Adding or removing one entry re-runs the checks it can change; every other open referral's check
-// holds as it is and is dated anew, as a full re-run would find the same.
-func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
-	t.Parallel()
-	env := apptest.New(t)
+// twoReferrals submits two referrals that share the client and differ in the adverse party:
+// Lakeview Property Management LLC (alias Lakeview Properties) and Riverside Towing Company.
+func twoReferrals(t *testing.T, env *apptest.Env) (lakeview, riverside referralView) {
+	t.Helper()
 	staff := env.Login(t, nonprofitStaff, password)
-	coord := env.Login(t, coordinator, password)
-	lakeview := createReferral(t, env, staff, referralBody(true))
 	other := referralBody(true)
 	other["parties"] = []map[string]any{
 		{"name": "María González", "role": "client", "kind": "person"},
 		{"name": "Riverside Towing Company", "role": "adverse", "kind": "organization"},
 	}
-	riverside := createReferral(t, env, staff, other)
+	return createReferral(t, env, staff, referralBody(true)), createReferral(t, env, staff, other)
+}
+
+// Adding or removing one entry re-runs the checks it can change; every other open referral's check
+// holds as it is and is dated anew, as a full re-run would find the same.
+func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	coord := env.Login(t, coordinator, password)
+	lakeview, riverside := twoReferrals(t, env)
 	addEntry(t, env, coord, "Riverside Towing Co", "organization", "client")
 	before := getCheck(t, env, coord, riverside.ID)
 	if before.Result != "conflict" || len(before.Hits) != 1 {
@@ -537,15 +543,8 @@ func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
 func TestConflictImport_RechecksWhatItsNamesMatch(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	staff := env.Login(t, nonprofitStaff, password)
 	coord := env.Login(t, coordinator, password)
-	lakeview := createReferral(t, env, staff, referralBody(true))
-	other := referralBody(true)
-	other["parties"] = []map[string]any{
-		{"name": "María González", "role": "client", "kind": "person"},
-		{"name": "Riverside Towing Company", "role": "adverse", "kind": "organization"},
-	}
-	riverside := createReferral(t, env, staff, other)
+	lakeview, riverside := twoReferrals(t, env)
 	before := getCheck(t, env, coord, riverside.ID)
 
 	small := "name,type,role,aliases,matter_ref\nLakeview Properties,organization,client,,M-1\nQuinton Ashby,person,adverse,,M-2\n"
