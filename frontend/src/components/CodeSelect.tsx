@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 interface CodeSelectProps {
   label: string;
@@ -30,34 +30,18 @@ export function CodeSelect({
   className = 'field',
   hideLabel,
 }: CodeSelectProps) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? `${className} field-invalid` : className}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled || !items}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-      >
-        <option value="">{items ? emptyLabel : 'Loading…'}</option>
-        {items?.map((item) => (
-          <option key={item.code} value={item.code}>
-            {showCode ? `${item.name} (${item.code})` : item.name}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
+    <FieldFrame label={label} error={error} className={className} hideLabel={hideLabel}>
+      {(control) => (
+        <select {...control} name={name} value={value} disabled={disabled || !items} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{items ? emptyLabel : 'Loading…'}</option>
+          {items?.map((item) => (
+            <option key={item.code} value={item.code}>
+              {showCode ? `${item.name} (${item.code})` : item.name}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -10,18 +10,24 @@ interface FieldFrameProps {
   label: string;
   error?: string;
   hint?: string;
+  /** The frame's class, "field" unless the control sits in a row of fields. */
+  className?: string;
+  /** A visually hidden label, for controls inside a table row. */
+  hideLabel?: boolean;
   children: (control: FieldControlProps) => ReactNode;
 }
 
 // FieldFrame gives a form control its label, hint and error, wired together for screen readers.
-export function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
+export function FieldFrame({ label, error, hint, className = 'field', hideLabel, children }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <div className={error ? `${className} field-invalid` : className}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}

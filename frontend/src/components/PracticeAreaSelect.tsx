@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldFrame } from './FieldFrame';
 import { usePracticeAreas } from '../api/useReference';
 import { groupPracticeAreas } from '../domain/practiceAreas';
 
@@ -16,39 +16,31 @@ interface PracticeAreaSelectProps {
 
 /** Practice areas grouped under their top-level (LSC) area; a whole area can be chosen too. */
 export function PracticeAreaSelect({ label, value, onChange, emptyLabel, error, name, disabled, className = 'field' }: PracticeAreaSelectProps) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
   const areas = usePracticeAreas();
   const groups = groupPracticeAreas(areas.data ?? []);
   return (
-    <div className={error ? `${className} field-invalid` : className}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled || areas.isPending}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-      >
-        <option value="">{areas.isError ? 'Could not load practice areas' : emptyLabel}</option>
-        {groups.map(({ area, subAreas }) => (
-          <optgroup key={area.code} label={area.name}>
-            <option value={area.code}>{area.name} (general)</option>
-            {subAreas.map((sub) => (
-              <option key={sub.code} value={sub.code}>
-                {sub.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
+    <FieldFrame label={label} error={error} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          name={name}
+          value={value}
+          disabled={disabled || areas.isPending}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          <option value="">{areas.isError ? 'Could not load practice areas' : emptyLabel}</option>
+          {groups.map(({ area, subAreas }) => (
+            <optgroup key={area.code} label={area.name}>
+              <option value={area.code}>{area.name} (general)</option>
+              {subAreas.map((sub) => (
+                <option key={sub.code} value={sub.code}>
+                  {sub.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
       )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 interface Option<V extends string> {
   value: V;
@@ -16,31 +16,17 @@ interface SelectFieldProps<V extends string> {
 }
 
 export function SelectField<V extends string>({ label, value, options, onChange, error, name, disabled }: SelectFieldProps<V>) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value as V)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
+    <FieldFrame label={label} error={error}>
+      {(control) => (
+        <select {...control} name={name} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as V)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    </FieldFrame>
   );
 }
