@@ -120,23 +120,25 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmIDs []uuid.UUID, nam
 		if !searched[n] {
 			searched[n] = true
 			searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.normalized = ANY(ARRAY(" +
-				"SELECT normalized FROM conflict_names WHERE normalized % ?)) AND e.firm_id IN ?", n})
+				"SELECT normalized FROM conflict_names WHERE normalized % $1)) AND e.firm_id = ANY($2)", n})
 		}
 	}
 	if len(personKeys) > 0 {
-		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.person_key IN ? AND e.person_key <> '' AND e.firm_id IN ?", personKeys})
+		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.person_key = ANY($1) AND e.person_key <> '' AND e.firm_id = ANY($2)", personKeys})
+	}
+	firms := make([][16]byte, len(firmIDs)) // pgx encodes [16]byte directly, a uuid.UUID through its string
+	for i, id := range firmIDs {
+		firms[i] = id
 	}
 	results := make([][]ConflictEntry, len(searches))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, q := range searches {
 		g.Go(func() error {
-			rows, err := s.search.WithContext(gctx).Raw(q.query, q.arg, firmIDs).Rows()
+			rows, err := s.search.Query(gctx, q.query, q.arg, firms)
 			if err != nil {
 				return err
 			}
 			defer rows.Close()
-			// Scanned by hand: a check reads hundreds of rows, and GORM's reflection per row
-			// costs about as much as matching them.
 			for rows.Next() {
 				var e ConflictEntry
 				if err := rows.Scan(&e.ID, &e.EntryID, &e.FirmID, &e.Name, &e.Normalized, &e.Kind, &e.Role); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -28,7 +29,7 @@ type Store struct {
 	// search is a pool of its own for read-only searches that a transaction waits on (conflict
 	// candidates): drawing them from the transaction's pool could leave every connection held by a
 	// transaction waiting for one more.
-	search *gorm.DB
+	search *pgxpool.Pool
 }
 
 // Options tune the pools Open creates.
@@ -52,12 +53,36 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if opts.ConflictSimilarity > 0 {
 		params["pg_trgm.similarity_threshold"] = strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)
 	}
-	search, err := openPool(ctx, databaseURL, 8, params)
+	search, err := openSearchPool(ctx, databaseURL, 8, params)
 	if err != nil {
 		closePool(db)
 		return nil, err
 	}
 	return &Store{db: db, search: search}, nil
+}
+
+// openSearchPool opens the search pool. It is pgx's own pool rather than database/sql under GORM:
+// a check scans hundreds of rows, and pgx reads them in binary, ids included, without the
+// conversions database/sql makes for every value.
+func openSearchPool(ctx context.Context, databaseURL string, size int32, params map[string]string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
+	}
+	maps.Copy(cfg.ConnConfig.RuntimeParams, params)
+	cfg.MaxConns = size
+	cfg.MaxConnIdleTime = 5 * time.Minute
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := pool.Ping(pingCtx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connecting to database: %w", err)
+	}
+	return pool, nil
 }
 
 // openPool opens a pool of size connections, each started with the given run-time parameters.
@@ -102,7 +127,8 @@ func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 
 // Close closes the pools.
 func (s *Store) Close() error {
-	return errors.Join(closePool(s.db), closePool(s.search))
+	s.search.Close()
+	return closePool(s.db)
 }
 
 // Ping checks that the database answers.
