@@ -2,10 +2,13 @@ package apptest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"testing"
+
+	"github.com/probono-match/probono/internal/auth"
 )
 
 // Response is a finished HTTP exchange.
@@ -144,4 +147,14 @@ func (e *Env) Login(t testing.TB, email, password string) Session {
 		t.Fatalf("login %s: status %d: %s", email, r.Status, r.Body)
 	}
 	return TokenFrom(t, r)
+}
+
+// Principal is the authenticated caller a demo account is, for calling services directly.
+func (e *Env) Principal(t testing.TB, email string) auth.Principal {
+	t.Helper()
+	a, err := e.App.Store.AccountByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
 }

@@ -22,15 +22,6 @@ import (
 // registryRows is the registry size the issue sets as the benchmark: 1,000,000 entries.
 const registryRows = 1_000_000
 
-func principal(b *testing.B, env *apptest.Env, email string) auth.Principal {
-	b.Helper()
-	a, err := env.App.Store.AccountByEmail(context.Background(), email)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
-}
-
 // importRegistry streams a generated registry of n rows through the import, as an upload would,
 // with a bad row at file line badLine if that is not 0.
 func importRegistry(b *testing.B, env *apptest.Env, p auth.Principal, n, badLine int, mode conflict.ImportMode) conflict.ImportReport {
@@ -74,7 +65,7 @@ func BenchmarkImport1M(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		env := apptest.New(b)
-		p := principal(b, env, "coordinator@hartwell.example")
+		p := env.Principal(b, "coordinator@hartwell.example")
 		checkBadRowReport(b, importRegistry(b, env, p, registryRows, badLine, conflict.AllOrNothing), false)
 		if n, err := env.App.Store.CountConflictEntries(context.Background(), p.OrgID); err != nil || n != 0 {
 			b.Fatalf("all or nothing kept %d entries (%v)", n, err)
@@ -107,8 +98,8 @@ func checkBadRowReport(b *testing.B, r conflict.ImportReport, committed bool) {
 // referrals with different generated parties, so no name is searched twice in a row.
 func BenchmarkConflictCheck1M(b *testing.B) {
 	env := apptest.New(b)
-	coordinator := principal(b, env, "coordinator@hartwell.example")
-	staff := principal(b, env, "staff@northside.example")
+	coordinator := env.Principal(b, "coordinator@hartwell.example")
+	staff := env.Principal(b, "staff@northside.example")
 	if report := importRegistry(b, env, coordinator, registryRows, 0, conflict.Partial); report.Accepted != registryRows {
 		b.Fatalf("imported %d of %d rows: %+v", report.Accepted, registryRows, report.Errors)
 	}

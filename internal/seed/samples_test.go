@@ -6,20 +6,10 @@ import (
 	"time"
 
 	"github.com/probono-match/probono/internal/apptest"
-	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/seed"
 )
-
-func principal(t *testing.T, env *apptest.Env, email string) auth.Principal {
-	t.Helper()
-	a, err := env.App.Store.AccountByEmail(context.Background(), email)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return auth.Principal{UserID: a.ID, OrgID: a.OrgID, OrgKind: auth.OrgKind(a.OrgKind), Role: auth.Role(a.Role)}
-}
 
 // The samples go through the services, so they must pass their validation; they are added once, and
 // the demo shows a conflict, a potential conflict and clear checks.
@@ -34,7 +24,7 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 		}
 	}
 
-	northside := principal(t, env, "staff@northside.example")
+	northside := env.Principal(t, "staff@northside.example")
 	refs, _, err := env.App.Referrals.List(ctx, northside, referral.ListFilter{Limit: 50})
 	if err != nil {
 		t.Fatal(err)
@@ -50,12 +40,12 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	results := map[string]conflict.Result{}
 	for _, coordinator := range []string{"coordinator@hartwell.example", "coordinator@castellan.example"} {
 		for _, staff := range []string{"staff@northside.example", "staff@riverbend.example"} {
-			refs, _, err := env.App.Referrals.List(ctx, principal(t, env, staff), referral.ListFilter{Status: "submitted", Limit: 50})
+			refs, _, err := env.App.Referrals.List(ctx, env.Principal(t, staff), referral.ListFilter{Status: "submitted", Limit: 50})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, r := range refs {
-				c, err := env.App.Conflicts.Get(ctx, principal(t, env, coordinator), r.ID, nil)
+				c, err := env.App.Conflicts.Get(ctx, env.Principal(t, coordinator), r.ID, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -78,7 +68,7 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	}
 
 	for _, email := range []string{"priya.raman@hartwell.example", "grace.mwangi@castellan.example"} {
-		p := principal(t, env, email)
+		p := env.Principal(t, email)
 		a, err := env.App.Attorneys.Get(ctx, p, p.UserID)
 		if err != nil {
 			t.Fatal(err)

@@ -46,10 +46,7 @@ func TestLoad_ProductionNamesTheMissingVariable(t *testing.T) {
 }
 
 func TestLoad_RejectsABadURLByName(t *testing.T) {
-	k := "k1=" + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
-	t.Setenv("APP_ENV", Production)
-	t.Setenv("JWT_SIGNING_KEYS", k)
-	t.Setenv("DATA_ENCRYPTION_KEY", k)
+	setProduction(t)
 	t.Setenv("REDIS_URL", "http://wrong")
 	_, err := Load()
 	if err == nil || !strings.Contains(err.Error(), "REDIS_URL") {
@@ -58,10 +55,7 @@ func TestLoad_RejectsABadURLByName(t *testing.T) {
 }
 
 func TestLoad_BaseURLDefaultsToTheListeningPort(t *testing.T) {
-	k := "k1=" + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
-	t.Setenv("APP_ENV", Production)
-	t.Setenv("JWT_SIGNING_KEYS", k)
-	t.Setenv("DATA_ENCRYPTION_KEY", k)
+	setProduction(t)
 	t.Setenv("HTTP_ADDR", ":8090")
 	for set, want := range map[string]string{"": "http://localhost:8090", "https://probono.example.org/": "https://probono.example.org"} {
 		t.Setenv("BASE_URL", set)
@@ -73,4 +67,13 @@ func TestLoad_BaseURLDefaultsToTheListeningPort(t *testing.T) {
 			t.Errorf("BASE_URL %q: BaseURL = %q, want %q", set, c.BaseURL, want)
 		}
 	}
+}
+
+// setProduction sets the environment of a production start with valid keys.
+func setProduction(t *testing.T) {
+	t.Helper()
+	k := "k1=" + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("k", 32)))
+	t.Setenv("APP_ENV", Production)
+	t.Setenv("JWT_SIGNING_KEYS", k)
+	t.Setenv("DATA_ENCRYPTION_KEY", k)
 }
