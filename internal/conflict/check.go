@@ -64,7 +64,7 @@ func (s *service) subjectOf(ctx context.Context, tx *store.Store, referralID uui
 		return subject{}, err
 	}
 	sub := subject{referralID: referralID, rule65: r.LimitedScope && referrer.LimitedScopeProgram}
-	if sub.parties, err = referral.Parties(ctx, tx, s.cipher, referralID); err != nil {
+	if sub.parties, err = referral.CheckedParties(ctx, tx, s.cipher, referralID); err != nil {
 		return subject{}, err
 	}
 	for _, p := range sub.parties {
@@ -304,38 +304,54 @@ func (s *service) CheckAllFirms(ctx context.Context, tx *store.Store, referralID
 
 var errCheckNotFound = problem.New(problem.NotFound, "Conflict check not found.")
 
+// checkAccess is what a caller does with a check: read it, or run it or act on its hits.
+type checkAccess int
+
+const (
+	readCheck checkAccess = iota
+	actOnCheck
+)
+
 // checkTarget resolves the firm and the referral a caller asks about: their own firm (coordinators
-// and org admins), or any firm for platform admins; a referral that has been submitted.
-func (s *service) checkTarget(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (uuid.UUID, error) {
+// and org admins), or any firm for platform admins. A check can be read while its referral is open
+// and after it was taken (the record of the clearance), and run or acted on only while it is open.
+// Drafts, withdrawn and expired referrals have no check anyone can see. Every refusal is NotFound,
+// as for an id that does not exist, so that neither attorneys nor other organisations learn which
+// referral ids exist.
+func (s *service) checkTarget(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID, access checkAccess) (uuid.UUID, error) {
+	firm := p.OrgID
+	switch {
+	case p.IsPlatformAdmin() && firmID != nil:
+		firm = *firmID
+		o, err := s.db.OrganizationByID(ctx, firm)
+		if problem.Is(err, problem.NotFound) || (err == nil && auth.OrgKind(o.Kind) != auth.KindLawFirm) {
+			return uuid.Nil, errCheckNotFound
+		}
+		if err != nil {
+			return uuid.Nil, err
+		}
+	case (firmID == nil || *firmID == p.OrgID) && p.OrgKind == auth.KindLawFirm &&
+		(p.Role == auth.RoleCoordinator || p.Role == auth.RoleOrgAdmin):
+	default:
+		return uuid.Nil, errCheckNotFound
+	}
 	r, err := s.db.ReferralByID(ctx, referralID)
-	if problem.Is(err, problem.NotFound) || (err == nil && r.Status == string(referral.Draft)) {
+	if problem.Is(err, problem.NotFound) {
 		return uuid.Nil, errCheckNotFound
 	}
 	if err != nil {
 		return uuid.Nil, err
 	}
-	firm := p.OrgID
-	if firmID != nil {
-		firm = *firmID
-	}
-	switch {
-	case p.IsPlatformAdmin() && firmID != nil:
-		o, err := s.db.OrganizationByID(ctx, firm)
-		if err != nil || auth.OrgKind(o.Kind) != auth.KindLawFirm {
-			return uuid.Nil, errCheckNotFound
-		}
-	case firm == p.OrgID && p.OrgKind == auth.KindLawFirm:
-		if p.Role != auth.RoleCoordinator && p.Role != auth.RoleOrgAdmin {
-			return uuid.Nil, problem.New(problem.Forbidden, "Only the firm's coordinators and org admins handle conflict checks.")
-		}
-	default:
+	status := referral.Status(r.Status)
+	taken := status == referral.Accepted || status == referral.InProgress || status == referral.Closed
+	if !status.Open() && (access == actOnCheck || !taken) {
 		return uuid.Nil, errCheckNotFound
 	}
 	return firm, nil
 }
 
 func (s *service) Run(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error) {
-	firm, err := s.checkTarget(ctx, p, referralID, firmID)
+	firm, err := s.checkTarget(ctx, p, referralID, firmID, actOnCheck)
 	if err != nil {
 		return Check{}, err
 	}
@@ -348,7 +364,7 @@ func (s *service) Run(ctx context.Context, p auth.Principal, referralID uuid.UUI
 }
 
 func (s *service) Get(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error) {
-	firm, err := s.checkTarget(ctx, p, referralID, firmID)
+	firm, err := s.checkTarget(ctx, p, referralID, firmID, readCheck)
 	if err != nil {
 		return Check{}, err
 	}
@@ -363,7 +379,7 @@ func (s *service) stored(ctx context.Context, db *store.Store, referralID, firm 
 	if err != nil {
 		return Check{}, err
 	}
-	parties, err := referral.Parties(ctx, db, s.cipher, referralID)
+	parties, err := referral.CheckedParties(ctx, db, s.cipher, referralID)
 	if err != nil {
 		return Check{}, err
 	}
@@ -371,7 +387,7 @@ func (s *service) stored(ctx context.Context, db *store.Store, referralID, firm 
 }
 
 func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error) {
-	firm, err := s.checkTarget(ctx, p, referralID, nil)
+	firm, err := s.checkTarget(ctx, p, referralID, nil, actOnCheck)
 	if err != nil {
 		return Check{}, err
 	}
