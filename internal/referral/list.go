@@ -59,6 +59,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 	case isReferrer(p):
 		filter.OrgID, full = &p.OrgID, true
 	case p.IsPlatformAdmin():
+		filter.SubmittedOnly = true
 	case p.OrgKind == auth.KindLawFirm:
 		filter.VisibleTo = &p.OrgID
 	default:

@@ -7,7 +7,7 @@
 //   - they see their own organisation's referrals in full;
 //   - law firm members see open referrals (submitted, matching, offered) that their firm's conflict
 //     check cleared, redacted: no client details, no client party, no income;
-//   - platform admins see every referral, redacted.
+//   - platform admins see every submitted referral, redacted; drafts stay with their organisation.
 //
 // Anything else answers NotFound.
 package referral

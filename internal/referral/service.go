@@ -59,12 +59,13 @@ func isReferrer(p auth.Principal) bool {
 }
 
 // view decides what the caller may see of a referral: full for its own organisation, redacted for
-// platform admins and for law firms whose conflict check cleared an open referral, else nothing.
+// platform admins (once it is submitted: a draft is its organisation's alone) and for law firms
+// whose conflict check cleared an open referral, else nothing.
 func (s *service) view(ctx context.Context, p auth.Principal, r store.Referral) (full bool, err error) {
 	switch {
 	case p.OrgID == r.OrgID:
 		return true, nil
-	case p.IsPlatformAdmin():
+	case p.IsPlatformAdmin() && Status(r.Status) != Draft:
 		return false, nil
 	case p.OrgKind == auth.KindLawFirm && Status(r.Status).Open():
 		cleared, err := s.db.FirmCleared(ctx, r.ID, p.OrgID)

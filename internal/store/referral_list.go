@@ -33,15 +33,16 @@ func (s *Store) SaveIdempotencyKey(ctx context.Context, k IdempotencyKey) error 
 // ReferralFilter selects and orders referrals. Sort is "created", "deadline" or "urgency"; After
 // holds the sort key of the last row of the previous page (nil for the first page).
 type ReferralFilter struct {
-	OrgID        *uuid.UUID // only this organisation's referrals
-	VisibleTo    *uuid.UUID // only open referrals this firm has a clear conflict check for
-	Status       string
-	PracticeArea string // an area includes its sub-areas
-	Jurisdiction string
-	Urgency      string
-	Sort         string
-	After        []string
-	Limit        int
+	OrgID         *uuid.UUID // only this organisation's referrals
+	VisibleTo     *uuid.UUID // only open referrals this firm has a clear conflict check for
+	SubmittedOnly bool       // no drafts
+	Status        string
+	PracticeArea  string // an area includes its sub-areas
+	Jurisdiction  string
+	Urgency       string
+	Sort          string
+	After         []string
+	Limit         int
 }
 
 // sortOrders gives, per sort, the key expressions (compared as a row for keyset paging) and the
@@ -68,6 +69,9 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral
 	if f.VisibleTo != nil {
 		q = q.Where("referrals.status IN ('submitted', 'matching', 'offered')").
 			Where("EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = ? AND c.result IN ('clear', 'cleared'))", *f.VisibleTo)
+	}
+	if f.SubmittedOnly {
+		q = q.Where("referrals.status <> 'draft'")
 	}
 	if f.Status != "" {
 		q = q.Where("referrals.status = ?", f.Status)
