@@ -54,7 +54,7 @@ func TestInvitation_InviteeSetsNameAndPasswordAndJoinsWithPresetRole(t *testing.
 		t.Fatalf("a nonprofit cannot have attorneys: %+v", p)
 	}
 	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
-		Body: map[string]string{"email": "staff@riverbend.example", "role": "nonprofit_staff"}}).Problem(t, http.StatusConflict)
+		Body: map[string]string{"email": "staff@northside.example", "role": "nonprofit_staff"}}).Problem(t, http.StatusConflict)
 
 	r := env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
 		Body: map[string]string{"email": "New.Staff@northside.example", "role": "nonprofit_staff"}})

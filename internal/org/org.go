@@ -88,7 +88,8 @@ type Service interface {
 	// Invite emails a single-use invitation with a preset role, valid for InvitationTTL; it replaces a
 	// pending invitation to the same address. Returns NotFound as Get, Forbidden unless the caller
 	// administers the organisation, Invalid for a role it does not have, Conflict if the email is
-	// already registered.
+	// already a member's. An address with an account in another organisation is invited like any
+	// other (the email tells its owner the account cannot join), so the caller cannot tell.
 	Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID, email string, role auth.Role) (Invitation, error)
 	// Invitations lists pending invitations; errors as Invite.
 	Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error)

@@ -262,9 +262,15 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 		return Invitation{}, problem.Validation(problem.Field("role", fmt.Sprintf("is not a role of a %s organization", o.Kind)))
 	}
 	email = auth.NormalizeEmail(email)
-	if _, err := s.db.AccountByEmail(ctx, email); err == nil {
-		return Invitation{}, &problem.Error{Kind: problem.Conflict, Detail: "This email is already registered.",
-			Fields: []problem.FieldError{problem.Field("email", "is already registered")}}
+	// Whether the address has an account in another organisation is that person's business: the
+	// inviting organisation gets the same answer either way, and only the email differs.
+	registered := false
+	if acct, err := s.db.AccountByEmail(ctx, email); err == nil {
+		if acct.OrgID == orgID {
+			return Invitation{}, &problem.Error{Kind: problem.Conflict, Detail: "This person is already a member of the organization.",
+				Fields: []problem.FieldError{problem.Field("email", "is already a member of the organization")}}
+		}
+		registered = true
 	} else if !problem.Is(err, problem.NotFound) {
 		return Invitation{}, err
 	}
@@ -282,17 +288,28 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 	if err != nil {
 		return Invitation{}, err
 	}
-	err = s.mailer.Send(ctx, notify.Email{
-		To:      email,
-		Subject: "You are invited to join " + o.Name + " on Probono Match",
-		Text: fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
-			"To accept, open this link within seven days and choose your password:\n%s/invite?token=%s\n",
-			o.Name, strings.ReplaceAll(string(role), "_", " "), s.baseURL, token),
-	})
-	if err != nil {
+	if err := s.mailer.Send(ctx, s.invitationEmail(o.Name, email, role, token, registered)); err != nil {
 		return Invitation{}, fmt.Errorf("sending invitation: %w", err)
 	}
 	return toInvitation(row), nil
+}
+
+// invitationEmail is the invitation; for an address that already has an account (which belongs to
+// one organisation) it says so instead of offering a link that cannot work.
+func (s *service) invitationEmail(orgName, email string, role auth.Role, token string, registered bool) notify.Email {
+	e := notify.Email{To: email, Subject: "You are invited to join " + orgName + " on Probono Match"}
+	roleName := strings.ReplaceAll(string(role), "_", " ")
+	if registered {
+		e.Text = fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
+			"This email address already has a Probono Match account, and an account belongs to one organization. "+
+			"To join %s, ask them to invite another address of yours. %s was not told that you have an account.\n",
+			orgName, roleName, orgName, orgName)
+		return e
+	}
+	e.Text = fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
+		"To accept, open this link within seven days and choose your password:\n%s/invite?token=%s\n",
+		orgName, roleName, s.baseURL, token)
+	return e
 }
 
 func (s *service) Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error) {
