@@ -19,6 +19,7 @@ type checkView struct {
 		EntryName   string `json:"entry_name"`
 		EntryRole   string `json:"entry_role"`
 		PartyName   string `json:"party_name"`
+		PartyRole   string `json:"party_role"`
 		Level       string `json:"level"`
 		Reason      string `json:"reason"`
 		Cleared     bool   `json:"cleared"`
@@ -135,7 +136,7 @@ func TestConflict_PotentialHitIsClearedWithAReason(t *testing.T) {
 	clear := func(s apptest.Session, hitID, reason string) *apptest.Response {
 		return clearHit(t, env, s, v.ID, hitID, reason)
 	}
-	clear(priya, c.Hits[0].ID, "Not the same company.").Problem(t, http.StatusForbidden)
+	clear(priya, c.Hits[0].ID, "Not the same company.").Problem(t, http.StatusNotFound) // attorneys see no checks
 	clear(coord, c.Hits[0].ID, "no").Problem(t, http.StatusUnprocessableEntity)
 	for _, h := range c.Hits {
 		if r := clear(coord, h.ID, "Different company: Lakeview Properties Group is a Wisconsin REIT."); r.Status != http.StatusOK {

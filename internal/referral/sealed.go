@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -63,10 +65,30 @@ func Parties(ctx context.Context, db interface {
 	return out, nil
 }
 
-// OpenReferralParties decrypts the parties of every open referral, by referral, each in order. The
-// conflict checker uses it to find the referrals a new registry entry can match.
+// CheckedParties returns the parties conflict checks compare with registries, in order: the parties
+// listed, then the client as a client party unless a listed client party already carries the
+// client's name. The client is a party of every referral whether or not the form lists it, so a
+// referral without parties still has its client checked.
+func CheckedParties(ctx context.Context, db interface {
+	ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]store.ReferralParty, error)
+	ReferralClientByID(ctx context.Context, referralID uuid.UUID) (store.ReferralClient, error)
+}, cipher opener, referralID uuid.UUID) ([]Party, error) {
+	parties, err := Parties(ctx, db, cipher, referralID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := db.ReferralClientByID(ctx, referralID)
+	if err != nil {
+		return nil, err
+	}
+	return withClient(cipher, parties, c)
+}
+
+// OpenReferralParties decrypts the checked parties (see CheckedParties) of every open referral, by
+// referral. The conflict checker uses it to find the referrals a new registry entry can match.
 func OpenReferralParties(ctx context.Context, db interface {
 	OpenReferralParties(ctx context.Context) ([]store.ReferralParty, error)
+	OpenReferralClients(ctx context.Context) ([]store.ReferralClient, error)
 }, cipher opener) (map[uuid.UUID][]Party, error) {
 	rows, err := db.OpenReferralParties(ctx)
 	if err != nil {
@@ -80,7 +102,42 @@ func OpenReferralParties(ctx context.Context, db interface {
 		}
 		out[r.ReferralID] = append(out[r.ReferralID], p)
 	}
+	clients, err := db.OpenReferralClients(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range clients {
+		if out[c.ReferralID], err = withClient(cipher, out[c.ReferralID], c); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// withClient appends the client to the listed parties unless a client party already has its name.
+func withClient(cipher opener, parties []Party, c store.ReferralClient) ([]Party, error) {
+	client, err := openClient(cipher, c)
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSpace(client.Name)
+	for _, p := range parties {
+		if p.Role == "client" && slices.ContainsFunc(append([]string{p.Name}, p.Aliases...), func(n string) bool {
+			return strings.EqualFold(strings.TrimSpace(n), name)
+		}) {
+			return parties, nil
+		}
+	}
+	return append(parties, Party{Name: name, Role: "client", Kind: "person"}), nil
+}
+
+func openClient(cipher opener, c store.ReferralClient) (Client, error) {
+	plain, err := cipher.Open(c.KeyID, c.Ciphertext, c.ReferralID[:])
+	if err != nil {
+		return Client{}, fmt.Errorf("decrypting client of referral %s: %w", c.ReferralID, err)
+	}
+	var out Client
+	return out, json.Unmarshal(plain, &out)
 }
 
 func openParty(cipher opener, r store.ReferralParty) (Party, error) {
@@ -126,10 +183,7 @@ func (s *service) present(ctx context.Context, r store.Referral, full bool) (Ref
 	if err != nil {
 		return out, err
 	}
-	plain, err := s.cipher.Open(c.KeyID, c.Ciphertext, r.ID[:])
-	if err != nil {
-		return out, fmt.Errorf("decrypting client of referral %s: %w", r.ID, err)
-	}
-	out.Client = &Client{}
-	return out, json.Unmarshal(plain, out.Client)
+	client, err := openClient(s.cipher, c)
+	out.Client = &client
+	return out, err
 }

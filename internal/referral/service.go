@@ -211,9 +211,9 @@ func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in
 		if !Status(row.Status).Open() {
 			return nil
 		}
-		if slices.Contains(fields, "parties") {
-			// A clearance was decided about the parties as they were; with other parties, the
-			// coordinators decide again.
+		if slices.Contains(fields, "parties") || slices.Contains(fields, "client.name") {
+			// A clearance was decided about the parties as they were, the client among them; with
+			// other parties, the coordinators decide again.
 			if err := tx.DeleteConflictChecks(ctx, id); err != nil {
 				return err
 			}

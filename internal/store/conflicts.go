@@ -192,6 +192,13 @@ func (s *Store) OpenReferralParties(ctx context.Context) ([]ReferralParty, error
 	return ps, translate(err, "referral parties")
 }
 
+// OpenReferralClients returns the encrypted clients of every open referral.
+func (s *Store) OpenReferralClients(ctx context.Context) ([]ReferralClient, error) {
+	var cs []ReferralClient
+	err := s.with(ctx).Where("referral_id IN (?)", s.openReferrals(ctx)).Order("referral_id").Find(&cs).Error
+	return cs, translate(err, "referral clients")
+}
+
 // OpenReferralsHitBy lists the open referrals whose check against the firm has a hit on the entry.
 func (s *Store) OpenReferralsHitBy(ctx context.Context, firmID, entryID uuid.UUID) ([]uuid.UUID, error) {
 	var ids []uuid.UUID
