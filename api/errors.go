@@ -78,6 +78,9 @@ func handleError(logger *slog.Logger) echo.HTTPErrorHandler {
 		default:
 			pe = &problem.Error{Kind: problem.Internal, Cause: err}
 		}
+		if pe.Kind == problem.Internal && dependencyDown(err) {
+			pe = unavailable(err)
+		}
 		status := statusOf[pe.Kind]
 		if status == 0 {
 			status = http.StatusInternalServerError
@@ -93,7 +96,9 @@ func handleError(logger *slog.Logger) echo.HTTPErrorHandler {
 		}
 		if status >= 500 {
 			logger.ErrorContext(ctx, "request failed", "error", err.Error())
-			body.Type = problemTypeBase + string(problem.Internal)
+			if pe.Kind != problem.Unavailable {
+				body.Type = problemTypeBase + string(problem.Internal)
+			}
 			if pe.Kind == problem.Internal {
 				body.Detail = "Internal error."
 			}
@@ -102,8 +107,8 @@ func handleError(logger *slog.Logger) echo.HTTPErrorHandler {
 		switch pe.Kind {
 		case problem.Unauthenticated:
 			h.Set("WWW-Authenticate", `Bearer realm="probono-match"`)
-		case problem.RateLimited:
-			h.Set("Retry-After", strconv.Itoa(pe.RetryAfterSeconds))
+		case problem.RateLimited, problem.Unavailable:
+			h.Set("Retry-After", strconv.Itoa(max(pe.RetryAfterSeconds, 1)))
 		}
 		h.Set(echo.HeaderContentType, "application/problem+json")
 		if c.Request().Method == http.MethodHead {

@@ -7,7 +7,10 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,6 +18,8 @@ import (
 	"github.com/swaggest/swgui/v5emb"
 
 	probono "github.com/probono-match/probono"
+	"github.com/probono-match/probono/internal/platform/log"
+	"github.com/probono-match/probono/internal/platform/problem"
 )
 
 // Readiness reports whether a dependency is usable; nil means ready.
@@ -61,7 +66,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.Use(uploadDeadlines)
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
-	e.GET("/readyz", readyz(cfg.Checks))
+	e.GET("/readyz", readyz(cfg.Checks, cfg.Logger))
 	e.GET("/api/openapi.yaml", func(c echo.Context) error {
 		return c.Blob(http.StatusOK, "application/yaml", probono.OpenAPISpec)
 	})
@@ -116,25 +121,51 @@ func relaxCSPForDocs(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-func readyz(checks map[string]Readiness) echo.HandlerFunc {
+// ReadinessTimeout bounds each readiness check, so /readyz answers promptly when a dependency hangs.
+const ReadinessTimeout = 2 * time.Second
+
+// readyz runs the checks at once and names each dependency that failed. Why it failed (which host,
+// port, database or user) goes to the log only: the endpoint is public.
+func readyz(checks map[string]Readiness, logger *slog.Logger) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), ReadinessTimeout)
+		defer cancel()
 		status := map[string]string{}
-		code := http.StatusOK
+		var mu sync.Mutex
+		var wg sync.WaitGroup
 		for name, check := range checks {
-			if err := check(c.Request().Context()); err != nil {
-				status[name] = err.Error()
-				code = http.StatusServiceUnavailable
-				continue
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				result := "ok"
+				if err := check(ctx); err != nil {
+					logger.WarnContext(ctx, "not ready", "dependency", name, "error", err.Error())
+					result = "unavailable"
+				}
+				mu.Lock()
+				status[name] = result
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		var failed []string
+		for name, result := range status {
+			if result != "ok" {
+				failed = append(failed, name)
 			}
-			status[name] = "ok"
 		}
-		if code != http.StatusOK {
-			c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
-			return c.JSON(code, map[string]any{
-				"type": problemTypeBase + "service-unavailable", "title": http.StatusText(code), "status": code,
-				"detail": "A dependency is not ready.", "checks": status,
-			})
+		if len(failed) == 0 {
+			return c.JSON(http.StatusOK, map[string]any{"status": "ready", "checks": status})
 		}
-		return c.JSON(code, map[string]any{"status": "ready", "checks": status})
+		slices.Sort(failed)
+		code := http.StatusServiceUnavailable
+		h := c.Response().Header()
+		h.Set(echo.HeaderContentType, "application/problem+json")
+		h.Set("Retry-After", strconv.Itoa(OutageRetryAfter))
+		return c.JSON(code, map[string]any{
+			"type": problemTypeBase + string(problem.Unavailable), "title": http.StatusText(code), "status": code,
+			"detail": "Not ready: " + strings.Join(failed, ", ") + " unavailable.", "checks": status,
+			"instance": log.RequestID(c.Request().Context()),
+		})
 	}
 }

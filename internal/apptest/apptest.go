@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"sync"
 	"testing"
@@ -37,11 +38,37 @@ type Env struct {
 	App    *app.App
 	Server *httptest.Server
 	Mail   *Mailbox
+	// Postgres and Redis carry the application's connections when it was started with
+	// ProxyPostgres or ProxyRedis; cutting one takes that service away from this application only.
+	Postgres, Redis *Proxy
+}
+
+// Option adjusts how New starts the application.
+type Option func(*options)
+
+type options struct {
+	proxyPostgres, proxyRedis bool
+	configure                 []func(*config.Config)
+}
+
+// ProxyPostgres routes the application's database connections through Env.Postgres.
+func ProxyPostgres() Option { return func(o *options) { o.proxyPostgres = true } }
+
+// ProxyRedis routes the application's Redis connections through Env.Redis.
+func ProxyRedis() Option { return func(o *options) { o.proxyRedis = true } }
+
+// Configure changes the configuration the application starts with.
+func Configure(f func(*config.Config)) Option {
+	return func(o *options) { o.configure = append(o.configure, f) }
 }
 
 // New starts an application on a fresh database holding the demo data (seed.Demo).
-func New(t testing.TB) *Env {
+func New(t testing.TB, opts ...Option) *Env {
 	t.Helper()
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	dbConf := pgtestdb.Custom(t, pgtestdb.Config{
 		DriverName: "pgx",
 		Host:       getenv("PGHOST", "127.0.0.1"),
@@ -62,10 +89,19 @@ func New(t testing.TB) *Env {
 		BaseURL:            "http://probono.test",
 		LogLevel:           "error",
 	}
-	mail := &Mailbox{}
+	env := &Env{Mail: &Mailbox{}}
+	if o.proxyPostgres {
+		env.Postgres, cfg.DatabaseURL = proxied(t, cfg.DatabaseURL)
+	}
+	if o.proxyRedis {
+		env.Redis, cfg.RedisURL = proxied(t, cfg.RedisURL)
+	}
+	for _, f := range o.configure {
+		f(cfg)
+	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, err := app.New(context.Background(), cfg, logger, app.Options{
-		Mailer:         mail,
+		Mailer:         env.Mail,
 		RedisKeyPrefix: "test:" + uuid.NewString() + ":",
 	})
 	if err != nil {
@@ -80,7 +116,20 @@ func New(t testing.TB) *Env {
 		srv.Close()
 		a.Close()
 	})
-	return &Env{App: a, Server: srv, Mail: mail}
+	env.App, env.Server = a, srv
+	return env
+}
+
+// proxied starts a proxy to the host of rawURL and returns it with the URL pointed at it.
+func proxied(t testing.TB, rawURL string) (*Proxy, string) {
+	t.Helper()
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewProxy(t, u.Host)
+	u.Host = p.Addr()
+	return p, u.String()
 }
 
 func getenv(name, fallback string) string {
