@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/jackc/pgx/v5"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/probono-match/probono/api"
@@ -49,11 +50,13 @@ type Options struct {
 	Mailer notify.Mailer
 	// RedisKeyPrefix namespaces this application's rate-limit keys in Redis.
 	RedisKeyPrefix string
+	// QueryTracer sees every database query (tests count them with it).
+	QueryTracer pgx.QueryTracer
 }
 
 // New connects to Postgres and Redis and builds the services.
 func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Options) (*App, error) {
-	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{ConflictSimilarity: conflict.SimilarityThreshold})
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{ConflictSimilarity: conflict.SimilarityThreshold, Tracer: opts.QueryTracer})
 	if err != nil {
 		return nil, err
 	}

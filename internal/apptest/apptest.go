@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver pgtestdb connects with
 	"github.com/peterldowns/pgtestdb"
 	"github.com/peterldowns/pgtestdb/migrators/goosemigrator"
@@ -49,6 +50,7 @@ type Option func(*options)
 type options struct {
 	proxyPostgres, proxyRedis bool
 	configure                 []func(*config.Config)
+	queryTracer               pgx.QueryTracer
 }
 
 // ProxyPostgres routes the application's database connections through Env.Postgres.
@@ -60,6 +62,11 @@ func ProxyRedis() Option { return func(o *options) { o.proxyRedis = true } }
 // Configure changes the configuration the application starts with.
 func Configure(f func(*config.Config)) Option {
 	return func(o *options) { o.configure = append(o.configure, f) }
+}
+
+// WithQueryTracer has tracer see every database query of the application.
+func WithQueryTracer(tracer pgx.QueryTracer) Option {
+	return func(o *options) { o.queryTracer = tracer }
 }
 
 // New starts an application on a fresh database holding the demo data (seed.Demo).
@@ -103,6 +110,7 @@ func New(t testing.TB, opts ...Option) *Env {
 	a, err := app.New(context.Background(), cfg, logger, app.Options{
 		Mailer:         env.Mail,
 		RedisKeyPrefix: "test:" + uuid.NewString() + ":",
+		QueryTracer:    o.queryTracer,
 	})
 	if err != nil {
 		t.Fatalf("starting application: %v", err)

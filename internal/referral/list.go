@@ -74,11 +74,6 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 		rows = rows[:f.Limit]
 		next = encodeCursor(f.Sort, keys[f.Limit-1])
 	}
-	out := make([]Referral, len(rows))
-	for i, r := range rows {
-		if out[i], err = s.present(ctx, r, full); err != nil {
-			return nil, "", err
-		}
-	}
-	return out, next, nil
+	out, err := s.presentAll(ctx, rows, full)
+	return out, next, err
 }

@@ -155,6 +155,70 @@ func openParty(cipher opener, r store.ReferralParty) (Party, error) {
 // present turns a row into what the caller sees: full, or redacted (no client, no client party, no
 // income) for callers outside the referring organisation.
 func (s *service) present(ctx context.Context, r store.Referral, full bool) (Referral, error) {
+	out, err := s.presentAll(ctx, []store.Referral{r}, full)
+	if err != nil {
+		return Referral{}, err
+	}
+	return out[0], nil
+}
+
+// presentAll presents rows as present does, with the same two queries however many rows there are:
+// the parties of all of them, then, in full, their clients.
+func (s *service) presentAll(ctx context.Context, rows []store.Referral, full bool) ([]Referral, error) {
+	out := make([]Referral, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]uuid.UUID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	partyRows, err := s.db.ReferralPartiesOf(ctx, ids, full)
+	if err != nil {
+		return nil, err
+	}
+	parties := map[uuid.UUID][]Party{}
+	for _, pr := range partyRows {
+		p, err := openParty(s.cipher, pr)
+		if err != nil {
+			return nil, err
+		}
+		parties[pr.ReferralID] = append(parties[pr.ReferralID], p)
+	}
+	var clients map[uuid.UUID]store.ReferralClient
+	if full {
+		clientRows, err := s.db.ReferralClientsOf(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		clients = make(map[uuid.UUID]store.ReferralClient, len(clientRows))
+		for _, c := range clientRows {
+			clients[c.ReferralID] = c
+		}
+	}
+	for i, r := range rows {
+		out[i] = presentRow(r, full)
+		if ps := parties[r.ID]; ps != nil {
+			out[i].Parties = ps
+		}
+		if !full {
+			continue
+		}
+		c, ok := clients[r.ID]
+		if !ok {
+			return nil, fmt.Errorf("referral %s has no client row", r.ID)
+		}
+		client, err := openClient(s.cipher, c)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Client = &client
+	}
+	return out, nil
+}
+
+// presentRow is what the caller sees of the row itself, before parties and client.
+func presentRow(r store.Referral, full bool) Referral {
 	out := Referral{
 		ID: r.ID, OrgID: r.OrgID, OrgName: r.OrgName, Status: Status(r.Status), Outcome: deref(r.Outcome),
 		PracticeArea: r.PracticeArea, Jurisdiction: r.Jurisdiction, Language: deref(r.Language), Summary: r.Summary,
@@ -162,28 +226,12 @@ func (s *service) present(ctx context.Context, r store.Referral, full bool) (Ref
 		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed,
 		Eligibility: Eligibility{HouseholdSize: r.HouseholdSize, PovertyPercent: r.PovertyPercent,
 			GuidelineYear: r.GuidelineYear, Region: r.GuidelineRegion},
+		Parties:  []Party{},
 		Redacted: !full, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
 	}
-	parties, err := Parties(ctx, s.db, s.cipher, r.ID)
-	if err != nil {
-		return out, err
+	if full {
+		income := r.AnnualIncome
+		out.Eligibility.AnnualIncome = &income
 	}
-	out.Parties = []Party{}
-	for _, p := range parties {
-		if full || p.Role != "client" {
-			out.Parties = append(out.Parties, p)
-		}
-	}
-	if !full {
-		return out, nil
-	}
-	income := r.AnnualIncome
-	out.Eligibility.AnnualIncome = &income
-	c, err := s.db.ReferralClientByID(ctx, r.ID)
-	if err != nil {
-		return out, err
-	}
-	client, err := openClient(s.cipher, c)
-	out.Client = &client
-	return out, err
+	return out
 }

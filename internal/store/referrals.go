@@ -118,10 +118,29 @@ func (s *Store) ReferralClientByID(ctx context.Context, referralID uuid.UUID) (R
 	return c, translate(s.with(ctx).Take(&c, "referral_id = ?", referralID).Error, "Referral client")
 }
 
+// ReferralClientsOf returns the encrypted client rows of the given referrals, in no order.
+func (s *Store) ReferralClientsOf(ctx context.Context, referralIDs []uuid.UUID) ([]ReferralClient, error) {
+	var cs []ReferralClient
+	err := s.with(ctx).Where("referral_id IN ?", referralIDs).Find(&cs).Error
+	return cs, translate(err, "referral clients")
+}
+
 // ReferralPartiesByID returns a referral's encrypted parties in order.
 func (s *Store) ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]ReferralParty, error) {
 	var ps []ReferralParty
 	err := s.with(ctx).Where("referral_id = ?", referralID).Order("position").Find(&ps).Error
+	return ps, translate(err, "referral parties")
+}
+
+// ReferralPartiesOf returns the encrypted parties of the given referrals, each referral's in order;
+// without the client parties unless withClient.
+func (s *Store) ReferralPartiesOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]ReferralParty, error) {
+	var ps []ReferralParty
+	q := s.with(ctx).Where("referral_id IN ?", referralIDs)
+	if !withClient {
+		q = q.Where("role <> 'client'")
+	}
+	err := q.Order("referral_id, position").Find(&ps).Error
 	return ps, translate(err, "referral parties")
 }
 

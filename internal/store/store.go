@@ -38,11 +38,13 @@ type Options struct {
 	// connections, set when each connects so that a search is a single statement. Zero leaves
 	// PostgreSQL's default (0.3), which makes searches return more candidates, never fewer.
 	ConflictSimilarity float64
+	// Tracer, when set, sees every query of both pools (tests count queries with it).
+	Tracer pgx.QueryTracer
 }
 
 // Open connects to Postgres. The pools are sized for one API process sharing the machine with a worker.
 func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
-	db, err := openPool(ctx, databaseURL, 20, nil)
+	db, err := openPool(ctx, databaseURL, 20, nil, opts.Tracer)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +55,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if opts.ConflictSimilarity > 0 {
 		params["pg_trgm.similarity_threshold"] = strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)
 	}
-	search, err := openSearchPool(ctx, databaseURL, 8, params)
+	search, err := openSearchPool(ctx, databaseURL, 8, params, opts.Tracer)
 	if err != nil {
 		closePool(db)
 		return nil, err
@@ -64,12 +66,13 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 // openSearchPool opens the search pool. It is pgx's own pool rather than database/sql under GORM:
 // a check scans hundreds of rows, and pgx reads them in binary, ids included, without the
 // conversions database/sql makes for every value.
-func openSearchPool(ctx context.Context, databaseURL string, size int32, params map[string]string) (*pgxpool.Pool, error) {
+func openSearchPool(ctx context.Context, databaseURL string, size int32, params map[string]string, tracer pgx.QueryTracer) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
 	}
 	maps.Copy(cfg.ConnConfig.RuntimeParams, params)
+	cfg.ConnConfig.Tracer = tracer
 	cfg.MaxConns = size
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
@@ -85,13 +88,15 @@ func openSearchPool(ctx context.Context, databaseURL string, size int32, params 
 	return pool, nil
 }
 
-// openPool opens a pool of size connections, each started with the given run-time parameters.
-func openPool(ctx context.Context, databaseURL string, size int, params map[string]string) (*gorm.DB, error) {
+// openPool opens a pool of size connections, each started with the given run-time parameters, their
+// queries seen by tracer (if not nil).
+func openPool(ctx context.Context, databaseURL string, size int, params map[string]string, tracer pgx.QueryTracer) (*gorm.DB, error) {
 	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
 	}
 	maps.Copy(cfg.RuntimeParams, params)
+	cfg.Tracer = tracer
 	sqlDB := stdlib.OpenDB(*cfg)
 	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), &gorm.Config{
 		Logger:                 logger.Discard, // queries carry client data; they are never logged
