@@ -117,3 +117,40 @@ func TestReference_ListsAreSeeded(t *testing.T) {
 		}
 	}
 }
+
+func TestAttorneyProfile_RejectsIdenticalAndOverlappingUnavailablePeriods(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	priya := env.Login(t, "priya.raman@hartwell.example", password)
+	var m me
+	getMe(t, env, priya.Token).JSON(t, &m)
+	path := "/api/v1/attorneys/" + m.ID
+	period := func(start, end string) map[string]any { return map[string]any{"start": start, "end": end} }
+	for _, tc := range []struct {
+		name      string
+		blackouts []map[string]any
+		field     string // "" when the profile is accepted
+	}{
+		{"identical", []map[string]any{period("2026-12-20", "2027-01-03"), period("2026-12-20", "2027-01-03")}, "blackouts[1].start"},
+		{"one inside another", []map[string]any{period("2026-12-20", "2027-01-03"), period("2026-12-24", "2026-12-26")}, "blackouts[1].start"},
+		{"sharing the last day", []map[string]any{period("2026-12-20", "2026-12-24"), period("2026-12-24", "2026-12-31")}, "blackouts[1].start"},
+		{"third overlaps the first", []map[string]any{period("2026-07-01", "2026-07-10"), period("2026-08-01", "2026-08-02"), period("2026-06-25", "2026-07-01")}, "blackouts[2].start"},
+		{"back to back", []map[string]any{period("2026-12-20", "2026-12-24"), period("2026-12-25", "2026-12-31")}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := attorneyProfileBody()
+			body["blackouts"] = tc.blackouts
+			r := env.Do(t, apptest.Request{Method: "PUT", Path: path, Token: priya.Token, Body: body})
+			if tc.field == "" {
+				if r.Status != http.StatusOK {
+					t.Fatalf("accepted periods: %d %s", r.Status, r.Body)
+				}
+				return
+			}
+			p := r.Problem(t, http.StatusUnprocessableEntity)
+			if len(p.Errors) != 1 || p.Errors[0].Field != tc.field || !strings.Contains(p.Errors[0].Message, "overlaps") {
+				t.Fatalf("want one overlap error on %s, got %+v", tc.field, p.Errors)
+			}
+		})
+	}
+}

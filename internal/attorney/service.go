@@ -170,7 +170,20 @@ func validate(c *reference.Catalog, p Profile) []problem.FieldError {
 	for i, d := range p.Blackouts {
 		if d.End.Before(d.Start) {
 			bad("blackouts[%d].end", i, "must not be before start")
+		} else if j := overlapping(p.Blackouts[:i], d); j >= 0 {
+			bad("blackouts[%d].start", i, fmt.Sprintf("overlaps unavailable period %d", j+1))
 		}
 	}
 	return fields
+}
+
+// overlapping returns the index of the first well-formed period of earlier that shares a day with
+// d, or -1. Profiles hold at most a hundred periods, so comparing each pair costs nothing.
+func overlapping(earlier []DateRange, d DateRange) int {
+	for j, e := range earlier {
+		if !e.End.Before(e.Start) && !d.Start.After(e.End) && !e.Start.After(d.End) {
+			return j
+		}
+	}
+	return -1
 }
