@@ -39,6 +39,7 @@ help:
 # ---- build ------------------------------------------------------------------------------------
 
 $(NODE_STAMP): $(WEB)/package-lock.json $(WEB)/package.json
+	@echo "==> Installing the web app's dependencies (npm ci)..."
 	cd $(WEB) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(NPM) ci --no-audit --no-fund
 	touch $@
 
@@ -46,16 +47,21 @@ deps: $(NODE_STAMP)
 
 # The SPA is embedded into the binary (frontend/embed.go), so it is built first.
 web: $(NODE_STAMP)
+	@echo "==> Building the web app (Vite)..."
 	cd $(WEB) && $(NPM) run build
 
+# The first build compiles every Go dependency, which takes a few minutes; later builds reuse the cache.
 binary:
+	@echo "==> Compiling bin/probono (the first build compiles every Go dependency and can take a few minutes)..."
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/probono
 
 build: web
 	@$(MAKE) --no-print-directory binary
 
 run: build
+	@echo "==> Applying database migrations..."
 	$(BIN) migrate
+	@echo "==> Loading the demo data (only the first time)..."
 	$(BIN) seed
 	@echo
 	@addr=$${HTTP_ADDR:-:8080}; echo "Probono Match is starting on $${BASE_URL:-http://localhost:$${addr##*:}} (Ctrl-C stops it)."
