@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,9 +44,10 @@ type referralView struct {
 	Redacted    bool   `json:"redacted"`
 	Summary     string `json:"summary"`
 	Eligibility struct {
-		PovertyPercent float64 `json:"poverty_percent"`
-		AnnualIncome   *int    `json:"annual_income"`
-		GuidelineYear  int     `json:"guideline_year"`
+		PovertyPercent  float64 `json:"poverty_percent"`
+		AnnualIncome    *int    `json:"annual_income"`
+		GuidelineYear   int     `json:"guideline_year"`
+		GuidelineRegion string  `json:"guideline_region"`
 	} `json:"eligibility"`
 	Client *struct {
 		Name  string `json:"name"`
@@ -76,8 +78,8 @@ func TestReferral_CreateComputesEligibilityAndEncryptsTheClient(t *testing.T) {
 	if v.Status != "draft" || v.Redacted || v.Client == nil || v.Client.Name != "María González" {
 		t.Fatalf("the referring organisation sees its draft in full: %+v", v)
 	}
-	// 2025 guideline, 48 states: 15,650 + 2 × 5,500 = 26,650; 24,000 / 26,650 = 90.1 %.
-	if v.Eligibility.PovertyPercent != 90.1 || v.Eligibility.GuidelineYear != 2025 {
+	// 2026 guideline (FR Doc 2026-00755), 48 states: 15,960 + 2 × 5,680 = 27,320; 24,000 / 27,320 = 87.8 %.
+	if v.Eligibility.PovertyPercent != 87.8 || v.Eligibility.GuidelineYear != 2026 {
 		t.Fatalf("eligibility: %+v", v.Eligibility)
 	}
 
@@ -331,4 +333,34 @@ func TestReferral_ListFiltersSortsAndPages(t *testing.T) {
 		t.Fatal("sort=deadline must put the referral without a deadline last")
 	}
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals?cursor=garbage", Token: staff.Token}).Problem(t, http.StatusUnprocessableEntity)
+}
+
+func TestReferral_EligibilityUsesThe2026GuidelineOfTheRegion(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff := env.Login(t, nonprofitStaff, password)
+	for _, tc := range []struct {
+		jurisdiction, region string
+		household            int
+		income               int64
+		percent              float64
+	}{
+		{"IL", "contiguous", 1, 15960, 100}, // $15,960 for one person
+		{"IL", "contiguous", 4, 33000, 100}, // + 3 × $5,680
+		{"AK", "alaska", 4, 41250, 100},     // $19,950 + 3 × $7,100
+		{"HI", "hawaii", 4, 37950, 100},     // $18,360 + 3 × $6,530
+		{"HI", "hawaii", 2, 12445, 50},      // half of $24,890
+		{"US-AKD", "alaska", 1, 19950, 100}, // Alaska's federal district
+		{"DC", "contiguous", 9, 0, 0},       // no income
+	} {
+		t.Run(tc.jurisdiction+"/"+strconv.Itoa(tc.household), func(t *testing.T) {
+			body := referralBody(false)
+			body["jurisdiction"] = tc.jurisdiction
+			body["eligibility"] = map[string]any{"household_size": tc.household, "annual_income": tc.income}
+			e := createReferral(t, env, staff, body).Eligibility
+			if e.GuidelineYear != 2026 || e.GuidelineRegion != tc.region || e.PovertyPercent != tc.percent {
+				t.Fatalf("want 2026 %s %.1f %%, got %+v", tc.region, tc.percent, e)
+			}
+		})
+	}
 }
