@@ -817,7 +817,12 @@ type MemberUpdate struct {
 
 // Organization defines model for Organization.
 type Organization struct {
-	CreatedAt           time.Time          `json:"created_at"`
+	// Active False once a platform admin deactivated it: its members can neither sign in nor use their tokens
+	Active    bool      `json:"active"`
+	CreatedAt time.Time `json:"created_at"`
+
+	// DeactivatedAt When it was deactivated, while it is
+	DeactivatedAt       *time.Time         `json:"deactivated_at,omitempty"`
 	Id                  openapi_types.UUID `json:"id"`
 	Kind                OrganizationKind   `json:"kind"`
 	LimitedScopeProgram bool               `json:"limited_scope_program"`
@@ -835,6 +840,10 @@ type OrganizationKind string
 
 // OrganizationUpdate defines model for OrganizationUpdate.
 type OrganizationUpdate struct {
+	// Active Platform admins only: false deactivates the organisation (its members' sessions end at once and
+	// they cannot sign in), true reactivates it. Its referrals and matters are left as they are.
+	Active *bool `json:"active,omitempty"`
+
 	// LimitedScopeProgram Referring organisations: runs a limited-scope program (ABA Model Rule 6.5), so firm conflicts on its limited-scope referrals are potential, not blocking
 	LimitedScopeProgram *bool   `json:"limited_scope_program,omitempty"`
 	Name                *string `json:"name,omitempty"`
@@ -1182,7 +1191,7 @@ type ServerInterface interface {
 
 	// (GET /organizations/{orgId})
 	GetOrganization(ctx echo.Context, orgId OrgId) error
-	// UpdateOrganization Rename an organisation or change its settings (its org admins and platform admins)
+	// UpdateOrganization Rename an organisation or change its settings (its org admins and platform admins), or deactivate it (platform admins)
 	// (PATCH /organizations/{orgId})
 	UpdateOrganization(ctx echo.Context, orgId OrgId) error
 	// ListInvitations Pending invitations of an organisation (org admins)

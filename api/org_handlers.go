@@ -11,7 +11,8 @@ import (
 )
 
 func toOrganization(o auth.Organization) Organization {
-	return Organization{Id: o.ID, Name: o.Name, Kind: OrganizationKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram}
+	return Organization{Id: o.ID, Name: o.Name, Kind: OrganizationKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram,
+		Active: o.DeactivatedAt == nil, DeactivatedAt: o.DeactivatedAt}
 }
 
 func toMember(a auth.Account) Member {
@@ -63,7 +64,7 @@ func (h *Handlers) UpdateOrganization(c echo.Context, orgID uuid.UUID) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	o, err := h.Orgs.Update(c.Request().Context(), principal(c), orgID, org.OrganizationUpdate{Name: req.Name, LimitedScopeProgram: req.LimitedScopeProgram})
+	o, err := h.Orgs.Update(c.Request().Context(), principal(c), orgID, org.OrganizationUpdate{Name: req.Name, LimitedScopeProgram: req.LimitedScopeProgram, Active: req.Active})
 	if err != nil {
 		return err
 	}

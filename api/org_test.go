@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"regexp"
+	"sync"
 	"testing"
 
 	"github.com/probono-match/probono/internal/apptest"
@@ -187,5 +188,129 @@ func TestCreateOrganization_OnlyPlatformAdmins(t *testing.T) {
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations", Token: coordinator.Token}).JSON(t, &list)
 	if len(list.Items) != 1 || list.Items[0].Name != "Hartwell & Pierce LLP" {
 		t.Fatalf("a coordinator sees only their own organisation, got %+v", list.Items)
+	}
+}
+
+type organizationView struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	Active        bool    `json:"active"`
+	DeactivatedAt *string `json:"deactivated_at"`
+}
+
+func TestDeactivatedOrganization_MembersCannotSignInOrUseTokensUntilReactivated(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	platform := env.Login(t, "admin@probono.example", password)
+	firmAdmin := env.Login(t, "admin@hartwell.example", password)
+	attorney := env.Login(t, "priya.raman@hartwell.example", password)
+	orgID := orgOf(t, env, firmAdmin)
+	invitations := "/api/v1/organizations/" + orgID + "/invitations"
+	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: firmAdmin.Token,
+		Body: map[string]string{"email": "lateral@hartwell.example", "role": "attorney"}})
+	invite := inviteLink.FindStringSubmatch(env.Mail.To("lateral@hartwell.example")[0].Text)[1]
+	setActive := func(s apptest.Session, active bool) *apptest.Response {
+		return env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID, Token: s.Token, Body: map[string]any{"active": active}})
+	}
+
+	setActive(firmAdmin, false).Problem(t, http.StatusForbidden) // an org admin cannot switch their own organisation off
+	var o organizationView
+	r := setActive(platform, false)
+	r.JSON(t, &o)
+	if r.Status != http.StatusOK || o.Active || o.DeactivatedAt == nil {
+		t.Fatalf("deactivate: %d %s", r.Status, r.Body)
+	}
+	for _, s := range []apptest.Session{firmAdmin, attorney} {
+		getMe(t, env, s.Token).Problem(t, http.StatusUnauthorized)
+		refresh(t, env, s.Refresh).Problem(t, http.StatusUnauthorized)
+	}
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
+		Body: map[string]string{"email": "priya.raman@hartwell.example", "password": password}}).Problem(t, http.StatusUnauthorized)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": invite}}).Problem(t, http.StatusGone)
+	// Other organisations carry on.
+	if r := getMe(t, env, env.Login(t, nonprofitStaff, password).Token); r.Status != http.StatusOK {
+		t.Fatalf("another organisation's member: %d", r.Status)
+	}
+
+	var list struct{ Items []organizationView }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/organizations", Token: platform.Token}).JSON(t, &list)
+	for _, item := range list.Items {
+		if item.Active != (item.ID != orgID) {
+			t.Fatalf("the platform admin's list shows which organisation is deactivated: %+v", list.Items)
+		}
+	}
+
+	var back organizationView
+	r = setActive(platform, true)
+	r.JSON(t, &back)
+	if r.Status != http.StatusOK || !back.Active || back.DeactivatedAt != nil {
+		t.Fatalf("reactivate: %d %s", r.Status, r.Body)
+	}
+	env.Login(t, "priya.raman@hartwell.example", password)
+	if r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": invite}}); r.Status != http.StatusOK {
+		t.Fatalf("a pending invitation works again after reactivation: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestDeactivateOrganization_WhoMayAndWhichOrganisations(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	platform := env.Login(t, "admin@probono.example", password)
+	firmAdmin := env.Login(t, "admin@hartwell.example", password)
+	nonprofitAdmin := env.Login(t, "admin@northside.example", password)
+	firmID, platformID := orgOf(t, env, firmAdmin), orgOf(t, env, platform)
+	for _, tc := range []struct {
+		name   string
+		caller apptest.Session
+		orgID  string
+		status int
+	}{
+		{"another organisation's admin", nonprofitAdmin, firmID, http.StatusNotFound},
+		{"the platform's own organisation", platform, platformID, http.StatusUnprocessableEntity},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + tc.orgID, Token: tc.caller.Token,
+				Body: map[string]any{"active": false}}).Problem(t, tc.status)
+		})
+	}
+	// A platform admin renames an organisation and changes its settings.
+	var o organizationView
+	r := env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgOf(t, env, nonprofitAdmin), Token: platform.Token,
+		Body: map[string]any{"name": "Northside Legal Aid Society", "limited_scope_program": true}})
+	r.JSON(t, &o)
+	if r.Status != http.StatusOK || o.Name != "Northside Legal Aid Society" || !o.Active {
+		t.Fatalf("platform admin edit: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestDeactivateOrganization_ParallelDeactivationsAllEndTheSessions(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	platform := env.Login(t, "admin@probono.example", password)
+	attorney := env.Login(t, "priya.raman@hartwell.example", password)
+	orgID := orgOf(t, env, attorney)
+	statuses := make(chan int, 8)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID, Token: platform.Token,
+				Body: map[string]any{"active": i%4 == 3}}).Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	for s := range statuses {
+		if s != http.StatusOK {
+			t.Fatalf("a parallel change answered %d", s)
+		}
+	}
+	refresh(t, env, attorney.Refresh).Problem(t, http.StatusUnauthorized) // every deactivation revoked it
+	var o organizationView
+	env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID, Token: platform.Token,
+		Body: map[string]any{"active": false}}).JSON(t, &o)
+	if o.Active || o.DeactivatedAt == nil {
+		t.Fatalf("after the race the organisation can still be deactivated: %+v", o)
 	}
 }

@@ -18,7 +18,9 @@ type Organization struct {
 	// LimitedScopeProgram marks a referring organisation's limited-scope program (ABA Model Rule 6.5):
 	// firm conflicts on its limited-scope referrals are potential, not blocking.
 	LimitedScopeProgram bool
-	CreatedAt           time.Time
+	// DeactivatedAt is set while a platform admin has deactivated the organisation.
+	DeactivatedAt *time.Time
+	CreatedAt     time.Time
 }
 
 // Account is a user as they see themselves: profile, role and organisation.

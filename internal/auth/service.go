@@ -58,6 +58,10 @@ type service struct {
 
 var errBadCredentials = problem.New(problem.Unauthenticated, "Invalid email or password.")
 
+// canSignIn reports whether an account may sign in and use its tokens: neither the user nor their
+// organisation is deactivated.
+func canSignIn(a store.Account) bool { return a.Active && a.OrgActive }
+
 // NormalizeEmail is the form in which emails are stored and compared.
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
@@ -79,7 +83,7 @@ func (s *service) Login(ctx context.Context, email, password, clientIP string) (
 	case err != nil:
 		return Session{}, err
 	}
-	if err != nil || !crypto.CheckPassword(password, acct.PasswordHash) || !acct.Active {
+	if err != nil || !crypto.CheckPassword(password, acct.PasswordHash) || !canSignIn(acct) {
 		if hitErr := s.limits.LoginFailures.Hit(ctx, keys...); hitErr != nil {
 			return Session{}, fmt.Errorf("counting failed login: %w", hitErr)
 		}
@@ -151,7 +155,7 @@ func (s *service) Refresh(ctx context.Context, refreshToken string) (Session, er
 		if err != nil {
 			return err
 		}
-		if !acct.Active {
+		if !canSignIn(acct) {
 			return errSessionEnded
 		}
 		sess, err = s.startSession(ctx, tx, old.UserID, old.FamilyID)
@@ -191,7 +195,7 @@ func (s *service) Authenticate(ctx context.Context, accessToken string) (Princip
 		return Principal{}, problem.Wrap(problem.Unauthenticated, err, "%s", errBadAccessToken.Detail)
 	}
 	acct, err := s.db.AccountByID(ctx, userID)
-	if problem.Is(err, problem.NotFound) || (err == nil && !acct.Active) {
+	if problem.Is(err, problem.NotFound) || (err == nil && !canSignIn(acct)) {
 		return Principal{}, errBadAccessToken
 	}
 	if err != nil {
@@ -276,7 +280,7 @@ func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 		return fmt.Errorf("counting reset request: %w", err)
 	}
 	acct, err := s.db.AccountByEmail(ctx, email)
-	if problem.Is(err, problem.NotFound) || (err == nil && !acct.Active) {
+	if problem.Is(err, problem.NotFound) || (err == nil && !canSignIn(acct)) {
 		return nil
 	}
 	if err != nil {

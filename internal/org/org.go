@@ -2,7 +2,7 @@
 // a preset role, and managing members.
 //
 // Who may do what:
-//   - platform admins create organisations and may manage any of them;
+//   - platform admins create, deactivate and reactivate organisations and may manage any of them;
 //   - an organisation's org admins rename it, invite people, and change or deactivate members;
 //   - its coordinators may list its members; everyone may read their own organisation.
 //
@@ -36,10 +36,12 @@ type InvitationPreview struct {
 	ExpiresAt        time.Time
 }
 
-// OrganizationUpdate changes an organisation; nil fields stay as they are.
+// OrganizationUpdate changes an organisation; nil fields stay as they are. Only platform admins
+// change Active.
 type OrganizationUpdate struct {
 	Name                *string
 	LimitedScopeProgram *bool
+	Active              *bool
 }
 
 // MemberUpdate changes a member; nil fields stay as they are.
@@ -73,9 +75,12 @@ type Service interface {
 	List(ctx context.Context, p auth.Principal) ([]auth.Organization, error)
 	// Get returns one organisation. Returns NotFound for an organisation the caller cannot see.
 	Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error)
-	// Update renames an organisation or changes its settings. Returns NotFound as Get, Forbidden
-	// unless the caller administers it, Conflict if the name is taken, Invalid for a setting its kind
-	// does not have.
+	// Update renames an organisation, changes its settings, or deactivates or reactivates it.
+	// Deactivating ends its members' sessions at once and keeps them from signing in until it is
+	// reactivated; its referrals, checks and matters are left as they are. Returns NotFound as Get,
+	// Forbidden unless the caller administers it (platform admins only for Active), Conflict if the
+	// name is taken, Invalid for a setting its kind does not have or for deactivating the platform's
+	// own organisation.
 	Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (auth.Organization, error)
 	// Members lists an organisation's members. Returns NotFound as Get, Forbidden unless the caller
 	// administers it or is one of its coordinators.

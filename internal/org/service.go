@@ -51,7 +51,8 @@ type service struct {
 }
 
 func toOrganization(o store.Organization) auth.Organization {
-	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram}
+	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt,
+		LimitedScopeProgram: o.LimitedScopeProgram, DeactivatedAt: o.DeactivatedAt}
 }
 
 func toInvitation(i store.Invitation) Invitation {
@@ -160,10 +161,41 @@ func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 		}
 		changes["limited_scope_program"] = *u.LimitedScopeProgram
 	}
-	if err := s.db.UpdateOrganization(ctx, orgID, changes); err != nil {
+	deactivate := u.Active != nil && !*u.Active
+	if u.Active != nil {
+		if err := mayDeactivate(p, o); err != nil {
+			return auth.Organization{}, err
+		}
+		changes["deactivated_at"] = nil
+		if deactivate {
+			changes["deactivated_at"] = time.Now().UTC()
+		}
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.UpdateOrganization(ctx, orgID, changes); err != nil {
+			return err
+		}
+		if deactivate {
+			return tx.RevokeOrganizationRefreshTokens(ctx, orgID)
+		}
+		return nil
+	})
+	if err != nil {
 		return auth.Organization{}, err
 	}
 	return s.Get(ctx, p, orgID)
+}
+
+// mayDeactivate says whether the caller may deactivate or reactivate the organisation: platform
+// admins may, for any but their own, which would lock every platform admin out.
+func mayDeactivate(p auth.Principal, o store.Organization) error {
+	if !p.IsPlatformAdmin() {
+		return problem.New(problem.Forbidden, "Only platform admins may deactivate or reactivate an organization.")
+	}
+	if auth.OrgKind(o.Kind) == auth.KindPlatform {
+		return problem.Validation(problem.Field("active", "the platform's own organization cannot be deactivated"))
+	}
+	return nil
 }
 
 func (s *service) Members(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]auth.Account, error) {

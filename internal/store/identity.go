@@ -14,8 +14,10 @@ type Organization struct {
 	Kind string
 	// LimitedScopeProgram marks a referring organisation's program as limited-scope (ABA Rule 6.5).
 	LimitedScopeProgram bool
-	CreatedAt           time.Time
-	UpdatedAt           time.Time
+	// DeactivatedAt is set while a platform admin has deactivated the organisation.
+	DeactivatedAt *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // User is a row of users.
@@ -46,9 +48,12 @@ type Account struct {
 	Role                   string
 	OrgCreatedAt           time.Time
 	OrgLimitedScopeProgram bool
+	// OrgActive is false while the organisation is deactivated: its members may not sign in.
+	OrgActive bool
 }
 
-const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, o.limited_scope_program AS org_limited_scope_program
+const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, o.limited_scope_program AS org_limited_scope_program,
+	o.deactivated_at IS NULL AS org_active
 FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
 
 // AccountByID returns the user with their organisation and role.

@@ -56,6 +56,13 @@ func (s *Store) RevokeUserRefreshTokensExcept(ctx context.Context, userID, keepF
 		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
 }
 
+// RevokeOrganizationRefreshTokens revokes every login of every member of an organisation.
+func (s *Store) RevokeOrganizationRefreshTokens(ctx context.Context, orgID uuid.UUID) error {
+	return translate(s.with(ctx).Model(&RefreshToken{}).
+		Where("user_id IN (SELECT user_id FROM memberships WHERE org_id = ?) AND revoked_at IS NULL", orgID).
+		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
+}
+
 // PasswordReset is a row of password_resets. Only the token's digest is stored.
 type PasswordReset struct {
 	ID        uuid.UUID
@@ -142,12 +149,13 @@ func (s *Store) RevokePendingInvitationsFor(ctx context.Context, orgID uuid.UUID
 		Update("revoked_at", time.Now().UTC()).Error, "invitations")
 }
 
-// InvitationByDigest returns the pending, unexpired invitation with this token digest, locked for
-// update when called inside Tx.
+// InvitationByDigest returns the pending, unexpired invitation with this token digest to an active
+// organisation, locked for update when called inside Tx.
 func (s *Store) InvitationByDigest(ctx context.Context, digest string) (Invitation, error) {
 	var inv Invitation
 	err := s.with(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).
-		Take(&inv, "token_hash = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()", digest).Error
+		Take(&inv, "token_hash = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() "+
+			"AND org_id IN (SELECT id FROM organizations WHERE deactivated_at IS NULL)", digest).Error
 	return inv, translate(err, "Invitation")
 }
 

@@ -150,7 +150,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an organisation or change its settings (its org admins and platform admins) */
+        /** Rename an organisation or change its settings (its org admins and platform admins), or deactivate it (platform admins) */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -608,6 +608,13 @@ export interface components {
             name: string;
             kind: components["schemas"]["OrganizationKind"];
             limited_scope_program: boolean;
+            /** @description False once a platform admin deactivated it: its members can neither sign in nor use their tokens */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When it was deactivated, while it is
+             */
+            deactivated_at?: string;
             /** Format: date-time */
             created_at: string;
         };
@@ -619,6 +626,11 @@ export interface components {
             name?: string;
             /** @description Referring organisations: runs a limited-scope program (ABA Model Rule 6.5), so firm conflicts on its limited-scope referrals are potential, not blocking */
             limited_scope_program?: boolean;
+            /**
+             * @description Platform admins only: false deactivates the organisation (its members' sessions end at once and
+             *     they cannot sign in), true reactivates it. Its referrals and matters are left as they are.
+             */
+            active?: boolean;
         };
         Member: {
             /** Format: uuid */
