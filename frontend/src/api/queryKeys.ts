@@ -17,6 +17,7 @@ export const queryKeys = {
   referralList: (filters: ReferralFilters) => ['referrals', 'list', filters] as const,
   referral: (id: string) => ['referrals', 'one', id] as const,
   referralHistory: (id: string) => ['referrals', 'one', id, 'history'] as const,
+  conflictChecks: ['conflict-check'] as const,
   conflictCheck: (referralId: string) => ['conflict-check', referralId] as const,
   conflictEntries: ['conflict-entries'] as const,
   conflictEntryList: (q: string) => ['conflict-entries', q] as const,

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { createConflictEntry } from '../../api/conflicts';
 import { fieldErrors } from '../../api/problem';
-import { queryKeys } from '../../api/queryKeys';
+import { invalidateAfterRegistryChange } from '../../api/invalidate';
 import type { ConflictEntry, ConflictRole } from '../../api/types';
 import { FormAlert } from '../../components/FormAlert';
 import { Notice } from '../../components/Notice';
@@ -40,7 +40,7 @@ export function AddEntryForm() {
       setName('');
       setAliases('');
       setMatterRef('');
-      void queryClient.invalidateQueries({ queryKey: queryKeys.conflictEntries });
+      void invalidateAfterRegistryChange(queryClient);
     },
     onError: () => focusFirstInvalid(formRef.current),
   });

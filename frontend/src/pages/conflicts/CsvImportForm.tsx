@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { importConflictEntries } from '../../api/conflicts';
-import { queryKeys } from '../../api/queryKeys';
+import { invalidateAfterRegistryChange } from '../../api/invalidate';
 import type { ImportMode } from '../../api/types';
 import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
@@ -28,7 +28,7 @@ export function CsvImportForm() {
   const mutation = useMutation({
     mutationFn: (chosen: File) => importConflictEntries(chosen, mode),
     onSuccess: (report) => {
-      if (report.committed) void queryClient.invalidateQueries({ queryKey: queryKeys.conflictEntries });
+      if (report.committed) void invalidateAfterRegistryChange(queryClient);
     },
   });
 

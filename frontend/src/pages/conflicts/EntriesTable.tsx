@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { deleteConflictEntry, listConflictEntries } from '../../api/conflicts';
+import { invalidateAfterRegistryChange } from '../../api/invalidate';
 import { queryKeys } from '../../api/queryKeys';
 import type { ConflictEntry } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
@@ -24,7 +25,7 @@ export function EntriesTable() {
     mutationFn: (entry: ConflictEntry) => deleteConflictEntry(entry.id),
     onSuccess: () => {
       setConfirming(null);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.conflictEntries });
+      void invalidateAfterRegistryChange(queryClient);
     },
   });
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { clearConflictHit } from '../../api/conflicts';
+import { invalidateAfterCheck } from '../../api/invalidate';
 import { fieldErrors } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
 import type { ConflictHit } from '../../api/types';
@@ -27,7 +28,7 @@ export function ClearHitForm({ referralId, hit }: { referralId: string; hit: Con
     mutationFn: () => clearConflictHit(referralId, hit.id, reason.trim()),
     onSuccess: (check) => {
       queryClient.setQueryData(queryKeys.conflictCheck(referralId), check);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.referralLists });
+      void invalidateAfterCheck(queryClient, referralId);
     },
   });
 

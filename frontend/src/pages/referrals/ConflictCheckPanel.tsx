@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getConflictCheck, runConflictCheck } from '../../api/conflicts';
+import { invalidateAfterCheck } from '../../api/invalidate';
 import { queryKeys } from '../../api/queryKeys';
 import type { ConflictCheck } from '../../api/types';
 import { useCurrentUser } from '../../auth/currentUser';
@@ -19,8 +20,7 @@ export function ConflictCheckPanel({ referralId }: { referralId: string }) {
     mutationFn: () => runConflictCheck(referralId),
     onSuccess: (result) => {
       queryClient.setQueryData(queryKeys.conflictCheck(referralId), result);
-      // Whether the firm may see the referral depends on the check.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.referralLists });
+      void invalidateAfterCheck(queryClient, referralId);
     },
   });
 

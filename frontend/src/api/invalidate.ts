@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from './queryKeys';
+
+/**
+ * After a firm's check of a referral changed (run again, a hit cleared): whether the firm may see the
+ * referral follows the check, so the referral itself and every list holding it are stale too.
+ */
+export function invalidateAfterCheck(queryClient: QueryClient, referralId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.referral(referralId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
+  ]);
+}
+
+/**
+ * After the firm's registry changed (an entry added, edited or removed, a file imported): the server
+ * re-checked the open referrals those names can affect, so every referral and check the firm has loaded
+ * may now read differently.
+ */
+export function invalidateAfterRegistryChange(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.conflictEntries }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.conflictChecks }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referrals }),
+  ]);
+}
