@@ -50,7 +50,7 @@ export function AppShell() {
             <ul className="nav-list">
               {navItemsFor(user.role, user.organization.kind).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/'} className="nav-link">
+                  <NavLink to={item.to} end={item.end} className="nav-link">
                     {item.label}
                   </NavLink>
                 </li>

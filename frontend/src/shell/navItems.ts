@@ -4,6 +4,8 @@ import { canViewMembers } from '../domain/roles';
 export interface NavItem {
   to: string;
   label: string;
+  /** Highlighted only at this exact address: Home and Profile have other items below them. */
+  end?: boolean;
 }
 
 const REFERRALS: NavItem = { to: '/referrals', label: 'Referrals' };
@@ -25,9 +27,9 @@ function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
 
 /** Navigation for a role in an organisation of a kind. Only features that exist appear here. */
 export function navItemsFor(role: Role, kind: OrganizationKind): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'Home' }, ...featureItems(role, kind)];
+  const items: NavItem[] = [{ to: '/', label: 'Home', end: true }, ...featureItems(role, kind)];
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
   if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' });
-  items.push({ to: '/profile', label: 'Profile' });
+  items.push({ to: '/profile', label: 'Profile', end: true });
   return items;
 }
