@@ -16,9 +16,9 @@ describe('fieldErrors', () => {
     });
 
     expect(fieldErrors(error)).toEqual({
-      email: 'must be an email address',
-      password: 'too short',
-      new_password: 'too long',
+      email: 'This must be an email address.',
+      password: 'Too short.',
+      new_password: 'Too long.',
     });
   });
 

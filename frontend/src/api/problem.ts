@@ -1,3 +1,4 @@
+import { humanFieldMessage } from './fieldMessages';
 import type { Problem } from './types';
 
 /** An error answer from the API, always carried as an RFC 9457 problem. */
@@ -72,13 +73,13 @@ export function errorMessage(error: unknown): string {
 // The server may name a field "email", "/email" or "body.email"; forms know it as "email".
 const fieldName = (field: string) => field.split(/[./]/).filter(Boolean).pop() ?? field;
 
-/** Field-level messages of a validation problem, keyed by form field name. */
+/** Field-level messages of a validation problem, keyed by form field name, in words for people. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const result: Record<string, string> = {};
   for (const { field, message } of error.problem.errors ?? []) {
     const name = fieldName(field);
-    result[name] ??= message;
+    result[name] ??= humanFieldMessage(message);
   }
   return result;
 }

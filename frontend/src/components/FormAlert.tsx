@@ -6,10 +6,15 @@ interface FormAlertProps {
   fields?: string[];
 }
 
-/** The server's explanation of why a request failed, announced to screen readers. */
+/**
+ * The server's explanation of why a request failed, announced to screen readers. Messages the form
+ * shows beside their fields are said there only, once: with nothing else to say there is no banner.
+ */
 export function FormAlert({ error, fields = [] }: FormAlertProps) {
   if (!error) return null;
-  const unplaced = Object.entries(fieldErrors(error)).filter(([field]) => !fields.includes(field));
+  const messages = Object.entries(fieldErrors(error));
+  const unplaced = messages.filter(([field]) => !fields.includes(field));
+  if (messages.length > 0 && unplaced.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert">
       <p>{errorMessage(error)}</p>

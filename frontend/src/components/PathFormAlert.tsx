@@ -7,10 +7,15 @@ interface PathFormAlertProps {
   isPlaced: (path: string) => boolean;
 }
 
-/** The server's explanation of a failed request; messages for fields the form does not show are listed. */
+/**
+ * The server's explanation of a failed request; messages for fields the form does not show are listed.
+ * Messages shown beside their fields are not repeated: with nothing else to say there is no banner.
+ */
 export function PathFormAlert({ error, isPlaced }: PathFormAlertProps) {
   if (!error) return null;
-  const unplaced = Object.entries(fieldErrorsByPath(error)).filter(([path]) => !isPlaced(path));
+  const messages = Object.entries(fieldErrorsByPath(error));
+  const unplaced = messages.filter(([path]) => !isPlaced(path));
+  if (messages.length > 0 && unplaced.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert">
       <p>{errorMessage(error)}</p>

@@ -33,15 +33,15 @@ describe('fieldErrorsByPath and rowErrors', () => {
   const errors = fieldErrorsByPath(error);
 
   it('keys messages by normalized path', () => {
-    expect(errors['client.name']).toBe('must not be blank');
-    expect(errors['parties[1].aliases[0]']).toBe('too long');
+    expect(errors['client.name']).toBe('Enter some letters or digits, not only spaces or symbols.');
+    expect(errors['parties[1].aliases[0]']).toBe('Too long.');
   });
 
   it('gives each row its own messages and nothing of another row', () => {
-    expect(rowErrors(errors, 'parties', 1)).toEqual({ name: 'must not be blank', 'aliases[0]': 'too long' });
-    expect(rowErrors(errors, 'parties', 10)).toEqual({ role: 'bad role' });
+    expect(rowErrors(errors, 'parties', 1)).toEqual({ name: 'Enter some letters or digits, not only spaces or symbols.', 'aliases[0]': 'Too long.' });
+    expect(rowErrors(errors, 'parties', 10)).toEqual({ role: 'Bad role.' });
     expect(rowErrors(errors, 'parties', 0)).toEqual({});
-    expect(rowErrors(errors, 'languages', 1)).toEqual({ '': 'is listed twice' });
+    expect(rowErrors(errors, 'languages', 1)).toEqual({ '': 'This is listed twice; remove one of them.' });
   });
 
   it('is empty for anything but an API error', () => {

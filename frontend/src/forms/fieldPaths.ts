@@ -1,3 +1,4 @@
+import { humanFieldMessage } from '../api/fieldMessages';
 import { ApiError } from '../api/problem';
 
 /**
@@ -19,12 +20,12 @@ export function normalizeFieldPath(field: string): string {
 
 export type PathErrors = Record<string, string>;
 
-/** Field-level messages of a validation problem, keyed by normalized path (first message wins). */
+/** Field-level messages of a validation problem in words for people, keyed by normalized path (first message wins). */
 export function fieldErrorsByPath(error: unknown): PathErrors {
   if (!(error instanceof ApiError)) return {};
   const result: PathErrors = {};
   for (const { field, message } of error.problem.errors ?? []) {
-    result[normalizeFieldPath(field)] ??= message;
+    result[normalizeFieldPath(field)] ??= humanFieldMessage(message);
   }
   return result;
 }

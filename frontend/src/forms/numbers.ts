@@ -15,6 +15,8 @@ export function validateWholeNumber(
 ): string | undefined {
   const value = parseWholeNumber(text);
   if (value === undefined) return required ? `Enter ${label}.` : undefined;
+  // "-5" is a whole number, only below the range: say so rather than "as a whole number".
+  if (/^-\s*[\d,]+$/.test(text.trim()) && min >= 0) return `Enter ${label} of ${min.toLocaleString('en-US')} or more, not a negative number.`;
   if (Number.isNaN(value)) return `Enter ${label} as a whole number.`;
   if (value < min || value > max) return `Enter ${label} between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}.`;
   return undefined;

@@ -65,6 +65,13 @@ describe('validateReferralForm', () => {
     });
   });
 
+  it('says a negative income or hour count is negative, not that it is no whole number', () => {
+    const errors = validateReferralForm({ ...validForm(), annual_income: '-12,000', estimated_hours: '-5' }, TODAY);
+    expect(errors['eligibility.annual_income']).toMatch(/0 or more, not a negative number/);
+    expect(errors.estimated_hours).toMatch(/1 or more, not a negative number/);
+    expect(Object.values(errors).join(' ')).not.toMatch(/whole number/);
+  });
+
   it('refuses a deadline in the past and a date of birth in the future', () => {
     const form = validForm();
     expect(validateReferralForm({ ...form, deadline: '2026-03-09' }, TODAY).deadline).toBeTruthy();
