@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokens } from '../api/client';
@@ -57,8 +57,8 @@ describe('AcceptInvitationPage', () => {
     await user.type(screen.getByLabelText('Confirm password'), 'a long enough secret');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    const banner = await screen.findByRole('banner');
-    expect(await within(banner).findByText('Jordan Lee')).toBeTruthy();
+    // The public page's header is a banner too: wait for the signed-in one, not the first found.
+    expect(await screen.findByText('Jordan Lee', { selector: '.account-name' })).toBeTruthy();
     expect(accepted).toEqual({ token: 'abc', name: 'Jordan Lee', password: 'a long enough secret' });
   });
 
