@@ -210,7 +210,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone by email with a preset role (org admins)
-         * @description Emails a single-use link that expires after seven days.
+         * @description Emails a single-use link that expires after seven days. An address that has an account in another organisation is answered the same way (its email says the account cannot join), so the answer never tells whether an account exists; 409 only for a member of this organisation.
          */
         post: operations["createInvitation"];
         delete?: never;
@@ -372,7 +372,7 @@ export interface paths {
          * Referrals the caller may see
          * @description Nonprofit and public defender staff see their own organisation's referrals, in full.
          *     Attorneys and coordinators see open referrals (submitted, matching, offered) their firm has
-         *     no conflict with, redacted: no client details. Platform admins see every referral, redacted.
+         *     no conflict with, redacted: no client details. Platform admins see every referral but drafts, redacted.
          */
         get: operations["listReferrals"];
         put?: never;
