@@ -31,6 +31,30 @@ func (e BarAdmissionStatus) Valid() bool {
 	}
 }
 
+// Defines values for ConflictAnswer.
+const (
+	ConflictAnswerDecline         ConflictAnswer = "decline"
+	ConflictAnswerDifferentPerson ConflictAnswer = "different_person"
+	ConflictAnswerDisclose        ConflictAnswer = "disclose"
+	ConflictAnswerSamePerson      ConflictAnswer = "same_person"
+)
+
+// Valid indicates whether the value is a known member of the ConflictAnswer enum.
+func (e ConflictAnswer) Valid() bool {
+	switch e {
+	case ConflictAnswerDecline:
+		return true
+	case ConflictAnswerDifferentPerson:
+		return true
+	case ConflictAnswerDisclose:
+		return true
+	case ConflictAnswerSamePerson:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictCheckResult.
 const (
 	ConflictCheckResultClear     ConflictCheckResult = "clear"
@@ -109,6 +133,24 @@ func (e ConflictHitLevel) Valid() bool {
 	}
 }
 
+// Defines values for ConflictHitMatch.
+const (
+	Exact   ConflictHitMatch = "exact"
+	Similar ConflictHitMatch = "similar"
+)
+
+// Valid indicates whether the value is a known member of the ConflictHitMatch enum.
+func (e ConflictHitMatch) Valid() bool {
+	switch e {
+	case Exact:
+		return true
+	case Similar:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictHitPartyRole.
 const (
 	ConflictHitPartyRoleAdverse ConflictHitPartyRole = "adverse"
@@ -124,6 +166,42 @@ func (e ConflictHitPartyRole) Valid() bool {
 	case ConflictHitPartyRoleClient:
 		return true
 	case ConflictHitPartyRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictInquiryEntryType.
+const (
+	ConflictInquiryEntryTypeOrganization ConflictInquiryEntryType = "organization"
+	ConflictInquiryEntryTypePerson       ConflictInquiryEntryType = "person"
+)
+
+// Valid indicates whether the value is a known member of the ConflictInquiryEntryType enum.
+func (e ConflictInquiryEntryType) Valid() bool {
+	switch e {
+	case ConflictInquiryEntryTypeOrganization:
+		return true
+	case ConflictInquiryEntryTypePerson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictQuestion.
+const (
+	ConflictQuestionDiscloseName ConflictQuestion = "disclose_name"
+	ConflictQuestionSamePerson   ConflictQuestion = "same_person"
+)
+
+// Valid indicates whether the value is a known member of the ConflictQuestion enum.
+func (e ConflictQuestion) Valid() bool {
+	switch e {
+	case ConflictQuestionDiscloseName:
+		return true
+	case ConflictQuestionSamePerson:
 		return true
 	default:
 		return false
@@ -609,6 +687,9 @@ type Client struct {
 	Phone       *string              `json:"phone,omitempty"`
 }
 
+// ConflictAnswer defines model for ConflictAnswer.
+type ConflictAnswer string
+
 // ConflictCheck defines model for ConflictCheck.
 type ConflictCheck struct {
 	CheckedAt  time.Time          `json:"checked_at"`
@@ -625,13 +706,17 @@ type ConflictCheckResult string
 
 // ConflictEntry defines model for ConflictEntry.
 type ConflictEntry struct {
-	Aliases   []string           `json:"aliases"`
-	CreatedAt time.Time          `json:"created_at"`
-	Id        openapi_types.UUID `json:"id"`
-	MatterRef string             `json:"matter_ref"`
-	Name      string             `json:"name"`
-	Role      ConflictRole       `json:"role"`
-	Type      ConflictEntryType  `json:"type"`
+	Aliases   []string  `json:"aliases"`
+	CreatedAt time.Time `json:"created_at"`
+
+	// CreatedBy Who added the entry (absent for entries added before this was recorded)
+	CreatedBy     *openapi_types.UUID `json:"created_by,omitempty"`
+	CreatedByName *string             `json:"created_by_name,omitempty"`
+	Id            openapi_types.UUID  `json:"id"`
+	MatterRef     string              `json:"matter_ref"`
+	Name          string              `json:"name"`
+	Role          ConflictRole        `json:"role"`
+	Type          ConflictEntryType   `json:"type"`
 }
 
 // ConflictEntryType defines model for ConflictEntry.Type.
@@ -649,27 +734,75 @@ type ConflictEntryInput struct {
 // ConflictEntryInputType defines model for ConflictEntryInput.Type.
 type ConflictEntryInputType string
 
-// ConflictHit defines model for ConflictHit.
+// ConflictHit One registry entry that matched a referral party. A hit on the referral's client carries no
+// client detail: the firm's entry as the firm typed it, the roles, the level and the kind of
+// match (`match`); its `reason` names neither the client nor a score, and `party_name` is
+// absent unless the referring organisation disclosed it to the caller.
 type ConflictHit struct {
-	ClearReason *string              `json:"clear_reason,omitempty"`
-	Cleared     bool                 `json:"cleared"`
-	ClearedAt   *time.Time           `json:"cleared_at,omitempty"`
-	ClearedBy   *openapi_types.UUID  `json:"cleared_by,omitempty"`
-	EntryId     openapi_types.UUID   `json:"entry_id"`
-	EntryName   string               `json:"entry_name"`
-	EntryRole   ConflictRole         `json:"entry_role"`
-	Id          openapi_types.UUID   `json:"id"`
-	Level       ConflictHitLevel     `json:"level"`
-	PartyName   string               `json:"party_name"`
-	PartyRole   ConflictHitPartyRole `json:"party_role"`
-	Reason      string               `json:"reason"`
+	ClearReason *string             `json:"clear_reason,omitempty"`
+	Cleared     bool                `json:"cleared"`
+	ClearedAt   *time.Time          `json:"cleared_at,omitempty"`
+	ClearedBy   *openapi_types.UUID `json:"cleared_by,omitempty"`
+	EntryId     openapi_types.UUID  `json:"entry_id"`
+	EntryName   string              `json:"entry_name"`
+	EntryRole   ConflictRole        `json:"entry_role"`
+	Id          openapi_types.UUID  `json:"id"`
+
+	// Inquiry A firm coordinator's question to the referring organisation about a hit on the referral's client, and its answer.
+	Inquiry *ConflictInquiry `json:"inquiry,omitempty"`
+	Level   ConflictHitLevel `json:"level"`
+
+	// Match exact: the same name after normalisation; similar: a spelling variant, nickname, initial or similar spelling
+	Match ConflictHitMatch `json:"match"`
+
+	// PartyName Absent when withheld
+	PartyName *string              `json:"party_name,omitempty"`
+	PartyRole ConflictHitPartyRole `json:"party_role"`
+
+	// PartyWithheld True when the party's name is withheld from the caller: a hit on the referral's client, not disclosed to them
+	PartyWithheld bool   `json:"party_withheld"`
+	Reason        string `json:"reason"`
 }
 
 // ConflictHitLevel defines model for ConflictHit.Level.
 type ConflictHitLevel string
 
+// ConflictHitMatch exact: the same name after normalisation; similar: a spelling variant, nickname, initial or similar spelling
+type ConflictHitMatch string
+
 // ConflictHitPartyRole defines model for ConflictHit.PartyRole.
 type ConflictHitPartyRole string
+
+// ConflictInquiry A firm coordinator's question to the referring organisation about a hit on the referral's client, and its answer.
+type ConflictInquiry struct {
+	Answer         *ConflictAnswer     `json:"answer,omitempty"`
+	AnsweredAt     *time.Time          `json:"answered_at,omitempty"`
+	AnsweredBy     *openapi_types.UUID `json:"answered_by,omitempty"`
+	AnsweredByName *string             `json:"answered_by_name,omitempty"`
+	AskedAt        time.Time           `json:"asked_at"`
+	AskedBy        openapi_types.UUID  `json:"asked_by"`
+	AskedByName    string              `json:"asked_by_name"`
+
+	// Entry The firm's registry entry as it was when asked
+	Entry struct {
+		Aliases []string                 `json:"aliases"`
+		Name    string                   `json:"name"`
+		Type    ConflictInquiryEntryType `json:"type"`
+	} `json:"entry"`
+	FirmName string             `json:"firm_name"`
+	HitId    openapi_types.UUID `json:"hit_id"`
+	Id       openapi_types.UUID `json:"id"`
+
+	// Question same_person: is the entry the referral's client? disclose_name: may the coordinator who asks learn the client's name?
+	Question   ConflictQuestion   `json:"question"`
+	ReferralId openapi_types.UUID `json:"referral_id"`
+}
+
+// ConflictInquiryEntryType defines model for ConflictInquiry.Entry.Type.
+type ConflictInquiryEntryType string
+
+// ConflictQuestion same_person: is the entry the referral's client? disclose_name: may the coordinator who asks learn the client's name?
+type ConflictQuestion string
 
 // ConflictRole defines model for ConflictRole.
 type ConflictRole string
@@ -1078,6 +1211,17 @@ type ClearConflictHitJSONBody struct {
 	Reason string `json:"reason"`
 }
 
+// CreateConflictInquiryJSONBody defines parameters for CreateConflictInquiry.
+type CreateConflictInquiryJSONBody struct {
+	// Question same_person: is the entry the referral's client? disclose_name: may the coordinator who asks learn the client's name?
+	Question ConflictQuestion `json:"question"`
+}
+
+// AnswerConflictInquiryJSONBody defines parameters for AnswerConflictInquiry.
+type AnswerConflictInquiryJSONBody struct {
+	Answer ConflictAnswer `json:"answer"`
+}
+
 // PutAttorneyJSONRequestBody defines body for PutAttorney for application/json ContentType.
 type PutAttorneyJSONRequestBody = AttorneyProfileInput
 
@@ -1122,6 +1266,12 @@ type UpdateReferralJSONRequestBody = ReferralInput
 
 // ClearConflictHitJSONRequestBody defines body for ClearConflictHit for application/json ContentType.
 type ClearConflictHitJSONRequestBody ClearConflictHitJSONBody
+
+// CreateConflictInquiryJSONRequestBody defines body for CreateConflictInquiry for application/json ContentType.
+type CreateConflictInquiryJSONRequestBody CreateConflictInquiryJSONBody
+
+// AnswerConflictInquiryJSONRequestBody defines body for AnswerConflictInquiry for application/json ContentType.
+type AnswerConflictInquiryJSONRequestBody AnswerConflictInquiryJSONBody
 
 // TransitionReferralJSONRequestBody defines body for TransitionReferral for application/json ContentType.
 type TransitionReferralJSONRequestBody = ReferralTransition
@@ -1233,6 +1383,15 @@ type ServerInterface interface {
 	// ClearConflictHit Clear a potential conflict with a reason (the firm's coordinators); recorded with who and when
 	// (POST /referrals/{referralId}/conflict-check/hits/{hitId}/clear)
 	ClearConflictHit(ctx echo.Context, referralId ReferralId, hitId openapi_types.UUID) error
+	// CreateConflictInquiry Ask the referring organisation about a withheld hit on its client (the firm's coordinators)
+	// (POST /referrals/{referralId}/conflict-check/hits/{hitId}/inquiries)
+	CreateConflictInquiry(ctx echo.Context, referralId ReferralId, hitId openapi_types.UUID) error
+	// ListConflictInquiries Firms' questions about the referral's client (the referring organisation's staff)
+	// (GET /referrals/{referralId}/conflict-inquiries)
+	ListConflictInquiries(ctx echo.Context, referralId ReferralId) error
+	// AnswerConflictInquiry Answer a firm's question (the referring organisation's staff); recorded with who and when
+	// (POST /referrals/{referralId}/conflict-inquiries/{inquiryId}/answer)
+	AnswerConflictInquiry(ctx echo.Context, referralId ReferralId, inquiryId openapi_types.UUID) error
 	// GetReferralHistory Who changed what and when (the referring organisation's staff)
 	// (GET /referrals/{referralId}/history)
 	GetReferralHistory(ctx echo.Context, referralId ReferralId) error
@@ -1811,6 +1970,70 @@ func (w *ServerInterfaceWrapper) ClearConflictHit(ctx echo.Context) error {
 	return err
 }
 
+// CreateConflictInquiry converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateConflictInquiry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// ------------- Path parameter "hitId" -------------
+	var hitId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "hitId", ctx.Param("hitId"), &hitId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter hitId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateConflictInquiry(ctx, referralId, hitId)
+	return err
+}
+
+// ListConflictInquiries converts echo context to params.
+func (w *ServerInterfaceWrapper) ListConflictInquiries(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListConflictInquiries(ctx, referralId)
+	return err
+}
+
+// AnswerConflictInquiry converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerConflictInquiry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// ------------- Path parameter "inquiryId" -------------
+	var inquiryId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "inquiryId", ctx.Param("inquiryId"), &inquiryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter inquiryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerConflictInquiry(ctx, referralId, inquiryId)
+	return err
+}
+
 // GetReferralHistory converts echo context to params.
 func (w *ServerInterfaceWrapper) GetReferralHistory(ctx echo.Context) error {
 	var err error
@@ -1927,5 +2150,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.GetConflictCheck, options.OperationMiddlewares["getConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.RunConflictCheck, options.OperationMiddlewares["runConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/clear", wrapper.ClearConflictHit, options.OperationMiddlewares["clearConflictHit"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/inquiries", wrapper.CreateConflictInquiry, options.OperationMiddlewares["createConflictInquiry"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/conflict-inquiries", wrapper.ListConflictInquiries, options.OperationMiddlewares["listConflictInquiries"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/conflict-inquiries/:inquiryId/answer", wrapper.AnswerConflictInquiry, options.OperationMiddlewares["answerConflictInquiry"]...)
 
 }

@@ -15,19 +15,65 @@ func toAPIEntry(e conflict.Entry) ConflictEntry {
 		aliases = []string{}
 	}
 	return ConflictEntry{Id: e.ID, Name: e.Name, Type: ConflictEntryType(e.Kind), Role: ConflictRole(e.Role),
-		Aliases: aliases, MatterRef: e.MatterRef, CreatedAt: e.CreatedAt}
+		Aliases: aliases, MatterRef: e.MatterRef, CreatedAt: e.CreatedAt, CreatedBy: e.CreatedBy, CreatedByName: nonZero(e.CreatedByName)}
 }
 
 func toAPICheck(c conflict.Check) ConflictCheck {
 	out := ConflictCheck{ReferralId: c.ReferralID, FirmId: c.FirmID, Result: ConflictCheckResult(c.Result), CheckedAt: c.CheckedAt, Hits: []ConflictHit{}}
 	for _, h := range c.Hits {
-		out.Hits = append(out.Hits, ConflictHit{
+		hit := ConflictHit{
 			Id: h.ID, EntryId: h.EntryID, EntryName: h.EntryName, EntryRole: ConflictRole(h.EntryRole),
-			PartyName: h.PartyName, PartyRole: ConflictHitPartyRole(h.PartyRole), Level: ConflictHitLevel(h.Level.String()),
-			Reason: h.Reason, Cleared: h.ClearedAt != nil, ClearedAt: h.ClearedAt, ClearedBy: h.ClearedBy, ClearReason: nonZero(h.ClearReason),
-		})
+			PartyName: nonZero(h.PartyName), PartyRole: ConflictHitPartyRole(h.PartyRole), PartyWithheld: h.PartyWithheld,
+			Level: ConflictHitLevel(h.Level.String()), Match: ConflictHitMatch(h.Match), Reason: h.Reason,
+			Cleared: h.ClearedAt != nil, ClearedAt: h.ClearedAt, ClearedBy: h.ClearedBy, ClearReason: nonZero(h.ClearReason),
+		}
+		if h.Inquiry != nil {
+			q := toAPIInquiry(*h.Inquiry)
+			hit.Inquiry = &q
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	return out
+}
+
+func toAPIInquiry(q conflict.Inquiry) ConflictInquiry {
+	out := ConflictInquiry{Id: q.ID, ReferralId: q.ReferralID, HitId: q.HitID, FirmName: q.FirmName, Question: ConflictQuestion(q.Question),
+		AskedBy: q.AskedBy, AskedByName: q.AskedByName, AskedAt: q.AskedAt, Answer: (*ConflictAnswer)(nonZero(string(q.Answer))),
+		AnsweredBy: q.AnsweredBy, AnsweredByName: nonZero(q.AnsweredByName), AnsweredAt: q.AnsweredAt}
+	out.Entry.Name, out.Entry.Type, out.Entry.Aliases = q.EntryName, ConflictInquiryEntryType(q.EntryKind), q.EntryAliases
+	return out
+}
+
+func (h *Handlers) CreateConflictInquiry(c echo.Context, referralID, hitID uuid.UUID) error {
+	var req CreateConflictInquiryJSONBody
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	q, err := h.Conflicts.Ask(c.Request().Context(), principal(c), referralID, hitID, conflict.Question(req.Question))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, toAPIInquiry(q))
+}
+
+func (h *Handlers) ListConflictInquiries(c echo.Context, referralID uuid.UUID) error {
+	qs, err := h.Conflicts.Inquiries(c.Request().Context(), principal(c), referralID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": mapSlice(qs, toAPIInquiry)})
+}
+
+func (h *Handlers) AnswerConflictInquiry(c echo.Context, referralID, inquiryID uuid.UUID) error {
+	var req AnswerConflictInquiryJSONBody
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	q, err := h.Conflicts.AnswerInquiry(c.Request().Context(), principal(c), referralID, inquiryID, conflict.Answer(req.Answer))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAPIInquiry(q))
 }
 
 func (h *Handlers) ListConflictEntries(c echo.Context, params ListConflictEntriesParams) error {

@@ -52,6 +52,9 @@ var objectRoutes = []objectRoute{
 	{"GET", "/referrals/{referralId}/conflict-check", nil},
 	{"POST", "/referrals/{referralId}/conflict-check", nil},
 	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/clear", map[string]string{"reason": "Different person: checked the date of birth."}},
+	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/inquiries", map[string]string{"question": "disclose_name"}},
+	{"GET", "/referrals/{referralId}/conflict-inquiries", nil},
+	{"POST", "/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer", map[string]string{"answer": "disclose"}},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
@@ -69,7 +72,8 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 		Body: map[string]string{"name": "Harbor Freight Logistics Inc", "type": "organization", "role": "client"}}).JSON(t, &entry)
 	draft := createReferral(t, env, env.Login(t, nonprofitStaff, password), northsideDraft)
 	return owner, orgID, strings.NewReplacer("{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
-		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001")
+		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
+		"{inquiryId}", "00000000-0000-4000-8000-000000000002")
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.

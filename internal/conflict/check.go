@@ -151,7 +151,7 @@ func carryOver(checkID uuid.UUID, hits []positionedHit, previous []store.Conflic
 			continue
 		}
 		rows[i] = store.ConflictHit{ID: h.ID, CheckID: checkID, EntryID: h.EntryID, EntryName: h.EntryName, EntryRole: h.EntryRole,
-			PartyPosition: h.position, Level: h.Level.String(), Reason: h.Reason}
+			PartyPosition: h.position, Level: h.Level.String(), Match: string(h.Match), Reason: h.Reason}
 		fresh = append(fresh, rows[i])
 	}
 	for _, p := range before {
@@ -213,12 +213,8 @@ func matchParties(parties []referral.Party, candidates []store.ConflictEntry, ru
 					if prev, seen := best[k]; seen && level <= prev.Level {
 						continue
 					}
-					reason := v.Reason + "; " + roleReason(p.Role, c.Role)
-					if limited {
-						reason += "; limited-scope program (ABA Model Rule 6.5): blocking only if the attorney knows of it"
-					}
 					best[k] = positionedHit{Hit: Hit{ID: uuid.New(), EntryID: c.EntryID, EntryName: c.Name, EntryRole: c.Role,
-						PartyName: p.Name, PartyRole: p.Role, Level: level, Reason: reason}, position: i}
+						PartyName: p.Name, PartyRole: p.Role, Level: level, Match: matchOf(v), Reason: hitReason(p.Role, c.Role, v, limited)}, position: i}
 				}
 			}
 		}
@@ -258,7 +254,7 @@ func resultOf(hits []Hit) Result {
 func toCheck(c store.ConflictCheck, rows []store.ConflictHit, parties []referral.Party) Check {
 	out := Check{ReferralID: c.ReferralID, FirmID: c.FirmID, Result: Result(c.Result), CheckedAt: c.CheckedAt, Hits: []Hit{}}
 	for _, r := range rows {
-		h := Hit{ID: r.ID, EntryID: r.EntryID, EntryName: r.EntryName, EntryRole: r.EntryRole, Reason: r.Reason,
+		h := Hit{ID: r.ID, EntryID: r.EntryID, EntryName: r.EntryName, EntryRole: r.EntryRole, Match: Match(r.Match), Reason: r.Reason,
 			ClearedAt: r.ClearedAt, ClearedBy: r.ClearedBy}
 		if r.Level == Conflict.String() {
 			h.Level = Conflict
@@ -270,6 +266,9 @@ func toCheck(c store.ConflictCheck, rows []store.ConflictHit, parties []referral
 		}
 		if r.PartyPosition < len(parties) {
 			h.PartyName, h.PartyRole = parties[r.PartyPosition].Name, parties[r.PartyPosition].Role
+		}
+		if h.PartyRole == "client" { // see disclose
+			h.PartyName, h.PartyWithheld = "", true
 		}
 		out.Hits = append(out.Hits, h)
 	}
@@ -355,12 +354,14 @@ func (s *service) Run(ctx context.Context, p auth.Principal, referralID uuid.UUI
 	if err != nil {
 		return Check{}, err
 	}
-	var c Check
 	err = s.db.Tx(ctx, func(tx *store.Store) error {
-		c, err = s.check(ctx, tx, referralID, firm, &p.UserID)
+		_, err = s.check(ctx, tx, referralID, firm, &p.UserID)
 		return err
 	})
-	return c, err
+	if err != nil {
+		return Check{}, err
+	}
+	return s.stored(ctx, s.db, p, referralID, firm)
 }
 
 func (s *service) Get(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error) {
@@ -368,10 +369,11 @@ func (s *service) Get(ctx context.Context, p auth.Principal, referralID uuid.UUI
 	if err != nil {
 		return Check{}, err
 	}
-	return s.stored(ctx, s.db, referralID, firm)
+	return s.stored(ctx, s.db, p, referralID, firm)
 }
 
-func (s *service) stored(ctx context.Context, db *store.Store, referralID, firm uuid.UUID) (Check, error) {
+// stored returns the firm's check of the referral as the caller may see it (see disclose).
+func (s *service) stored(ctx context.Context, db *store.Store, p auth.Principal, referralID, firm uuid.UUID) (Check, error) {
 	c, rows, err := db.ConflictCheckFor(ctx, referralID, firm)
 	if problem.Is(err, problem.NotFound) {
 		return Check{}, errCheckNotFound
@@ -383,7 +385,9 @@ func (s *service) stored(ctx context.Context, db *store.Store, referralID, firm 
 	if err != nil {
 		return Check{}, err
 	}
-	return toCheck(c, rows, parties), nil
+	out := toCheck(c, rows, parties)
+	err = s.disclose(ctx, db, p, &out, rows, parties)
+	return out, err
 }
 
 func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error) {
@@ -409,7 +413,7 @@ func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hi
 		if err := tx.ClearConflictHit(ctx, hitID, p.UserID, reason); err != nil {
 			return err
 		}
-		if out, err = s.stored(ctx, tx, referralID, firm); err != nil {
+		if out, err = s.stored(ctx, tx, p, referralID, firm); err != nil {
 			return err
 		}
 		out.Result = resultOf(out.Hits)

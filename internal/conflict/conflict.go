@@ -10,6 +10,11 @@
 //
 // Who may do what: a law firm's coordinators and org admins manage its registry and run, read and
 // clear its checks; platform admins may run and read checks for any firm. Others get NotFound.
+//
+// Confidentiality: a registry could be used as an oracle (add a guessed name, read the client's
+// spelling back), so a hit on a referral's client shows only the firm's own entry, the roles, the
+// level and the kind of match. A coordinator resolves such a hit by asking the referring
+// organisation (an Inquiry): is the entry the same person, or may this coordinator learn the name?
 package conflict
 
 import (
@@ -32,6 +37,9 @@ type Entry struct {
 	Aliases   []string
 	MatterRef string
 	CreatedAt time.Time
+	// Who added the entry; nil for entries from before this was recorded.
+	CreatedBy     *uuid.UUID
+	CreatedByName string
 }
 
 // ImportMode says what an import does with a file that has bad rows.
@@ -64,19 +72,32 @@ type ImportReport struct {
 // MaxReportedErrors caps the rejected lines an import report lists.
 const MaxReportedErrors = 1000
 
-// Hit is one registry name that matched a referral party.
+// Match is the kind of name match of a hit: all a hit on a referral's client says of the name.
+type Match string
+
+// The kinds of match: the same name after normalisation, or any near match.
+const (
+	MatchExact   Match = "exact"
+	MatchSimilar Match = "similar"
+)
+
+// Hit is one registry name that matched a referral party. On a hit on the referral's client,
+// PartyName is empty and PartyWithheld set unless the client's name was disclosed to the caller.
 type Hit struct {
-	ID          uuid.UUID
-	EntryID     uuid.UUID
-	EntryName   string
-	EntryRole   string
-	PartyName   string
-	PartyRole   string
-	Level       Level
-	Reason      string
-	ClearedAt   *time.Time
-	ClearedBy   *uuid.UUID
-	ClearReason string
+	ID            uuid.UUID
+	EntryID       uuid.UUID
+	EntryName     string
+	EntryRole     string
+	PartyName     string
+	PartyRole     string
+	PartyWithheld bool
+	Level         Level
+	Match         Match
+	Reason        string
+	Inquiry       *Inquiry // the latest question about a hit on the client
+	ClearedAt     *time.Time
+	ClearedBy     *uuid.UUID
+	ClearReason   string
 }
 
 // Result is the outcome of a check.
@@ -106,6 +127,55 @@ type Page struct {
 	NextCursor string
 }
 
+// Question is what a coordinator asks the referring organisation about a hit on its client.
+type Question string
+
+// The questions: is the firm's entry the referral's client; may the asking coordinator learn the
+// client's name.
+const (
+	AskSamePerson   Question = "same_person"
+	AskDiscloseName Question = "disclose_name"
+)
+
+// Answer is the referring organisation's answer; each question has two.
+type Answer string
+
+// The answers.
+const (
+	AnswerSamePerson      Answer = "same_person"
+	AnswerDifferentPerson Answer = "different_person"
+	AnswerDisclose        Answer = "disclose"
+	AnswerDecline         Answer = "decline"
+)
+
+// answers lists the answers each question takes.
+var answers = map[Question][]Answer{
+	AskSamePerson:   {AnswerSamePerson, AnswerDifferentPerson},
+	AskDiscloseName: {AnswerDisclose, AnswerDecline},
+}
+
+// Inquiry is a coordinator's question about a hit on a referral's client, with the firm's entry
+// as it was when asked (which the referring organisation sees) and the answer once given. Who
+// asked, who answered and when are kept. A disclosure is to the coordinator who asked, alone: the
+// attorney who later accepts the matter sees the client through the referral, not through this.
+type Inquiry struct {
+	ID             uuid.UUID
+	ReferralID     uuid.UUID
+	HitID          uuid.UUID
+	FirmName       string
+	Question       Question
+	EntryName      string
+	EntryKind      string
+	EntryAliases   []string
+	AskedBy        uuid.UUID
+	AskedByName    string
+	AskedAt        time.Time
+	Answer         Answer // "" until answered
+	AnsweredBy     *uuid.UUID
+	AnsweredByName string
+	AnsweredAt     *time.Time
+}
+
 // Service is the contract of the conflict domain.
 type Service interface {
 	// Entries lists the caller's firm's registry by name, optionally only names similar to q.
@@ -127,6 +197,18 @@ type Service interface {
 	// ClearHit clears a potential hit with a reason, recording who and when. Returns Forbidden unless
 	// the caller is a coordinator of the firm, NotFound for an unknown or blocking or cleared hit.
 	ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error)
+	// Ask puts a question about an uncleared potential hit on the referral's client to the
+	// referring organisation. Returns NotFound as Run and for an unknown hit, Forbidden unless the
+	// caller is a coordinator of the firm, Conflict for a hit that is not on the client, blocking
+	// or cleared, or that already has a question waiting.
+	Ask(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, q Question) (Inquiry, error)
+	// Inquiries lists the firms' questions about hits their checks of the referral still have,
+	// oldest first, for the referring organisation's staff. NotFound for anyone else.
+	Inquiries(ctx context.Context, p auth.Principal, referralID uuid.UUID) ([]Inquiry, error)
+	// AnswerInquiry records the referring organisation's answer with who and when. Returns NotFound
+	// as Inquiries and for an unknown question, Invalid for an answer of the other question, Conflict
+	// when it was answered already, its hit is gone or the referral is no longer open.
+	AnswerInquiry(ctx context.Context, p auth.Principal, referralID, inquiryID uuid.UUID, a Answer) (Inquiry, error)
 	// CheckAllFirms checks a referral against every law firm within the transaction tx.
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
 	// CheckOpenReferrals checks every open referral against one firm, as when the firm is new.

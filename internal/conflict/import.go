@@ -34,7 +34,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, 
 	if err := readHeader(r); err != nil {
 		return ImportReport{}, err
 	}
-	src := &csvSource{r: r, firmID: firmID, report: ImportReport{Mode: mode, Errors: []RowError{}}}
+	src := &csvSource{r: r, firmID: firmID, by: p.UserID, report: ImportReport{Mode: mode, Errors: []RowError{}}}
 	_, err = s.db.ImportConflictEntries(ctx, src, func() bool {
 		ok := src.report.Accepted > 0 && (mode == Partial || src.report.Rejected == 0)
 		src.report.Committed = ok
@@ -88,6 +88,7 @@ func readHeader(r *csv.Reader) error {
 type csvSource struct {
 	r       *csv.Reader
 	firmID  uuid.UUID
+	by      uuid.UUID // who imports
 	report  ImportReport
 	pending []store.ConflictEntry
 	err     error
@@ -127,7 +128,7 @@ func (s *csvSource) Next() bool {
 			continue
 		}
 		s.report.Accepted++
-		e.ID = newID()
+		e.ID, e.CreatedBy = newID(), &s.by
 		s.pending = rows(s.firmID, e)
 		if !s.many {
 			s.added = append(s.added, s.pending...)

@@ -49,7 +49,7 @@ func rows(firmID uuid.UUID, e Entry) []store.ConflictEntry {
 			key = personKey(normalized)
 		}
 		return store.ConflictEntry{ID: newID(), EntryID: e.ID, FirmID: firmID, Name: name, Normalized: normalized,
-			PersonKey: key, IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef}
+			PersonKey: key, IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef, CreatedBy: e.CreatedBy}
 	}
 	out := []store.ConflictEntry{row(e.Name, false)}
 	seen := map[string]bool{strings.ToLower(e.Name): true}
@@ -72,7 +72,7 @@ func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entr
 	if Normalize(e.Name) == "" {
 		return Entry{}, problem.Validation(problem.Field("name", "must contain letters or digits"))
 	}
-	e.ID = newID()
+	e.ID, e.CreatedBy = newID(), &p.UserID
 	added := rows(firmID, e)
 	if err := s.db.AddConflictEntry(ctx, added); err != nil {
 		return Entry{}, err
@@ -141,7 +141,8 @@ func (s *service) entries(ctx context.Context, firmID uuid.UUID, ids []uuid.UUID
 	for _, n := range names {
 		e, ok := byID[n.EntryID]
 		if !ok {
-			e = &Entry{ID: n.EntryID, Kind: n.Kind, Role: n.Role, MatterRef: n.MatterRef, CreatedAt: n.CreatedAt, Aliases: []string{}}
+			e = &Entry{ID: n.EntryID, Kind: n.Kind, Role: n.Role, MatterRef: n.MatterRef, CreatedAt: n.CreatedAt,
+				CreatedBy: n.CreatedBy, CreatedByName: n.CreatedByName, Aliases: []string{}}
 			byID[n.EntryID] = e
 		}
 		if n.IsAlias {

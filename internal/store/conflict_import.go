@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -16,7 +17,7 @@ type ConflictEntrySource interface {
 	Err() error
 }
 
-var conflictEntryColumns = []string{"id", "entry_id", "firm_id", "name", "normalized", "person_key", "is_alias", "kind", "role", "matter_ref"}
+var conflictEntryColumns = []string{"id", "entry_id", "firm_id", "name", "normalized", "person_key", "is_alias", "kind", "role", "matter_ref", "created_by"}
 
 // copySource feeds a ConflictEntrySource to COPY and counts the rows it sends.
 type copySource struct {
@@ -31,8 +32,16 @@ func (c *copySource) Values() ([]any, error) {
 	e := c.Entry()
 	c.sent++
 	c.values = append(c.values[:0], [16]byte(e.ID), [16]byte(e.EntryID), [16]byte(e.FirmID), e.Name, e.Normalized,
-		e.PersonKey, e.IsAlias, e.Kind, e.Role, e.MatterRef)
+		e.PersonKey, e.IsAlias, e.Kind, e.Role, e.MatterRef, createdBy(e.CreatedBy))
 	return c.values, nil
+}
+
+// createdBy hands a nullable user id to COPY.
+func createdBy(id *uuid.UUID) any {
+	if id == nil {
+		return nil
+	}
+	return [16]byte(*id)
 }
 
 // vacuumAfterRows is the smallest import after which the registry tables are vacuumed at once.

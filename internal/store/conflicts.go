@@ -22,6 +22,9 @@ type ConflictEntry struct {
 	Role       string
 	MatterRef  string
 	CreatedAt  time.Time
+	CreatedBy  *uuid.UUID
+	// CreatedByName is read with the entry (users.name), never written.
+	CreatedByName string `gorm:"->;-:migration"`
 }
 
 // ConflictCheck is a row of conflict_checks: the latest result for a referral and a firm.
@@ -43,6 +46,7 @@ type ConflictHit struct {
 	EntryRole     string
 	PartyPosition int
 	Level         string
+	Match         string
 	Reason        string
 	ClearedBy     *uuid.UUID
 	ClearedAt     *time.Time
@@ -62,7 +66,9 @@ func (s *Store) DeleteConflictEntry(ctx context.Context, firmID, entryID uuid.UU
 // ConflictEntryNames returns the names of an entry, primary name first.
 func (s *Store) ConflictEntryNames(ctx context.Context, firmID uuid.UUID, entryIDs []uuid.UUID) ([]ConflictEntry, error) {
 	var rows []ConflictEntry
-	err := s.with(ctx).Where("firm_id = ? AND entry_id IN ?", firmID, entryIDs).Order("entry_id, is_alias, name").Find(&rows).Error
+	err := s.with(ctx).Table("conflict_entries e").Select("e.*, u.name AS created_by_name").
+		Joins("LEFT JOIN users u ON u.id = e.created_by").
+		Where("e.firm_id = ? AND e.entry_id IN ?", firmID, entryIDs).Order("e.entry_id, e.is_alias, e.name").Find(&rows).Error
 	return rows, translate(err, "conflict entries")
 }
 
@@ -252,17 +258,18 @@ func (s *Store) insertConflictHits(ctx context.Context, checkID uuid.UUID, hits 
 	}
 	ids, entryIDs := make([]uuid.UUID, len(hits)), make([]uuid.UUID, len(hits))
 	names, roles, levels, reasons := make([]string, len(hits)), make([]string, len(hits)), make([]string, len(hits)), make([]string, len(hits))
-	positions := make([]int32, len(hits))
+	matches, positions := make([]string, len(hits)), make([]int32, len(hits))
 	for i, h := range hits {
 		ids[i], entryIDs[i], names[i], roles[i], positions[i], levels[i], reasons[i] = h.ID, h.EntryID, h.EntryName, h.EntryRole, int32(h.PartyPosition), h.Level, h.Reason
+		matches[i] = h.Match
 	}
 	// The pool's own ExecContext, because GORM would expand each slice into a list of parameters.
 	_, err := s.with(ctx).Statement.ConnPool.ExecContext(ctx, `INSERT INTO conflict_hits
-		(id, check_id, entry_id, entry_name, entry_role, party_position, level, reason)
-		SELECT h.id, $1, h.entry_id, h.entry_name, h.entry_role, h.party_position, h.level, h.reason
-		FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
-			AS h (id, entry_id, entry_name, entry_role, party_position, level, reason)`,
-		checkID, ids, entryIDs, names, roles, positions, levels, reasons)
+		(id, check_id, entry_id, entry_name, entry_role, party_position, level, reason, match)
+		SELECT h.id, $1, h.entry_id, h.entry_name, h.entry_role, h.party_position, h.level, h.reason, h.match
+		FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[])
+			AS h (id, entry_id, entry_name, entry_role, party_position, level, reason, match)`,
+		checkID, ids, entryIDs, names, roles, positions, levels, reasons, matches)
 	return translate(err, "conflict hits")
 }
 
@@ -273,7 +280,7 @@ func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UU
 		return c, nil, translate(err, "Conflict check")
 	}
 	rows, err := s.with(ctx).Model(&ConflictHit{}).Where("check_id = ?", c.ID).Order("level = 'conflict' DESC, party_position, entry_name, entry_id").
-		Select("id, check_id, entry_id, entry_name, entry_role, party_position, level, reason, cleared_by, cleared_at, clear_reason").Rows()
+		Select("id, check_id, entry_id, entry_name, entry_role, party_position, level, match, reason, cleared_by, cleared_at, clear_reason").Rows()
 	if err != nil {
 		return c, nil, translate(err, "conflict hits")
 	}
@@ -281,7 +288,7 @@ func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UU
 	var hits []ConflictHit // scanned by hand, as candidates are: a check may have hundreds
 	for rows.Next() {
 		var h ConflictHit
-		if err := rows.Scan(&h.ID, &h.CheckID, &h.EntryID, &h.EntryName, &h.EntryRole, &h.PartyPosition, &h.Level, &h.Reason,
+		if err := rows.Scan(&h.ID, &h.CheckID, &h.EntryID, &h.EntryName, &h.EntryRole, &h.PartyPosition, &h.Level, &h.Match, &h.Reason,
 			&h.ClearedBy, &h.ClearedAt, &h.ClearReason); err != nil {
 			return c, nil, translate(err, "conflict hits")
 		}

@@ -546,6 +546,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals/{referralId}/conflict-check/hits/{hitId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                hitId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the referring organisation about a withheld hit on its client (the firm's coordinators)
+         * @description A hit on the referral's client shows the firm's own entry, the roles and the kind of match,
+         *     never the client's name. To clear it, a coordinator asks the referring organisation either
+         *     whether the entry is the same person (`same_person`) or whether it will disclose the
+         *     client's name to this coordinator (`disclose_name`). The organisation sees the entry's name,
+         *     type and aliases as they are now, the firm's name and the coordinator's. Only uncleared
+         *     potential hits on the client can be asked about, one open question per hit.
+         */
+        post: operations["createConflictInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/conflict-inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /** Firms' questions about the referral's client (the referring organisation's staff) */
+        get: operations["listConflictInquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                inquiryId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a firm's question (the referring organisation's staff); recorded with who and when
+         * @description `same_person` or `different_person` answers a `same_person` question; `disclose` or
+         *     `decline` a `disclose_name` one. A disclosed name is shown only to the coordinator who asked,
+         *     on that hit.
+         */
+        post: operations["answerConflictInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -880,6 +952,12 @@ export interface components {
             matter_ref: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: uuid
+             * @description Who added the entry (absent for entries added before this was recorded)
+             */
+            created_by?: string;
+            created_by_name?: string;
         };
         ImportReport: {
             /** @enum {string} */
@@ -896,6 +974,12 @@ export interface components {
             }[];
             errors_truncated: boolean;
         };
+        /**
+         * @description One registry entry that matched a referral party. A hit on the referral's client carries no
+         *     client detail: the firm's entry as the firm typed it, the roles, the level and the kind of
+         *     match (`match`); its `reason` names neither the client nor a score, and `party_name` is
+         *     absent unless the referring organisation disclosed it to the caller.
+         */
         ConflictHit: {
             /** Format: uuid */
             id: string;
@@ -903,12 +987,21 @@ export interface components {
             entry_id: string;
             entry_name: string;
             entry_role: components["schemas"]["ConflictRole"];
-            party_name: string;
+            /** @description Absent when withheld */
+            party_name?: string;
             /** @enum {string} */
             party_role: "client" | "adverse" | "related";
+            /** @description True when the party's name is withheld from the caller: a hit on the referral's client, not disclosed to them */
+            party_withheld: boolean;
             /** @enum {string} */
             level: "potential" | "conflict";
+            /**
+             * @description exact: the same name after normalisation; similar: a spelling variant, nickname, initial or similar spelling
+             * @enum {string}
+             */
+            match: "exact" | "similar";
             reason: string;
+            inquiry?: components["schemas"]["ConflictInquiry"];
             cleared: boolean;
             /** Format: date-time */
             cleared_at?: string;
@@ -929,6 +1022,42 @@ export interface components {
             /** Format: date-time */
             checked_at: string;
             hits: components["schemas"]["ConflictHit"][];
+        };
+        /**
+         * @description same_person: is the entry the referral's client? disclose_name: may the coordinator who asks learn the client's name?
+         * @enum {string}
+         */
+        ConflictQuestion: "same_person" | "disclose_name";
+        /** @enum {string} */
+        ConflictAnswer: "same_person" | "different_person" | "disclose" | "decline";
+        /** @description A firm coordinator's question to the referring organisation about a hit on the referral's client, and its answer. */
+        ConflictInquiry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referral_id: string;
+            /** Format: uuid */
+            hit_id: string;
+            firm_name: string;
+            question: components["schemas"]["ConflictQuestion"];
+            /** @description The firm's registry entry as it was when asked */
+            entry: {
+                name: string;
+                /** @enum {string} */
+                type: "person" | "organization";
+                aliases: string[];
+            };
+            /** Format: uuid */
+            asked_by: string;
+            asked_by_name: string;
+            /** Format: date-time */
+            asked_at: string;
+            answer?: components["schemas"]["ConflictAnswer"];
+            /** Format: uuid */
+            answered_by?: string;
+            answered_by_name?: string;
+            /** Format: date-time */
+            answered_at?: string;
         };
     };
     responses: {
@@ -1939,6 +2068,99 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createConflictInquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                hitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question: components["schemas"]["ConflictQuestion"];
+                };
+            };
+        };
+        responses: {
+            /** @description The question, waiting for an answer */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictInquiry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listConflictInquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Questions about hits the firms' checks still have, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConflictInquiry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    answerConflictInquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                inquiryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: components["schemas"]["ConflictAnswer"];
+                };
+            };
+        };
+        responses: {
+            /** @description The answered question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictInquiry"];
+                };
+            };
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
