@@ -10,6 +10,8 @@ const run = Date.now().toString(36);
 const adverse = `Lakeview Property Management ${run} LLC`;
 const registryName = `Lakeview Property Management ${run}, Inc.`;
 const client = `Maria Lopez ${run}`;
+// A near guess at the client's name: the check must show the firm's entry, never the client's spelling.
+const nearClient = `Maria Lopes ${run}`;
 let referralId = '';
 
 test('nonprofit staff create and submit a referral with an adverse party', async ({ page }) => {
@@ -70,6 +72,7 @@ test('a coordinator uploads the firm’s clients and the check finds the conflic
       `"${registryName}",organization,client,Lakeview PM;Lakeview Mgmt,2024-${run}`,
       `Robert Smith ${run},person,adverse,Bob Smith ${run},2023-0042`,
       `Broken row ${run},robot,client,,`,
+      `${nearClient},person,adverse,,2022-0007`,
     ].join('\n') + '\n',
   );
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(csv);
@@ -77,8 +80,8 @@ test('a coordinator uploads the firm’s clients and the check finds the conflic
   await page.getByRole('button', { name: 'Upload' }).click();
 
   const report = page.getByRole('region', { name: 'Import report' });
-  await expect(report).toContainText('Imported: 2 entries were added');
-  await expect(report.locator('dl')).toContainText('Accepted lines2');
+  await expect(report).toContainText('Imported: 3 entries were added');
+  await expect(report.locator('dl')).toContainText('Accepted lines3');
   await expect(report.getByRole('row').filter({ hasText: /^4/ })).toHaveCount(1);
 
   await page.getByRole('searchbox', { name: 'Search names' }).fill(registryName);
@@ -96,8 +99,34 @@ test('a coordinator uploads the firm’s clients and the check finds the conflic
   await expect(hit).toContainText(adverse);
   await expect(hit).toContainText('Conflict');
 
+  // The near guess hits the client, whose name stays withheld; the coordinator asks for it.
+  const near = panel.getByRole('row').filter({ hasText: nearClient });
+  await expect(near).toContainText('Name withheld');
+  await expect(near).toContainText('Adverse party');
+  await expect(panel).not.toContainText(client);
+  await near.getByRole('button', { name: `Ask for the client’s name about ${nearClient}` }).click();
+  await expect(near).toContainText('Waiting for the referring organisation to answer.');
+
   // Once conflicted, the referral is no longer among the firm's referrals.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Referrals' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: run })).toHaveCount(0);
+});
+
+test('the nonprofit is asked whether to disclose the client’s name, and only that coordinator sees it', async ({ page }) => {
+  expect(referralId, 'the first part created a referral').toMatch(/^[0-9a-f-]{36}$/);
+  await signIn(page, nonprofitStaff);
+  await page.goto(`/referrals/${referralId}`);
+  const questions = page.getByRole('region', { name: 'Questions from firms' });
+  await expect(questions).toContainText('Disclose your client’s name to this coordinator?');
+  await expect(questions).toContainText(nearClient);
+  await questions.getByRole('button', { name: 'Disclose the name' }).click();
+  await expect(questions.getByRole('status')).toContainText('Answered: Disclose the name by Lena Ortiz');
+
+  await page.context().clearCookies();
+  await signIn(page, coordinator);
+  await page.goto(`/referrals/${referralId}`);
+  const near = page.getByRole('region', { name: 'Conflict check' }).getByRole('row').filter({ hasText: nearClient });
+  await expect(near).toContainText(`${client} (disclosed to you)`);
+  await expect(near).toContainText('Disclose the name');
 });

@@ -1,6 +1,15 @@
 import { api } from './client';
 import { ApiError, expectOk, unwrap } from './problem';
-import type { ConflictCheck, ConflictEntry, ConflictEntryInput, ImportMode, ImportReport } from './types';
+import type {
+  ConflictAnswer,
+  ConflictCheck,
+  ConflictEntry,
+  ConflictEntryInput,
+  ConflictInquiry,
+  ConflictQuestion,
+  ImportMode,
+  ImportReport,
+} from './types';
 
 export interface ConflictEntryPage {
   items: ConflictEntry[];
@@ -47,5 +56,26 @@ export const clearConflictHit = (referralId: string, hitId: string, reason: stri
     api.POST('/referrals/{referralId}/conflict-check/hits/{hitId}/clear', {
       params: { path: { referralId, hitId } },
       body: { reason },
+    }),
+  );
+
+/** Asks the referring organisation about a hit on its client, whose name the check withholds. */
+export const askAboutHit = (referralId: string, hitId: string, question: ConflictQuestion): Promise<ConflictInquiry> =>
+  unwrap(
+    api.POST('/referrals/{referralId}/conflict-check/hits/{hitId}/inquiries', {
+      params: { path: { referralId, hitId } },
+      body: { question },
+    }),
+  );
+
+/** The firms' questions about a referral's client, for the referring organisation. */
+export const listConflictInquiries = async (referralId: string): Promise<ConflictInquiry[]> =>
+  (await unwrap(api.GET('/referrals/{referralId}/conflict-inquiries', { params: { path: { referralId } } }))).items;
+
+export const answerConflictInquiry = (referralId: string, inquiryId: string, answer: ConflictAnswer): Promise<ConflictInquiry> =>
+  unwrap(
+    api.POST('/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer', {
+      params: { path: { referralId, inquiryId } },
+      body: { answer },
     }),
   );

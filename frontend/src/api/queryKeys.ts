@@ -19,6 +19,7 @@ export const queryKeys = {
   referralHistory: (id: string) => ['referrals', 'one', id, 'history'] as const,
   conflictChecks: ['conflict-check'] as const,
   conflictCheck: (referralId: string) => ['conflict-check', referralId] as const,
+  conflictInquiries: (referralId: string) => ['conflict-inquiries', referralId] as const,
   conflictEntries: ['conflict-entries'] as const,
   conflictEntryList: (q: string) => ['conflict-entries', q] as const,
 };

@@ -38,3 +38,6 @@ export type ImportReport = Schemas['ImportReport'];
 export type ImportMode = ImportReport['mode'];
 export type ConflictHit = Schemas['ConflictHit'];
 export type ConflictCheck = Schemas['ConflictCheck'];
+export type ConflictQuestion = Schemas['ConflictQuestion'];
+export type ConflictAnswer = Schemas['ConflictAnswer'];
+export type ConflictInquiry = Schemas['ConflictInquiry'];

@@ -10,6 +10,7 @@ import { Notice } from '../components/Notice';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { canRefer, handlesConflicts } from '../domain/referrals';
 import { ConflictCheckPanel } from './referrals/ConflictCheckPanel';
+import { ConflictInquiriesPanel } from './referrals/ConflictInquiriesPanel';
 import { ClientBlock, PartiesTable } from './referrals/PartiesAndClient';
 import { ReferralActions } from './referrals/ReferralActions';
 import { ReferralDetails } from './referrals/ReferralDetails';
@@ -64,6 +65,7 @@ export function ReferralDetailPage() {
       {r.client && <ClientBlock client={r.client} />}
       <PartiesTable parties={r.parties} redacted={r.redacted} />
       {conflicts && <ConflictCheckPanel referralId={r.id} />}
+      {own && r.status !== 'draft' && <ConflictInquiriesPanel referralId={r.id} />}
       {own && <ReferralHistory referralId={r.id} />}
     </>
   );

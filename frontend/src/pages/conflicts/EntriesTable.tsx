@@ -73,7 +73,10 @@ export function EntriesTable() {
               <td>{CONFLICT_ROLE_LABELS[entry.role]}</td>
               <td>{entry.aliases.join(', ') || '—'}</td>
               <td>{entry.matter_ref || '—'}</td>
-              <td>{formatDate(entry.created_at)}</td>
+              <td>
+                {formatDate(entry.created_at)}
+                {entry.created_by_name && <span className="muted"> by {entry.created_by_name}</span>}
+              </td>
               <td>
                 {confirming === entry.id ? (
                   <span className="confirm-inline">

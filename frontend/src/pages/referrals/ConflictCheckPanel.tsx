@@ -7,10 +7,11 @@ import { useCurrentUser } from '../../auth/currentUser';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { CHECK_RESULT_LABELS, CONFLICT_ROLE_LABELS, HIT_LEVEL_LABELS } from '../../domain/conflicts';
+import { CHECK_RESULT_LABELS, CONFLICT_ROLE_LABELS, HIT_LEVEL_LABELS, MATCH_LABELS } from '../../domain/conflicts';
 import { PARTY_ROLE_LABELS } from '../../domain/referrals';
 import { formatDateTime } from '../../forms/format';
 import { ClearHitForm } from './ClearHitForm';
+import { HitInquiry } from './HitInquiry';
 
 /** The firm's conflict check of a referral: its result, its hits, and clearing potential ones. */
 export function ConflictCheckPanel({ referralId }: { referralId: string }) {
@@ -54,25 +55,44 @@ function CheckResult({ check }: { check: ConflictCheck }) {
         <p>Your firm cannot take this matter, and it no longer appears in your firm’s list of referrals.</p>
       )}
       {check.result === 'potential' && !canClear && <p>Only the firm’s pro bono coordinators can clear potential conflicts.</p>}
+      {check.hits.some((hit) => hit.party_withheld) && (
+        <p className="muted">
+          The client’s name is not shown to firms before an attorney takes the matter. To clear a match on the client,
+          ask the referring organisation whether your entry is the same person, or to disclose the name to you.
+        </p>
+      )}
       {check.hits.length > 0 && (
-        <DataTable columns={['Registry entry', 'Entry role', 'Referral party', 'Party role', 'Level', 'Reason', 'Clearance']}>
+        <DataTable columns={['Registry entry', 'Entry role', 'Referral party', 'Party role', 'Level', 'Match', 'Reason', 'Clearance']}>
           {check.hits.map((hit) => (
             <tr key={hit.id}>
               <th scope="row">{hit.entry_name}</th>
               <td>{CONFLICT_ROLE_LABELS[hit.entry_role]}</td>
-              <td>{hit.party_name}</td>
+              <td>
+                {hit.party_withheld ? (
+                  <span className="muted">Name withheld</span>
+                ) : (
+                  <>
+                    {hit.party_name}
+                    {hit.party_role === 'client' && <span className="muted"> (disclosed to you)</span>}
+                  </>
+                )}
+              </td>
               <td>{PARTY_ROLE_LABELS[hit.party_role]}</td>
               <td>
                 <span className={`badge badge-level-${hit.level}`}>{HIT_LEVEL_LABELS[hit.level]}</span>
               </td>
+              <td>{MATCH_LABELS[hit.match]}</td>
               <td>{hit.reason}</td>
               <td>
                 {hit.cleared ? (
                   <>
                     Cleared{hit.cleared_at && ` ${formatDateTime(hit.cleared_at)}`}: {hit.clear_reason}
                   </>
-                ) : hit.level === 'potential' && canClear ? (
-                  <ClearHitForm referralId={check.referral_id} hit={hit} />
+                ) : hit.level === 'potential' && (canClear || hit.inquiry) ? (
+                  <>
+                    {hit.party_role === 'client' && <HitInquiry referralId={check.referral_id} hit={hit} canAsk={canClear} />}
+                    {canClear && <ClearHitForm referralId={check.referral_id} hit={hit} />}
+                  </>
                 ) : (
                   '—'
                 )}
