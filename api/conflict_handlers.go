@@ -110,7 +110,7 @@ func (h *Handlers) ImportConflictEntries(c echo.Context, params ImportConflictEn
 	if params.Mode != nil {
 		mode = conflict.ImportMode(*params.Mode)
 	}
-	report, err := h.Conflicts.Import(c.Request().Context(), principal(c), c.Request().Body, mode)
+	report, err := h.Conflicts.Import(c.Request().Context(), principal(c), newUploadBody(c, h.Uploads), mode)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ var statusOf = map[problem.Kind]int{
 	problem.NotFound:        http.StatusNotFound,
 	problem.NotAllowed:      http.StatusMethodNotAllowed,
 	problem.UnsupportedType: http.StatusUnsupportedMediaType,
+	problem.Timeout:         http.StatusRequestTimeout,
 	problem.Conflict:        http.StatusConflict,
 	problem.Gone:            http.StatusGone,
 	problem.TooLarge:        http.StatusRequestEntityTooLarge,

@@ -25,6 +25,7 @@ type Handlers struct {
 	Referrals    referral.Service
 	Conflicts    conflict.Service
 	SecureCookie bool
+	Uploads      UploadRate
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -18,6 +18,7 @@ import (
 	"github.com/swaggest/swgui/v5emb"
 
 	probono "github.com/probono-match/probono"
+	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/platform/log"
 	"github.com/probono-match/probono/internal/platform/problem"
 )
@@ -38,8 +39,8 @@ type Config struct {
 // BodyLimit is the largest request body accepted, except uploads.
 const BodyLimit = "1M"
 
-// UploadLimit is the largest CSV upload accepted: a registry of 1,000,000 rows with aliases.
-const UploadLimit = "512M"
+// UploadLimit is the largest CSV upload accepted, in bytes: a registry of 1,000,000 rows with aliases.
+var UploadLimit = strconv.Itoa(conflict.MaxImportBytes)
 
 // New builds the Echo server: middleware, the API under /api/v1, health checks, the spec and its
 // docs, and the SPA for every other GET.

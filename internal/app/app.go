@@ -118,6 +118,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, SecureCookie: !a.Config.Dev(),
+			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger: a.Log,
 		Secure: !a.Config.Dev(),

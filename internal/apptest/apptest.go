@@ -95,6 +95,8 @@ func New(t testing.TB, opts ...Option) *Env {
 		DataEncryptionKeys: []config.Key{{ID: "test1", Secret: []byte("test-encryption-key-of-32-bytes!")}},
 		BaseURL:            "http://probono.test",
 		LogLevel:           "error",
+		UploadMinRate:      config.DefaultUploadMinRate,
+		UploadGrace:        config.DefaultUploadGrace,
 	}
 	env := &Env{Mail: &Mailbox{}}
 	if o.proxyPostgres {

@@ -185,8 +185,10 @@ type Service interface {
 	AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entry, error)
 	// DeleteEntry removes an entry; errors as Entries, NotFound for another firm's entry.
 	DeleteEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID) error
-	// Import streams a CSV file (name,type,role,aliases,matter_ref, with a header) into the registry.
-	// Returns Invalid, changing nothing, for a file that cannot be read as CSV or lacks the header.
+	// Import reads a CSV file (name,type,role,aliases,matter_ref, with a header) to a temporary file,
+	// then streams it into the registry: nothing waits on the uploader while holding the database.
+	// Returns Invalid, changing nothing, for a file that cannot be read as CSV or lacks the header,
+	// TooLarge past MaxImportBytes, and Conflict while another import of the firm runs.
 	Import(ctx context.Context, p auth.Principal, csv io.Reader, mode ImportMode) (ImportReport, error)
 	// Run checks a referral against a firm's registry now and stores the result. firmID nil means the
 	// caller's firm. Returns NotFound for a referral that is not open to firms or a firm the caller

@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -23,12 +24,22 @@ var (
 	roles = map[string]bool{"client": true, "former_client": true, "adverse": true, "related": true}
 )
 
-func (s *service) Import(ctx context.Context, p auth.Principal, file io.Reader, mode ImportMode) (ImportReport, error) {
+func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader, mode ImportMode) (ImportReport, error) {
 	firmID, err := registryFirm(p)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	r := csv.NewReader(file)
+	release, err := s.claimImport(ctx, firmID)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	defer release()
+	file, err := spool(upload)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	defer file.Close()
+	r := csv.NewReader(bufio.NewReaderSize(file, 64<<10))
 	r.FieldsPerRecord = -1 // rows with the wrong number of fields are reported, not fatal
 	r.ReuseRecord = true
 	if err := readHeader(r); err != nil {

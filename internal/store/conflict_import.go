@@ -44,6 +44,10 @@ func createdBy(id *uuid.UUID) any {
 	return [16]byte(*id)
 }
 
+// importStatementTimeout bounds each statement of an import, whose copy of a 1,000,000-row file
+// and vacuum afterwards take far longer than the pools' timeout allows a request's statements.
+const importStatementTimeout = "'10min'"
+
 // vacuumAfterRows is the smallest import after which the registry tables are vacuumed at once.
 // Smaller ones are left to autovacuum: the few names they add cost searches nothing measurable,
 // while the vacuum takes about half a second on a 1,000,000-row registry.
@@ -75,8 +79,9 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySour
 		}
 		defer tx.Rollback(ctx) //nolint:errcheck // a no-op after Commit
 		// New names go to the trigram index's pending list and are merged once, in bulk, after the
-		// copy: much faster than merging every 4 MB, as the default limit would.
-		for _, set := range []string{"SET LOCAL gin_pending_list_limit = '1GB'", "SET LOCAL work_mem = '256MB'"} {
+		// copy: much faster than merging every 4 MB, as the default limit would. The copy reads a
+		// file already spooled, not the client, and may outlast the pools' statement timeout.
+		for _, set := range []string{"SET LOCAL gin_pending_list_limit = '1GB'", "SET LOCAL work_mem = '256MB'", "SET LOCAL statement_timeout = " + importStatementTimeout} {
 			if _, err := tx.Exec(ctx, set); err != nil {
 				return err
 			}
@@ -111,11 +116,17 @@ func vacuumConflictTables(ctx context.Context, sqlDB *sql.DB) error {
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "SET maintenance_work_mem = '256MB'"); err != nil {
-		return translate(err, "conflict entries")
+	// The settings stay with the pooled connection unless reset, whether or not VACUUM succeeds.
+	defer func() {
+		for _, reset := range []string{"RESET maintenance_work_mem", "RESET statement_timeout"} {
+			conn.ExecContext(context.WithoutCancel(ctx), reset) //nolint:errcheck // a failed reset leaves only a larger budget
+		}
+	}()
+	for _, set := range []string{"SET maintenance_work_mem = '256MB'", "SET statement_timeout = " + importStatementTimeout} {
+		if _, err := conn.ExecContext(ctx, set); err != nil {
+			return translate(err, "conflict entries")
+		}
 	}
-	// The setting stays with the pooled connection unless reset, whether or not VACUUM succeeds.
-	defer conn.ExecContext(context.WithoutCancel(ctx), "RESET maintenance_work_mem") //nolint:errcheck // a failed reset leaves only a larger maintenance budget
 	_, err = conn.ExecContext(ctx, "VACUUM (ANALYZE) conflict_names, conflict_entries")
 	return translate(err, "conflict entries")
 }

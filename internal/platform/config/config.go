@@ -8,7 +8,9 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Environment names the two ways the service runs.
@@ -36,7 +38,18 @@ type Config struct {
 	SMTPURL            string
 	BaseURL            string
 	LogLevel           string
+	// UploadMinRate is the slowest, in bytes a second on average, that an upload may arrive once
+	// UploadGrace has passed; a client that stalls is cut off rather than holding a request open.
+	UploadMinRate int
+	UploadGrace   time.Duration
 }
+
+// The upload rate defaults, after Apache's mod_reqtimeout: 20 s to get going, then 1 KiB a second,
+// which a phone on a poor connection manages easily.
+const (
+	DefaultUploadMinRate = 1024
+	DefaultUploadGrace   = 20 * time.Second
+)
 
 // Dev reports whether the service runs in development mode.
 func (c *Config) Dev() bool { return c.Env == Development }
@@ -79,6 +92,12 @@ func Load() (*Config, error) {
 		c.BaseURL = localURL(c.HTTPAddr)
 	}
 	var err error
+	if c.UploadMinRate, err = strconv.Atoi(getenv("UPLOAD_MIN_RATE", strconv.Itoa(DefaultUploadMinRate))); err != nil || c.UploadMinRate < 1 {
+		return nil, fmt.Errorf("UPLOAD_MIN_RATE must be a whole number of bytes a second, at least 1")
+	}
+	if c.UploadGrace, err = time.ParseDuration(getenv("UPLOAD_GRACE", DefaultUploadGrace.String())); err != nil || c.UploadGrace <= 0 {
+		return nil, fmt.Errorf("UPLOAD_GRACE must be a positive duration such as 20s")
+	}
 	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32, 0); err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ const (
 	NotFound        Kind = "not-found"
 	NotAllowed      Kind = "method-not-allowed"
 	UnsupportedType Kind = "unsupported-media-type"
+	Timeout         Kind = "request-timeout"
 	Conflict        Kind = "conflict"
 	Gone            Kind = "gone"
 	TooLarge        Kind = "payload-too-large"
