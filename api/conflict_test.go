@@ -146,7 +146,7 @@ func TestConflict_PotentialHitIsClearedWithAReason(t *testing.T) {
 			t.Fatalf("clear: %d %s", r.Status, r.Body)
 		}
 	}
-	clear(coord, c.Hits[0].ID, "Cleared twice.").Problem(t, http.StatusNotFound)
+	clear(coord, c.Hits[0].ID, "Cleared twice.").Problem(t, http.StatusConflict)
 	c = getCheck(t, env, coord, v.ID)
 	var m me
 	getMe(t, env, coord.Token).JSON(t, &m)

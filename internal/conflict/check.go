@@ -400,15 +400,17 @@ func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hi
 	}
 	var out Check
 	err = s.db.Tx(ctx, func(tx *store.Store) error {
-		c, rows, err := tx.ConflictCheckFor(ctx, referralID, firm)
+		// Locked, so that two hits cleared at once are summed up with both clearances: without the
+		// lock each transaction would count the other's hit as still uncleared.
+		c, rows, err := tx.LockConflictCheck(ctx, referralID, firm)
 		if problem.Is(err, problem.NotFound) {
 			return errCheckNotFound
 		}
 		if err != nil {
 			return err
 		}
-		if !hasHit(rows, hitID) {
-			return problem.New(problem.NotFound, "Potential conflict not found.")
+		if err := clearable(rows, hitID); err != nil {
+			return err
 		}
 		if err := tx.ClearConflictHit(ctx, hitID, p.UserID, reason); err != nil {
 			return err
@@ -422,11 +424,19 @@ func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hi
 	return out, err
 }
 
-func hasHit(rows []store.ConflictHit, id uuid.UUID) bool {
+// clearable returns nil if the hit is a potential one not yet cleared: NotFound if the check has no
+// such hit, Conflict if it is cleared already or blocks (which only the client's consent lifts).
+func clearable(rows []store.ConflictHit, id uuid.UUID) error {
 	for _, r := range rows {
-		if r.ID == id {
-			return true
+		switch {
+		case r.ID != id:
+		case r.Level == Conflict.String():
+			return problem.New(problem.Conflict, "This hit is a conflict, not a potential one: it cannot be cleared.")
+		case r.ClearedAt != nil:
+			return problem.New(problem.Conflict, "This potential conflict has been cleared already.")
+		default:
+			return nil
 		}
 	}
-	return false
+	return problem.New(problem.NotFound, "Potential conflict not found.")
 }

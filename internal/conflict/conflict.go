@@ -197,7 +197,8 @@ type Service interface {
 	// Get returns the stored check; errors as Run, NotFound if never checked.
 	Get(ctx context.Context, p auth.Principal, referralID uuid.UUID, firmID *uuid.UUID) (Check, error)
 	// ClearHit clears a potential hit with a reason, recording who and when. Returns Forbidden unless
-	// the caller is a coordinator of the firm, NotFound for an unknown or blocking or cleared hit.
+	// the caller is a coordinator of the firm, NotFound for an unknown hit, Conflict for a hit that
+	// is cleared already or blocking.
 	ClearHit(ctx context.Context, p auth.Principal, referralID, hitID uuid.UUID, reason string) (Check, error)
 	// Ask puts a question about an uncleared potential hit on the referral's client to the
 	// referring organisation. Returns NotFound as Run and for an unknown hit, Forbidden unless the

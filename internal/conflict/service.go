@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -168,14 +169,18 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 	if limit <= 0 {
 		limit = 50
 	}
+	badCursor := problem.Validation(problem.Field("cursor", "is not a cursor this list returned"))
 	var after []string
 	if cursor != "" {
 		b, err := base64.RawURLEncoding.DecodeString(cursor)
 		if err != nil || json.Unmarshal(b, &after) != nil || len(after) != 2 {
-			return Page{}, problem.Validation(problem.Field("cursor", "is not a cursor this list returned"))
+			return Page{}, badCursor
 		}
 	}
 	rows, err := s.db.ConflictEntryPage(ctx, firmID, Normalize(q), after, limit+1)
+	if errors.Is(err, store.ErrBadPosition) {
+		return Page{}, badCursor
+	}
 	if err != nil {
 		return Page{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/problem"
@@ -66,6 +67,9 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 		return []Referral{}, "", nil
 	}
 	rows, keys, err := s.db.ListReferrals(ctx, filter)
+	if errors.Is(err, store.ErrBadPosition) {
+		return nil, "", errBadCursor
+	}
 	if err != nil {
 		return nil, "", err
 	}

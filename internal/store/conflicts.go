@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // ConflictEntry is a row of conflict_entries: one name (primary or alias) of a registry entry.
@@ -85,7 +86,7 @@ func (s *Store) ConflictEntryPage(ctx context.Context, firmID uuid.UUID, q strin
 		db = db.Where("(normalized, entry_id) > (?, ?)", after[0], after[1])
 	}
 	var rows []ConflictEntry
-	return rows, translate(db.Order("normalized, entry_id").Limit(limit).Find(&rows).Error, "conflict entries")
+	return rows, translatePage(db.Order("normalized, entry_id").Limit(limit).Find(&rows).Error, "conflict entries", len(after) == 2)
 }
 
 // HasConflictEntries reports whether the firm's registry has any entry. The order makes Postgres
@@ -275,8 +276,23 @@ func (s *Store) insertConflictHits(ctx context.Context, checkID uuid.UUID, hits 
 
 // ConflictCheckFor returns the firm's check of a referral with its hits.
 func (s *Store) ConflictCheckFor(ctx context.Context, referralID, firmID uuid.UUID) (ConflictCheck, []ConflictHit, error) {
+	return s.conflictCheckFor(ctx, referralID, firmID, false)
+}
+
+// LockConflictCheck is ConflictCheckFor that first locks the check's row until the transaction
+// ends, so that whoever changes the check next reads the hits as this transaction leaves them; call
+// it inside Tx.
+func (s *Store) LockConflictCheck(ctx context.Context, referralID, firmID uuid.UUID) (ConflictCheck, []ConflictHit, error) {
+	return s.conflictCheckFor(ctx, referralID, firmID, true)
+}
+
+func (s *Store) conflictCheckFor(ctx context.Context, referralID, firmID uuid.UUID, lock bool) (ConflictCheck, []ConflictHit, error) {
 	var c ConflictCheck
-	if err := s.with(ctx).Take(&c, "referral_id = ? AND firm_id = ?", referralID, firmID).Error; err != nil {
+	db := s.with(ctx)
+	if lock {
+		db = db.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate})
+	}
+	if err := db.Take(&c, "referral_id = ? AND firm_id = ?", referralID, firmID).Error; err != nil {
 		return c, nil, translate(err, "Conflict check")
 	}
 	rows, err := s.with(ctx).Model(&ConflictHit{}).Where("check_id = ?", c.ID).Order("level = 'conflict' DESC, party_position, entry_name, entry_id").

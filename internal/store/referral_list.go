@@ -108,7 +108,7 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral
 	}
 	err := q.Select(referralSelect + ", " + strings.Join(selectKeys, ", ")).Limit(f.Limit).Find(&rows).Error
 	if err != nil {
-		return nil, nil, translate(err, "referrals")
+		return nil, nil, translatePage(err, "referrals", len(f.After) > 0)
 	}
 	out := make([]Referral, len(rows))
 	keys := make([][]string, len(rows))

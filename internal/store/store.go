@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -187,6 +188,20 @@ func translate(err error, what string) error {
 		}
 	}
 	return fmt.Errorf("%s: %w", what, err)
+}
+
+// ErrBadPosition is returned by a keyset page query whose position (the last sort key of the
+// previous page, which a client sends back in a cursor) holds a value its column does not accept.
+var ErrBadPosition = errors.New("the page position does not fit the sort columns")
+
+// translatePage is translate for a keyset page query: with a position given, a value the database
+// cannot read as its column's type (SQLSTATE class 22, data exception) is the position's fault.
+func translatePage(err error, what string, positioned bool) error {
+	var pgErr *pgconn.PgError
+	if positioned && errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22") {
+		return fmt.Errorf("%s: %w: %v", what, ErrBadPosition, err)
+	}
+	return translate(err, what)
 }
 
 // mustAffect turns an update that touched no row into NotFound.
