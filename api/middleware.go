@@ -1,6 +1,9 @@
 package api
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"regexp"
 	"time"
@@ -29,6 +32,13 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// statusClientClosedRequest is logged for a request whose client hung up before it was answered
+// (nginx's 499): nothing was sent, and nothing went wrong on our side.
+const statusClientClosedRequest = 499
+
+// errClientGone is returned when the client hangs up while sending the request body.
+var errClientGone = fmt.Errorf("client hung up while sending the request: %w", context.Canceled)
+
 // accessLog logs one line per request: no query string, body or headers, which may carry tokens or
 // client data.
 func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
@@ -39,10 +49,14 @@ func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
 			if err != nil {
 				c.Error(err)
 			}
+			status := c.Response().Status
+			if !c.Response().Committed && errors.Is(c.Request().Context().Err(), context.Canceled) || errors.Is(err, errClientGone) {
+				status = statusClientClosedRequest
+			}
 			attrs := []any{
 				"method", c.Request().Method,
 				"path", c.Request().URL.Path,
-				"status", c.Response().Status,
+				"status", status,
 				"duration_ms", float64(time.Since(start).Microseconds()) / 1000,
 			}
 			if p, ok := c.Get(principalKey).(auth.Principal); ok {

@@ -1,10 +1,15 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
+	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,6 +21,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/platform/text"
 )
 
 // loadSpec parses and validates the OpenAPI document and registers the string formats it uses.
@@ -33,6 +39,23 @@ func loadSpec(spec []byte) (*openapi3.T, error) {
 func init() {
 	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(`^[^@\s]+@[^@\s<>",]+\.[^@\s<>",]+$`))
 	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`))
+	// The one rule for typed text: "name" for names and other one-line values, "text" for free text.
+	openapi3.DefineStringFormatValidator("name", textFormat(text.NameFault))
+	openapi3.DefineStringFormatValidator("text", textFormat(text.TextFault))
+}
+
+// textFault is a text rule's verdict, shown as the field's message.
+type textFault string
+
+func (f textFault) Error() string { return string(f) }
+
+func textFormat(rule func(string) string) openapi3.StringFormatValidator {
+	return openapi3.NewCallbackValidator(func(s string) error {
+		if fault := rule(s); fault != "" {
+			return textFault(fault)
+		}
+		return nil
+	})
 }
 
 // specGate validates every API request against the OpenAPI document before a handler runs (unknown
@@ -64,6 +87,12 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 			// Authentication runs below, after validation, with our own error answers; kin-openapi's
 			// security check would read the whole body into memory first (for authentication functions
 			// that look at it), so it validates a copy of the route without security requirements.
+			if err := checkParams(req, pathParams); err != nil {
+				return err
+			}
+			if err := checkJSONBody(req); err != nil {
+				return err
+			}
 			input := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: withoutSecurity(route), Options: opts}
 			if isUpload(c) {
 				input.Options = &uploadOpts // the handler streams and checks the file row by row
@@ -81,6 +110,68 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 			return next(c)
 		}
 	}, nil
+}
+
+// checkJSONBody runs checkJSON over a JSON request body and leaves the body readable again for the
+// schema validator and the handler. The body limit has already bounded its size.
+func checkJSONBody(req *http.Request) error {
+	if req.Body == nil || req.Body == http.NoBody || !isJSON(req.Header.Get(echo.HeaderContentType)) {
+		return nil
+	}
+	data, err := io.ReadAll(req.Body)
+	if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
+		return err
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errClientGone // the body stopped short of its length: nobody is left to answer
+	}
+	if err != nil {
+		return problem.Wrap(problem.MalformedBody, err, "The request body could not be read.")
+	}
+	req.Body = io.NopCloser(bytes.NewReader(data))
+	if len(data) == 0 {
+		return nil // the schema validator says whether the operation needs a body
+	}
+	return checkJSON(data)
+}
+
+// checkParams refuses query and path parameters that are not one line of text: invalid UTF-8 or any
+// control character, which no parameter has a use for and Postgres refuses (NUL) with an error.
+func checkParams(req *http.Request, pathParams map[string]string) error {
+	var fields []problem.FieldError
+	check := func(name, value string) {
+		if msg := paramFault(value); msg != "" && len(fields) < maxFieldFaults {
+			fields = append(fields, problem.Field(name, msg))
+		}
+	}
+	for name, value := range pathParams {
+		check(name, value)
+	}
+	for name, values := range req.URL.Query() {
+		for _, v := range values {
+			check(name, v)
+		}
+	}
+	if len(fields) > 0 {
+		slices.SortFunc(fields, func(a, b problem.FieldError) int { return strings.Compare(a.Field, b.Field) })
+		return problem.Validation(fields...)
+	}
+	return nil
+}
+
+// paramFault applies the one-line text rule to a parameter, except blankness: a search for a space
+// is pointless but harmless.
+func paramFault(value string) string {
+	if fault := text.NameFault(value); fault != text.Blank {
+		return fault
+	}
+	return ""
+}
+
+// isJSON reports whether a Content-Type names JSON (application/json or a +json type).
+func isJSON(contentType string) bool {
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mediaType == echo.MIMEApplicationJSON || strings.HasSuffix(mediaType, "+json"))
 }
 
 var noSecurity = openapi3.SecurityRequirements{}
@@ -173,6 +264,8 @@ func schemaFields(reqErr *openapi3filter.RequestError) []problem.FieldError {
 		} else if m := unknownProperty.FindStringSubmatch(se.Reason); m != nil {
 			message = "is not a known field"
 			path = append(path, m[1])
+		} else if fault := textFault(""); errors.As(se.Origin, &fault) {
+			message = string(fault)
 		} else if se.SchemaField == "format" && se.Schema != nil {
 			message = "must be a valid " + se.Schema.Format
 		}

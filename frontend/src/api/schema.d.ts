@@ -642,6 +642,7 @@ export interface components {
         /** Format: email */
         Email: string;
         Password: string;
+        /** Format: name */
         PersonName: string;
         LoginRequest: {
             email: components["schemas"]["Email"];
@@ -691,10 +692,12 @@ export interface components {
             created_at: string;
         };
         OrganizationCreate: {
+            /** Format: name */
             name: string;
             kind: components["schemas"]["OrganizationKind"];
         };
         OrganizationUpdate: {
+            /** Format: name */
             name?: string;
             /** @description Referring organisations: runs a limited-scope program (ABA Model Rule 6.5), so firm conflicts on its limited-scope referrals are potential, not blocking */
             limited_scope_program?: boolean;
@@ -771,6 +774,7 @@ export interface components {
         ExperienceLevel: "learning" | "some" | "experienced" | "expert";
         BarAdmission: {
             jurisdiction: string;
+            /** Format: name */
             bar_number: string;
             /** @enum {string} */
             status: "active" | "inactive";
@@ -831,16 +835,21 @@ export interface components {
          */
         Outcome: "counsel_and_advice" | "limited_action" | "negotiated_settlement_without_litigation" | "negotiated_settlement_with_litigation" | "administrative_agency_decision" | "court_decision_uncontested" | "court_decision_contested" | "court_decision_appeal" | "other";
         Client: {
+            /** Format: name */
             name: string;
             /** Format: email */
             email?: string;
+            /** Format: name */
             phone?: string;
+            /** Format: text */
             address?: string;
             /** Format: date */
             date_of_birth?: string;
+            /** Format: text */
             notes?: string;
         };
         Party: {
+            /** Format: name */
             name: string;
             /** @enum {string} */
             role: "client" | "adverse" | "related";
@@ -870,6 +879,7 @@ export interface components {
             practice_area: string;
             jurisdiction: string;
             language?: string;
+            /** Format: text */
             summary: string;
             urgency: components["schemas"]["Urgency"];
             /** Format: date */
@@ -934,11 +944,13 @@ export interface components {
         /** @enum {string} */
         ConflictRole: "client" | "former_client" | "adverse" | "related";
         ConflictEntryInput: {
+            /** Format: name */
             name: string;
             /** @enum {string} */
             type: "person" | "organization";
             role: components["schemas"]["ConflictRole"];
             aliases?: string[];
+            /** Format: name */
             matter_ref?: string;
         };
         ConflictEntry: {
@@ -2052,6 +2064,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: text */
                     reason: string;
                 };
             };
