@@ -12,7 +12,20 @@ import (
 // endpoints, and SameSite=Strict keeps other sites from using it.
 const refreshCookie = "pm_refresh"
 
+// deviceCookie marks a browser that has signed in to an account before (see auth.Protection); only
+// sign-in reads it.
+const (
+	deviceCookie     = "pm_device"
+	deviceCookiePath = "/api/v1/auth/login"
+)
+
 func (h *Handlers) setSession(c echo.Context, status int, s auth.Session) error {
+	if s.DeviceToken != "" {
+		c.SetCookie(&http.Cookie{
+			Name: deviceCookie, Value: s.DeviceToken, Path: deviceCookiePath,
+			MaxAge: int(s.DeviceTTL.Seconds()), HttpOnly: true, Secure: h.SecureCookie, SameSite: http.SameSiteStrictMode,
+		})
+	}
 	c.SetCookie(&http.Cookie{
 		Name: refreshCookie, Value: s.RefreshToken, Path: "/api/v1/auth",
 		MaxAge: int(s.RefreshTTL.Seconds()), HttpOnly: true, Secure: h.SecureCookie, SameSite: http.SameSiteStrictMode,
@@ -28,20 +41,24 @@ func (h *Handlers) clearSession(c echo.Context) {
 	})
 }
 
-func refreshToken(c echo.Context) string {
-	ck, err := c.Cookie(refreshCookie)
+func cookieValue(c echo.Context, name string) string {
+	ck, err := c.Cookie(name)
 	if err != nil {
 		return ""
 	}
 	return ck.Value
 }
 
+func refreshToken(c echo.Context) string { return cookieValue(c, refreshCookie) }
+
 func (h *Handlers) Login(c echo.Context) error {
 	var req LoginRequest
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	s, err := h.Auth.Login(c.Request().Context(), string(req.Email), req.Password, c.RealIP())
+	s, err := h.Auth.Login(c.Request().Context(), auth.LoginAttempt{
+		Email: string(req.Email), Password: req.Password, ClientIP: c.RealIP(), DeviceToken: cookieValue(c, deviceCookie),
+	})
 	if err != nil {
 		return err
 	}

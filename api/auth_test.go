@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,24 +65,6 @@ func TestLogin_UnknownEmailAndWrongPasswordAnswerAlike(t *testing.T) {
 		Body: map[string]string{"email": "nobody@nowhere.example", "password": "not-the-password"}}).Problem(t, http.StatusUnauthorized)
 	if wrong.Detail != unknown.Detail || wrong.Type != unknown.Type {
 		t.Fatalf("answers differ: %+v vs %+v", wrong, unknown)
-	}
-}
-
-func TestLogin_TenFailuresLockTheAccountWith429AndRetryAfter(t *testing.T) {
-	t.Parallel()
-	env := apptest.New(t)
-	login := func(pw string) *apptest.Response {
-		return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
-			Body: map[string]string{"email": coordinator, "password": pw}})
-	}
-	for i := 0; i < 10; i++ {
-		login("wrong-password-"+strconv.Itoa(i)).Problem(t, http.StatusUnauthorized)
-	}
-	r := login(password) // even the right password is refused while locked
-	r.Problem(t, http.StatusTooManyRequests)
-	secs, err := strconv.Atoi(r.Header.Get("Retry-After"))
-	if err != nil || secs <= 0 || secs > 15*60 {
-		t.Fatalf("Retry-After = %q, want seconds up to 900", r.Header.Get("Retry-After"))
 	}
 }
 

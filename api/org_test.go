@@ -118,27 +118,61 @@ func TestInvitation_RevokedCannotBeAccepted(t *testing.T) {
 		Body: map[string]string{"token": token, "name": "Lee Lateral", "password": "a long enough passphrase"}}).Problem(t, http.StatusGone)
 }
 
-func TestDeactivatedMember_TokensStopWorkingAtOnce(t *testing.T) {
+func TestDeactivatedMember_TokensStopWorkingAtOnceAndStayVoidAfterReactivation(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	admin := env.Login(t, "admin@hartwell.example", password)
 	attorney := env.Login(t, "priya.raman@hartwell.example", password)
 	orgID := orgOf(t, env, admin)
-	priya := members(t, env, admin, orgID)["priya.raman@hartwell.example"]
+	setActive := memberActivation(t, env, admin, orgID, "priya.raman@hartwell.example")
 
-	r := env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID + "/members/" + priya.ID,
-		Token: admin.Token, Body: map[string]any{"active": false}})
-	if r.Status != http.StatusOK {
-		t.Fatalf("deactivate: %d %s", r.Status, r.Body)
-	}
+	setActive(false)
 	getMe(t, env, attorney.Token).Problem(t, http.StatusUnauthorized)
 	refresh(t, env, attorney.Refresh).Problem(t, http.StatusUnauthorized)
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
 		Body: map[string]string{"email": "priya.raman@hartwell.example", "password": password}}).Problem(t, http.StatusUnauthorized)
 
-	env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID + "/members/" + priya.ID,
-		Token: admin.Token, Body: map[string]any{"active": true}})
-	env.Login(t, "priya.raman@hartwell.example", password)
+	setActive(true)
+	getMe(t, env, attorney.Token).Problem(t, http.StatusUnauthorized)
+	refresh(t, env, attorney.Refresh).Problem(t, http.StatusUnauthorized)
+	again := env.Login(t, "priya.raman@hartwell.example", password)
+	if r := getMe(t, env, again.Token); r.Status != http.StatusOK {
+		t.Fatalf("a token issued after reactivation must work: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestDeactivatedMember_ARefreshRacingTheDeactivationYieldsNoLastingSession(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	admin := env.Login(t, "admin@hartwell.example", password)
+	orgID := orgOf(t, env, admin)
+	setActive := memberActivation(t, env, admin, orgID, "priya.raman@hartwell.example")
+	for range 5 {
+		before := env.Login(t, "priya.raman@hartwell.example", password)
+		var won *apptest.Response
+		var wg sync.WaitGroup
+		wg.Go(func() { setActive(false) })
+		wg.Go(func() { won = refresh(t, env, before.Refresh) })
+		wg.Wait()
+		setActive(true)
+		if won.Status == http.StatusOK {
+			s := apptest.TokenFrom(t, won)
+			getMe(t, env, s.Token).Problem(t, http.StatusUnauthorized)
+			refresh(t, env, s.Refresh).Problem(t, http.StatusUnauthorized)
+		}
+	}
+}
+
+// memberActivation returns a function that activates or deactivates the member of orgID with email.
+func memberActivation(t *testing.T, env *apptest.Env, admin apptest.Session, orgID, email string) func(active bool) {
+	t.Helper()
+	path := "/api/v1/organizations/" + orgID + "/members/" + members(t, env, admin, orgID)[email].ID
+	return func(active bool) {
+		r := env.Do(t, apptest.Request{Method: "PATCH", Path: path, Token: admin.Token, Body: map[string]any{"active": active}})
+		if r.Status != http.StatusOK {
+			t.Errorf("set active %t: %d %s", active, r.Status, r.Body)
+		}
+	}
 }
 
 func TestUpdateMember_RolesAndTheLastAdmin(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -34,6 +35,8 @@ type Config struct {
 	Secure bool
 	// Checks are run by /readyz, by name.
 	Checks map[string]Readiness
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is believed.
+	TrustedProxies []*net.IPNet
 }
 
 // BodyLimit is the largest request body accepted, except uploads.
@@ -56,8 +59,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = handleError(cfg.Logger)
-	// Client addresses come from the connection: a forwarded header would let anyone dodge rate limits.
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = clientIP(cfg.TrustedProxies)
 
 	e.Use(requestID, accessLog(cfg.Logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
@@ -83,6 +85,21 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.GET("/*", spa)
 	e.HEAD("/*", spa)
 	return e, nil
+}
+
+// clientIP finds the client's address: the connection's, unless it comes from one of the trusted
+// proxies, whose X-Forwarded-For is read from the right up to the first address that is not a trusted
+// proxy. Echo would also trust loopback and private networks by default; only the named proxies are,
+// or anyone could choose their address and dodge the sign-in limits.
+func clientIP(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // uploadPaths are the operations that take a CSV file, streamed and never read into memory whole.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/hibiken/asynq"
 	"github.com/jackc/pgx/v5"
@@ -52,6 +51,8 @@ type Options struct {
 	RedisKeyPrefix string
 	// QueryTracer sees every database query (tests count them with it).
 	QueryTracer pgx.QueryTracer
+	// Protection replaces auth.DefaultProtection (tests shorten its delays).
+	Protection *auth.Protection
 }
 
 // New connects to Postgres and Redis and builds the services.
@@ -82,10 +83,9 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		db.Close()
 		return nil, err
 	}
-	prefix := opts.RedisKeyPrefix + "ratelimit:"
-	limits := auth.Limits{
-		LoginFailures: ratelimit.New(rdb, prefix+"login:", 10, 15*time.Minute),
-		ResetRequests: ratelimit.New(rdb, prefix+"reset:", 5, 15*time.Minute),
+	limits := auth.Limits{Counters: ratelimit.New(rdb, opts.RedisKeyPrefix+"ratelimit:", logger), Protection: auth.DefaultProtection()}
+	if opts.Protection != nil {
+		limits.Protection = *opts.Protection
 	}
 	cipher, err := crypto.NewFieldCipher(cfg.DataEncryptionKeys)
 	if err != nil {
@@ -120,8 +120,9 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Referrals: a.Referrals, Conflicts: a.Conflicts, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
-		Logger: a.Log,
-		Secure: !a.Config.Dev(),
+		Logger:         a.Log,
+		Secure:         !a.Config.Dev(),
+		TrustedProxies: a.Config.TrustedProxies,
 		Checks: map[string]api.Readiness{
 			"postgres": a.Store.Ping,
 			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },

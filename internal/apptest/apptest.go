@@ -23,6 +23,7 @@ import (
 	"github.com/peterldowns/pgtestdb/migrators/goosemigrator"
 
 	"github.com/probono-match/probono/internal/app"
+	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
@@ -51,6 +52,8 @@ type options struct {
 	proxyPostgres, proxyRedis bool
 	configure                 []func(*config.Config)
 	queryTracer               pgx.QueryTracer
+	protection                *auth.Protection
+	log                       io.Writer
 }
 
 // ProxyPostgres routes the application's database connections through Env.Postgres.
@@ -67,6 +70,16 @@ func Configure(f func(*config.Config)) Option {
 // WithQueryTracer has tracer see every database query of the application.
 func WithQueryTracer(tracer pgx.QueryTracer) Option {
 	return func(o *options) { o.queryTracer = tracer }
+}
+
+// WithProtection replaces the sign-in protection, so tests can wait out short delays.
+func WithProtection(p auth.Protection) Option {
+	return func(o *options) { o.protection = &p }
+}
+
+// WithLog sends the application's log to w instead of discarding it.
+func WithLog(w io.Writer) Option {
+	return func(o *options) { o.log = w }
 }
 
 // New starts an application on a fresh database holding the demo data (seed.Demo).
@@ -108,11 +121,15 @@ func New(t testing.TB, opts ...Option) *Env {
 	for _, f := range o.configure {
 		f(cfg)
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if o.log == nil {
+		o.log = io.Discard
+	}
+	logger := slog.New(slog.NewTextHandler(o.log, nil))
 	a, err := app.New(context.Background(), cfg, logger, app.Options{
 		Mailer:         env.Mail,
 		RedisKeyPrefix: "test:" + uuid.NewString() + ":",
 		QueryTracer:    o.queryTracer,
+		Protection:     o.protection,
 	})
 	if err != nil {
 		t.Fatalf("starting application: %v", err)

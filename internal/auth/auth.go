@@ -42,6 +42,19 @@ type Session struct {
 	ExpiresIn    time.Duration
 	RefreshToken string
 	RefreshTTL   time.Duration
+	// DeviceToken, set by a sign-in with a password, marks the browser as one that has signed in to
+	// the account (see Protection); it goes in an httpOnly cookie valid for DeviceTTL.
+	DeviceToken string
+	DeviceTTL   time.Duration
+}
+
+// LoginAttempt is a sign-in with a password from a client address, with the device token the
+// browser holds ("" if none).
+type LoginAttempt struct {
+	Email       string
+	Password    string
+	ClientIP    string
+	DeviceToken string
 }
 
 // ProfileUpdate changes the caller's own profile; nil fields stay as they are. Changing the password
@@ -55,26 +68,31 @@ type ProfileUpdate struct {
 // Service is the contract of the auth domain.
 type Service interface {
 	// Login checks the credentials and starts a session. Returns Unauthenticated for an unknown
-	// email, a wrong password or a deactivated account alike, and RateLimited after too many failures
-	// for the account or the client address.
-	Login(ctx context.Context, email, password, clientIP string) (Session, error)
+	// email, a wrong password or a deactivated account alike, and RateLimited while the client is
+	// slowed down after failures (see Protection); never a lock that a browser which signed in to the
+	// account before cannot pass.
+	Login(ctx context.Context, in LoginAttempt) (Session, error)
 	// Refresh exchanges a refresh token for a new session in the same family. Returns Unauthenticated
-	// if the token is unknown, expired, revoked or already used; reuse also revokes the whole family.
+	// if the token is unknown, expired, revoked or already used, or was issued before the user was
+	// last deactivated; reuse also revokes the whole family.
 	Refresh(ctx context.Context, refreshToken string) (Session, error)
 	// Logout revokes the family of the refresh token. Unknown tokens are ignored.
 	Logout(ctx context.Context, refreshToken string) error
 	// StartSession signs in a user whose identity was proven some other way (an accepted invitation).
 	StartSession(ctx context.Context, userID uuid.UUID) (Session, error)
 	// Authenticate turns an access token into the caller's Principal. Returns Unauthenticated for a bad
-	// or expired token and for a deactivated user, whose tokens stop working at once.
+	// or expired token and for a deactivated user, whose tokens stop working at once and stay void
+	// after a reactivation.
 	Authenticate(ctx context.Context, accessToken string) (Principal, error)
 	// Me returns the caller's own account.
 	Me(ctx context.Context, p Principal) (Account, error)
 	// UpdateMe changes the caller's name or password. Returns Invalid for a weak new password or a
-	// wrong current password. A new password signs out every other session.
+	// wrong current password, RateLimited while the account is slowed down after wrong passwords. A
+	// new password signs out every other session.
 	UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (Account, error)
 	// RequestPasswordReset emails a single-use reset link valid for one hour if the email belongs to
-	// an active account, and says nothing either way. Returns RateLimited after too many requests.
+	// an active account, and says nothing either way; past the limits of Protection it quietly sends
+	// nothing.
 	RequestPasswordReset(ctx context.Context, email, clientIP string) error
 	// ResetPassword sets a new password with a reset token and signs out every session. Returns Gone
 	// if the token is unknown, expired or used, Invalid for a weak password.

@@ -18,9 +18,19 @@ const (
 	tokenAudience  = "probono-match-api"
 )
 
-// accessClaims are the claims of an access token: the user (sub) and their login session (sid).
+// AccessToken is what an access token says: the user, their login session and the user's token
+// generation when it was issued.
+type AccessToken struct {
+	UserID     uuid.UUID
+	SessionID  uuid.UUID
+	Generation int
+}
+
+// accessClaims are the claims of an access token: the user (sub), their login session (sid) and
+// token generation (gen; absent, it reads as 0, the generation of a user never deactivated).
 type accessClaims struct {
-	SessionID string `json:"sid"`
+	SessionID  string `json:"sid"`
+	Generation int    `json:"gen,omitempty"`
 	jwt.RegisteredClaims
 }
 
@@ -44,14 +54,15 @@ func NewSigner(keys []config.Key) (*Signer, error) {
 	return s, nil
 }
 
-// Sign issues an access token for the user and session, valid for AccessTokenTTL from now.
-func (s *Signer) Sign(userID, sessionID uuid.UUID, now time.Time) (string, error) {
+// Sign issues an access token saying a, valid for AccessTokenTTL from now.
+func (s *Signer) Sign(a AccessToken, now time.Time) (string, error) {
 	claims := accessClaims{
-		SessionID: sessionID.String(),
+		SessionID:  a.SessionID.String(),
+		Generation: a.Generation,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    tokenIssuer,
 			Audience:  jwt.ClaimStrings{tokenAudience},
-			Subject:   userID.String(),
+			Subject:   a.UserID.String(),
 			IssuedAt:  jwt.NewNumericDate(now),
 			NotBefore: jwt.NewNumericDate(now),
 			ExpiresAt: jwt.NewNumericDate(now.Add(AccessTokenTTL)),
@@ -64,10 +75,10 @@ func (s *Signer) Sign(userID, sessionID uuid.UUID, now time.Time) (string, error
 }
 
 // Verify checks the token's signature (HS256 only, key chosen by kid), issuer, audience and expiry,
-// and returns the user and session it names.
-func (s *Signer) Verify(token string) (userID, sessionID uuid.UUID, err error) {
+// and returns what it says.
+func (s *Signer) Verify(token string) (AccessToken, error) {
 	var claims accessClaims
-	_, err = jwt.ParseWithClaims(token, &claims, func(t *jwt.Token) (any, error) {
+	_, err := jwt.ParseWithClaims(token, &claims, func(t *jwt.Token) (any, error) {
 		kid, _ := t.Header["kid"].(string)
 		key, ok := s.keys[kid]
 		if !ok {
@@ -83,13 +94,14 @@ func (s *Signer) Verify(token string) (userID, sessionID uuid.UUID, err error) {
 		jwt.WithLeeway(30*time.Second),
 	)
 	if err != nil {
-		return uuid.Nil, uuid.Nil, err
+		return AccessToken{}, err
 	}
-	if userID, err = uuid.Parse(claims.Subject); err != nil {
-		return uuid.Nil, uuid.Nil, fmt.Errorf("subject: %w", err)
+	a := AccessToken{Generation: claims.Generation}
+	if a.UserID, err = uuid.Parse(claims.Subject); err != nil {
+		return AccessToken{}, fmt.Errorf("subject: %w", err)
 	}
-	if sessionID, err = uuid.Parse(claims.SessionID); err != nil {
-		return uuid.Nil, uuid.Nil, fmt.Errorf("session: %w", err)
+	if a.SessionID, err = uuid.Parse(claims.SessionID); err != nil {
+		return AccessToken{}, fmt.Errorf("session: %w", err)
 	}
-	return userID, sessionID, nil
+	return a, nil
 }

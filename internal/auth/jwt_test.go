@@ -17,19 +17,19 @@ func TestSigner_RotationAcceptsOldKeysAndSignsWithTheFirst(t *testing.T) {
 	during, _ := NewSigner([]config.Key{newKey, oldKey})
 	after, _ := NewSigner([]config.Key{newKey})
 
-	user, session := uuid.New(), uuid.New()
-	issuedBefore, err := before.Sign(user, session, time.Now())
+	tok := AccessToken{UserID: uuid.New(), SessionID: uuid.New(), Generation: 2}
+	issuedBefore, err := before.Sign(tok, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u, s, err := during.Verify(issuedBefore); err != nil || u != user || s != session {
+	if got, err := during.Verify(issuedBefore); err != nil || got != tok {
 		t.Fatalf("a token of the old key must verify during rotation: %v", err)
 	}
-	if _, _, err := after.Verify(issuedBefore); err == nil {
+	if _, err := after.Verify(issuedBefore); err == nil {
 		t.Fatal("a token of a retired key must not verify")
 	}
-	issuedDuring, _ := during.Sign(user, session, time.Now())
-	if _, _, err := after.Verify(issuedDuring); err != nil {
+	issuedDuring, _ := during.Sign(tok, time.Now())
+	if _, err := after.Verify(issuedDuring); err != nil {
 		t.Fatalf("during rotation the new key must sign: %v", err)
 	}
 }

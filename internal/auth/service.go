@@ -34,23 +34,21 @@ type Store interface {
 	CreatePasswordReset(ctx context.Context, r *store.PasswordReset) error
 }
 
-// Limits are the rate limits the service applies.
+// Limits are the rate limits the service applies: Protection, counted in Counters.
 type Limits struct {
-	// LoginFailures counts failed logins per account and per client address.
-	LoginFailures *ratelimit.Limiter
-	// ResetRequests counts password reset requests per account and per client address.
-	ResetRequests *ratelimit.Limiter
+	Counters   *ratelimit.Counters
+	Protection Protection
 }
 
 // NewService returns the auth service. baseURL is where the SPA is served, for links in emails.
 func NewService(db Store, signer *Signer, limits Limits, mailer notify.Mailer, baseURL string, log *slog.Logger) Service {
-	return &service{db: db, signer: signer, limits: limits, mailer: mailer, baseURL: baseURL, log: log}
+	return &service{db: db, signer: signer, guard: newGuard(limits.Counters, limits.Protection), mailer: mailer, baseURL: baseURL, log: log}
 }
 
 type service struct {
 	db      Store
 	signer  *Signer
-	limits  Limits
+	guard   *guard
 	mailer  notify.Mailer
 	baseURL string
 	log     *slog.Logger
@@ -65,69 +63,68 @@ func canSignIn(a store.Account) bool { return a.Active && a.OrgActive }
 // NormalizeEmail is the form in which emails are stored and compared.
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// limitKeys identifies the account by a digest, so Redis never holds an email address.
-func limitKeys(email, clientIP string) []string {
-	return []string{"acct:" + crypto.TokenDigest(email), "ip:" + clientIP}
-}
-
-func (s *service) Login(ctx context.Context, email, password, clientIP string) (Session, error) {
-	email = NormalizeEmail(email)
-	keys := limitKeys(email, clientIP)
-	if err := s.checkLimit(ctx, s.limits.LoginFailures, keys, "Too many failed sign-in attempts."); err != nil {
-		return Session{}, err
-	}
+func (s *service) Login(ctx context.Context, in LoginAttempt) (Session, error) {
+	email := NormalizeEmail(in.Email)
 	acct, err := s.db.AccountByEmail(ctx, email)
-	switch {
-	case problem.Is(err, problem.NotFound):
-		crypto.BurnPasswordCheck(password)
-	case err != nil:
+	known := err == nil
+	if err != nil && !problem.Is(err, problem.NotFound) {
 		return Session{}, err
 	}
-	if err != nil || !crypto.CheckPassword(password, acct.PasswordHash) || !canSignIn(acct) {
-		if hitErr := s.limits.LoginFailures.Hit(ctx, keys...); hitErr != nil {
-			return Session{}, fmt.Errorf("counting failed login: %w", hitErr)
-		}
+	now := time.Now()
+	attempt := signinAttempt{account: accountKey(email), address: addressKey(in.ClientIP)}
+	if known {
+		attempt.device = s.guard.trustDevice(ctx, s.signer, in.DeviceToken, acct.ID, now)
+	}
+	if err := s.guard.admit(ctx, attempt); err != nil {
+		return Session{}, err
+	}
+	if !known {
+		crypto.BurnPasswordCheck(in.Password)
+	}
+	if !known || !crypto.CheckPassword(in.Password, acct.PasswordHash) || !canSignIn(acct) {
+		s.guard.failed(ctx, attempt)
 		return Session{}, errBadCredentials
 	}
-	if err := s.limits.LoginFailures.Reset(ctx, keys[0]); err != nil {
-		return Session{}, fmt.Errorf("resetting login failures: %w", err)
-	}
-	return s.startSession(ctx, s.db, acct.ID, uuid.New())
-}
-
-func (s *service) checkLimit(ctx context.Context, l *ratelimit.Limiter, keys []string, what string) error {
-	wait, err := l.Blocked(ctx, keys...)
+	s.guard.succeeded(ctx, attempt)
+	sess, err := s.newSession(ctx, acct)
 	if err != nil {
-		return fmt.Errorf("checking rate limit: %w", err)
+		return Session{}, err
 	}
-	if wait > 0 {
-		e := problem.New(problem.RateLimited, "%s Try again in %d minutes.", what, int(wait.Minutes())+1)
-		e.RetryAfterSeconds = int(wait.Seconds()) + 1
-		return e
-	}
-	return nil
+	sess.DeviceToken = s.signer.signDevice(device{UserID: acct.ID, ID: uuid.New(), Expires: now.Add(s.guard.p.DeviceTTL)})
+	sess.DeviceTTL = s.guard.p.DeviceTTL
+	return sess, nil
 }
 
-// startSession issues an access token and a new refresh token of family, using db (a transaction or not).
-func (s *service) startSession(ctx context.Context, db Store, userID, family uuid.UUID) (Session, error) {
+// startSession issues an access token and a new refresh token for the user and session (the refresh
+// family) of a, using db (a transaction or not).
+func (s *service) startSession(ctx context.Context, db Store, a AccessToken) (Session, error) {
 	now := time.Now().UTC()
 	refresh := crypto.NewToken()
 	row := &store.RefreshToken{
-		ID: uuid.New(), UserID: userID, FamilyID: family,
+		ID: uuid.New(), UserID: a.UserID, FamilyID: a.SessionID, TokenGeneration: a.Generation,
 		TokenHash: crypto.TokenDigest(refresh), ExpiresAt: now.Add(refreshTokenTTL),
 	}
 	if err := db.CreateRefreshToken(ctx, row); err != nil {
 		return Session{}, err
 	}
-	access, err := s.signer.Sign(userID, family, now)
+	access, err := s.signer.Sign(a, now)
 	if err != nil {
 		return Session{}, fmt.Errorf("signing access token: %w", err)
 	}
 	return Session{AccessToken: access, ExpiresIn: AccessTokenTTL, RefreshToken: refresh, RefreshTTL: refreshTokenTTL}, nil
 }
 
+// newSession starts a new login of acct.
+func (s *service) newSession(ctx context.Context, acct store.Account) (Session, error) {
+	return s.startSession(ctx, s.db, AccessToken{UserID: acct.ID, SessionID: uuid.New(), Generation: acct.TokenGeneration})
+}
+
 func (s *service) StartSession(ctx context.Context, userID uuid.UUID) (Session, error) {
-	return s.startSession(ctx, s.db, userID, uuid.New())
+	acct, err := s.db.AccountByID(ctx, userID)
+	if err != nil {
+		return Session{}, err
+	}
+	return s.newSession(ctx, acct)
 }
 
 var errSessionEnded = problem.New(problem.Unauthenticated, "Your session has ended. Please sign in again.")
@@ -155,10 +152,10 @@ func (s *service) Refresh(ctx context.Context, refreshToken string) (Session, er
 		if err != nil {
 			return err
 		}
-		if !canSignIn(acct) {
+		if !canSignIn(acct) || old.TokenGeneration != acct.TokenGeneration {
 			return errSessionEnded
 		}
-		sess, err = s.startSession(ctx, tx, old.UserID, old.FamilyID)
+		sess, err = s.startSession(ctx, tx, AccessToken{UserID: old.UserID, SessionID: old.FamilyID, Generation: acct.TokenGeneration})
 		return err
 	})
 	if err != nil {
@@ -190,12 +187,13 @@ func (s *service) Logout(ctx context.Context, refreshToken string) error {
 var errBadAccessToken = problem.New(problem.Unauthenticated, "The access token is missing, invalid or expired.")
 
 func (s *service) Authenticate(ctx context.Context, accessToken string) (Principal, error) {
-	userID, sessionID, err := s.signer.Verify(accessToken)
+	tok, err := s.signer.Verify(accessToken)
 	if err != nil {
 		return Principal{}, problem.Wrap(problem.Unauthenticated, err, "%s", errBadAccessToken.Detail)
 	}
-	acct, err := s.db.AccountByID(ctx, userID)
-	if problem.Is(err, problem.NotFound) || (err == nil && !canSignIn(acct)) {
+	// The account is read anyway for the caller's role, so checking the generation costs nothing more.
+	acct, err := s.db.AccountByID(ctx, tok.UserID)
+	if problem.Is(err, problem.NotFound) || (err == nil && (!canSignIn(acct) || acct.TokenGeneration != tok.Generation)) {
 		return Principal{}, errBadAccessToken
 	}
 	if err != nil {
@@ -203,7 +201,7 @@ func (s *service) Authenticate(ctx context.Context, accessToken string) (Princip
 	}
 	return Principal{
 		UserID: acct.ID, OrgID: acct.OrgID, OrgKind: OrgKind(acct.OrgKind),
-		Role: Role(acct.Role), SessionID: sessionID,
+		Role: Role(acct.Role), SessionID: tok.SessionID,
 	}, nil
 }
 
@@ -238,7 +236,11 @@ func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (A
 		}
 	}
 	if u.NewPassword != nil {
+		if err := s.guard.passwordCheck(ctx, acct.Email); err != nil {
+			return Account{}, err
+		}
 		if u.CurrentPassword == nil || !crypto.CheckPassword(*u.CurrentPassword, acct.PasswordHash) {
+			s.guard.wrongPassword(ctx, acct.Email)
 			fields = append(fields, problem.Field("current_password", "is not your current password"))
 		}
 		if msg := crypto.PasswordProblem(*u.NewPassword); msg != "" {
@@ -272,12 +274,8 @@ func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (A
 
 func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP string) error {
 	email = NormalizeEmail(email)
-	keys := limitKeys(email, clientIP)
-	if err := s.checkLimit(ctx, s.limits.ResetRequests, keys, "Too many password reset requests."); err != nil {
-		return err
-	}
-	if err := s.limits.ResetRequests.Hit(ctx, keys...); err != nil {
-		return fmt.Errorf("counting reset request: %w", err)
+	if !s.guard.mayEmailReset(ctx, email, clientIP) {
+		return nil
 	}
 	acct, err := s.db.AccountByEmail(ctx, email)
 	if problem.Is(err, problem.NotFound) || (err == nil && !canSignIn(acct)) {
@@ -286,6 +284,7 @@ func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 	if err != nil {
 		return err
 	}
+	s.guard.resetEmailed(ctx, email)
 	token := crypto.NewToken()
 	reset := &store.PasswordReset{
 		ID: uuid.New(), UserID: acct.ID, TokenHash: crypto.TokenDigest(token),

@@ -256,7 +256,7 @@ func (s *service) UpdateMember(ctx context.Context, p auth.Principal, orgID, use
 			}
 		}
 		if u.Active != nil && !*u.Active {
-			if err := tx.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil); err != nil {
+			if err := tx.EndUserSessions(ctx, userID); err != nil {
 				return err
 			}
 		}

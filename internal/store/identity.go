@@ -27,8 +27,10 @@ type User struct {
 	Name         string
 	PasswordHash string
 	Active       bool
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// TokenGeneration is bumped when the user is deactivated; tokens of an older generation are void.
+	TokenGeneration int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 // Membership is a row of memberships: the user's organisation and role.

@@ -15,10 +15,12 @@ type RefreshToken struct {
 	UserID    uuid.UUID
 	FamilyID  uuid.UUID
 	TokenHash string
-	ExpiresAt time.Time
-	UsedAt    *time.Time
-	RevokedAt *time.Time
-	CreatedAt time.Time
+	// TokenGeneration is the user's token generation when the token was issued.
+	TokenGeneration int
+	ExpiresAt       time.Time
+	UsedAt          *time.Time
+	RevokedAt       *time.Time
+	CreatedAt       time.Time
 }
 
 // CreateRefreshToken inserts a refresh token.
@@ -61,6 +63,18 @@ func (s *Store) RevokeOrganizationRefreshTokens(ctx context.Context, orgID uuid.
 	return translate(s.with(ctx).Model(&RefreshToken{}).
 		Where("user_id IN (SELECT user_id FROM memberships WHERE org_id = ?) AND revoked_at IS NULL", orgID).
 		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
+}
+
+// EndUserSessions voids every token the user holds: it revokes their refresh tokens and bumps their
+// token generation, so access tokens already issued stop working too, even once the user is active
+// again.
+func (s *Store) EndUserSessions(ctx context.Context, userID uuid.UUID) error {
+	err := mustAffect(s.with(ctx).Model(&User{}).Where("id = ?", userID).
+		Update("token_generation", gorm.Expr("token_generation + 1")), "User")
+	if err != nil {
+		return err
+	}
+	return s.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil)
 }
 
 // PasswordReset is a row of password_resets. Only the token's digest is stored.

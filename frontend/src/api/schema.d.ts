@@ -13,7 +13,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access token and a refresh cookie */
+        /**
+         * Exchange email and password for an access token and a refresh cookie
+         * @description A browser that has signed in to the account before sends the device cookie it was given then
+         *     and is limited only on its own. Other clients are slowed down after repeated failures for the
+         *     account (429 with Retry-After, never a lasting lock), and so is an address failing across
+         *     accounts.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -1107,7 +1113,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in. The refresh token is set as an httpOnly cookie. */
+            /**
+             * @description Logged in. The refresh token is set as an httpOnly cookie, and so is a device cookie that
+             *     marks this browser as one that has signed in to the account.
+             */
             200: {
                 headers: {
                     "Set-Cookie"?: string;
@@ -1174,7 +1183,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description If the account exists, a reset email is on its way */
+            /**
+             * @description If the account exists, a reset email is on its way. The answer is the same whatever
+             *     happens; past the limits per address and per account no email is sent, and the links
+             *     sent within the hour stay valid.
+             */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1182,7 +1195,6 @@ export interface operations {
                 content?: never;
             };
             422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
         };
     };
     confirmPasswordReset: {
@@ -1254,6 +1266,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     listOrganizations: {

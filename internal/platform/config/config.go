@@ -42,6 +42,9 @@ type Config struct {
 	// UploadGrace has passed; a client that stalls is cut off rather than holding a request open.
 	UploadMinRate int
 	UploadGrace   time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header names the client; with
+	// none, the client is the address of the connection.
+	TrustedProxies []*net.IPNet
 }
 
 // The upload rate defaults, after Apache's mod_reqtimeout: 20 s to get going, then 1 KiB a second,
@@ -56,9 +59,9 @@ func (c *Config) Dev() bool { return c.Env == Development }
 
 // String describes the configuration without its secrets.
 func (c *Config) String() string {
-	return fmt.Sprintf("env=%s http=%s database=%s redis=%s base_url=%s signing_keys=%d encryption_keys=%d smtp=%t",
+	return fmt.Sprintf("env=%s http=%s database=%s redis=%s base_url=%s signing_keys=%d encryption_keys=%d smtp=%t trusted_proxies=%d",
 		c.Env, c.HTTPAddr, redactURL(c.DatabaseURL), redactURL(c.RedisURL), c.BaseURL,
-		len(c.JWTSigningKeys), len(c.DataEncryptionKeys), c.SMTPURL != "")
+		len(c.JWTSigningKeys), len(c.DataEncryptionKeys), c.SMTPURL != "", len(c.TrustedProxies))
 }
 
 // LocalEnvFile is where development secrets are kept between runs; it is git-ignored.
@@ -102,6 +105,9 @@ func Load() (*Config, error) {
 		return nil, err
 	}
 	if c.DataEncryptionKeys, err = parseKeys("DATA_ENCRYPTION_KEY", 32, 32); err != nil {
+		return nil, err
+	}
+	if c.TrustedProxies, err = parseNetworks("TRUSTED_PROXIES", os.Getenv("TRUSTED_PROXIES")); err != nil {
 		return nil, err
 	}
 	if err := c.validate(); err != nil {
@@ -180,6 +186,36 @@ func parseKeys(name string, minLen, maxLen int) ([]Key, error) {
 		keys = append(keys, Key{ID: id, Secret: b})
 	}
 	return keys, nil
+}
+
+// parseNetworks reads comma-separated CIDRs ("10.0.0.0/8,2001:db8::/32"); a bare address stands for
+// itself alone.
+func parseNetworks(name, raw string) ([]*net.IPNet, error) {
+	var nets []*net.IPNet
+	for i, part := range strings.Split(raw, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !strings.Contains(part, "/") {
+			ip := net.ParseIP(part)
+			if ip == nil {
+				return nil, fmt.Errorf("%s entry %d (%q) is not an IP address or CIDR", name, i+1, part)
+			}
+			bits := 8 * len(ip)
+			if ip.To4() != nil {
+				ip, bits = ip.To4(), 32
+			}
+			nets = append(nets, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			return nil, fmt.Errorf("%s entry %d (%q) is not a CIDR like 10.0.0.0/8", name, i+1, part)
+		}
+		nets = append(nets, n)
+	}
+	return nets, nil
 }
 
 func getenv(name, fallback string) string {

@@ -69,6 +69,41 @@ func TestLoad_BaseURLDefaultsToTheListeningPort(t *testing.T) {
 	}
 }
 
+func TestLoad_TrustedProxies(t *testing.T) {
+	cases := []struct {
+		value    string
+		wantErr  string
+		wantNets []string
+	}{
+		{"", "", nil},
+		{"10.0.0.0/8, 192.168.1.7,2001:db8::/32", "", []string{"10.0.0.0/8", "192.168.1.7/32", "2001:db8::/32"}},
+		{"::1", "", []string{"::1/128"}},
+		{"10.0.0.0/33", "TRUSTED_PROXIES entry 1", nil},
+		{"10.0.0.0/8,proxy.internal", "TRUSTED_PROXIES entry 2", nil},
+	}
+	for _, c := range cases {
+		setProduction(t)
+		t.Setenv("TRUSTED_PROXIES", c.value)
+		cfg, err := Load()
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%q: error %v, want %q", c.value, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", c.value, err)
+		}
+		var got []string
+		for _, n := range cfg.TrustedProxies {
+			got = append(got, n.String())
+		}
+		if strings.Join(got, " ") != strings.Join(c.wantNets, " ") {
+			t.Errorf("%q: networks %v, want %v", c.value, got, c.wantNets)
+		}
+	}
+}
+
 // setProduction sets the environment of a production start with valid keys.
 func setProduction(t *testing.T) {
 	t.Helper()
