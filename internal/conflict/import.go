@@ -1,7 +1,6 @@
 package conflict
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -39,7 +38,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		return ImportReport{}, err
 	}
 	defer file.Close()
-	r := csv.NewReader(bufio.NewReaderSize(file, 64<<10))
+	r := csv.NewReader(newTextReader(file))
 	r.FieldsPerRecord = -1 // rows with the wrong number of fields are reported, not fatal
 	r.ReuseRecord = true
 	if err := readHeader(r); err != nil {
@@ -51,6 +50,10 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		src.report.Committed = ok
 		return ok
 	})
+	var fileErr *fileError
+	if errors.As(src.err, &fileErr) {
+		return ImportReport{}, problem.Validation(problem.Field("body", fileErr.msg))
+	}
 	var parseErr *csv.ParseError
 	if errors.As(src.err, &parseErr) { // the file, not the database, ended the stream
 		return ImportReport{}, problem.Validation(problem.Field("body",
@@ -76,6 +79,10 @@ func readHeader(r *csv.Reader) error {
 	rec, err := r.Read()
 	if errors.Is(err, io.EOF) {
 		return problem.Validation(problem.Field("body", "is empty; the first line must be the header "+strings.Join(csvHeader, ",")))
+	}
+	var fileErr *fileError
+	if errors.As(err, &fileErr) {
+		return problem.Validation(problem.Field("body", fileErr.msg))
 	}
 	if err != nil {
 		return problem.Validation(problem.Field("body", "the header line is not valid CSV"))
@@ -179,9 +186,9 @@ func parseRow(rec []string) (Entry, string) {
 	case len(e.Name) > 300:
 		return e, "name is longer than 300 characters"
 	case !kinds[e.Kind]:
-		return e, fmt.Sprintf("type %q is not person or organization", rec[1])
+		return e, fmt.Sprintf("type %s is not person or organization", echoed(rec[1]))
 	case !roles[e.Role]:
-		return e, fmt.Sprintf("role %q is not client, former_client, adverse or related", rec[2])
+		return e, fmt.Sprintf("role %s is not client, former_client, adverse or related", echoed(rec[2]))
 	case len(e.MatterRef) > 100:
 		return e, "matter_ref is longer than 100 characters"
 	}
@@ -194,5 +201,11 @@ func parseRow(rec []string) (Entry, string) {
 		}
 		e.Aliases = append(e.Aliases, a)
 	}
+	if len(e.Aliases) > MaxAliases {
+		return e, fmt.Sprintf("has %d aliases; an entry has at most %d", len(e.Aliases), MaxAliases)
+	}
 	return e, ""
 }
+
+// MaxAliases is the most aliases an imported entry may have, as many as the API takes for one entry.
+const MaxAliases = 20
