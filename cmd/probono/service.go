@@ -32,6 +32,11 @@ func runService(ctx context.Context, cmd string, cfg *config.Config, logger *slo
 		if err := migrateUp(ctx, a.Store, logger); err != nil {
 			return err
 		}
+		if n, err := a.Conflicts.FillMatchKeys(ctx); err != nil {
+			return fmt.Errorf("filling in conflict match keys: %w", err)
+		} else if n > 0 {
+			logger.Info("filled in conflict match keys", "rows", n)
+		}
 		handler, err := a.HTTPHandler()
 		if err != nil {
 			return err

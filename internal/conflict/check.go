@@ -51,6 +51,7 @@ type subject struct {
 	parties    []referral.Party
 	names      []string
 	personKeys []string
+	matchKeys  []string
 	rule65     bool
 }
 
@@ -71,6 +72,7 @@ func (s *service) subjectOf(ctx context.Context, tx *store.Store, referralID uui
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			normalized := Normalize(n)
 			sub.names = append(sub.names, normalized)
+			sub.matchKeys = append(sub.matchKeys, probeKeys(normalized, p.Kind == "person")...)
 			if p.Kind == "person" {
 				if k := personKey(normalized); k != "" {
 					sub.personKeys = append(sub.personKeys, k)
@@ -95,7 +97,7 @@ func (s *service) check(ctx context.Context, tx *store.Store, referralID, firmID
 	}
 	var candidates []store.ConflictEntry
 	if has {
-		if candidates, err = s.db.ConflictCandidates(ctx, []uuid.UUID{firmID}, sub.names, sub.personKeys); err != nil {
+		if candidates, err = s.db.ConflictCandidates(ctx, []uuid.UUID{firmID}, sub.names, sub.personKeys, sub.matchKeys); err != nil {
 			return Check{}, err
 		}
 	}
@@ -179,9 +181,12 @@ func matchParties(parties []referral.Party, candidates []store.ConflictEntry, ru
 	byName := map[string]*distinct{}
 	for _, c := range candidates {
 		key := c.Kind + " " + c.Normalized
+		if isCapitals(c.Name) { // an acronym in capitals is compared apart from the same letters as a word
+			key = "capitals " + key
+		}
 		d, ok := byName[key]
 		if !ok {
-			d = &distinct{name: newName(c.Normalized, c.Kind == "person")}
+			d = &distinct{name: newName(c.Name, c.Normalized, c.Kind == "person")}
 			byName[key] = d
 			names = append(names, d)
 		}
@@ -194,7 +199,7 @@ func matchParties(parties []referral.Party, candidates []store.ConflictEntry, ru
 	best := map[pair]positionedHit{}
 	for i, p := range parties {
 		for _, raw := range append([]string{p.Name}, p.Aliases...) {
-			party := newName(Normalize(raw), p.Kind == "person")
+			party := newName(raw, Normalize(raw), p.Kind == "person")
 			for _, d := range names {
 				v := classify(party, d.name)
 				if v.Level == NoMatch {
@@ -285,7 +290,7 @@ func (s *service) CheckAllFirms(ctx context.Context, tx *store.Store, referralID
 		return err
 	}
 	// One search for every firm: the similar names do not depend on the firm.
-	candidates, err := s.db.ConflictCandidates(ctx, firms, sub.names, sub.personKeys)
+	candidates, err := s.db.ConflictCandidates(ctx, firms, sub.names, sub.personKeys, sub.matchKeys)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ package conflict
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,7 +20,7 @@ import (
 // blocks the match with no one looking, while a Potential still guarantees a
 // person sees it, so nothing real slips through.
 func Classify(party string, partyIsPerson bool, entry string, entryIsPerson bool) Verdict {
-	p, e := newName(Normalize(party), partyIsPerson), newName(Normalize(entry), entryIsPerson)
+	p, e := newName(party, Normalize(party), partyIsPerson), newName(entry, Normalize(entry), entryIsPerson)
 	v := classify(p, e)
 	if v.Level == NoMatch && v.Reason == "" {
 		v.Reason = fmt.Sprintf("different names (similarity %.2f)", trigramSimilarity(p.tri, e.tri))
@@ -30,16 +31,35 @@ func Classify(party string, partyIsPerson bool, entry string, entryIsPerson bool
 // name is a normalised name prepared for comparison: a check compares each
 // party with hundreds of candidates, so words and trigrams are worked out once.
 type name struct {
-	norm    string
-	words   []string
-	compact string // without spaces
-	tri     []trigram
-	person  bool
+	norm     string
+	words    []string
+	compact  string   // without spaces
+	surnames []string // a person's surname forms: see surnameForms
+	core     string   // an organisation's core: see coreOf
+	acronym  string   // an organisation's initials: see acronymOf
+	capitals bool     // written in capitals, as acronyms are
+	tri      []trigram
+	person   bool
 }
 
-func newName(normalized string, person bool) name {
-	return name{norm: normalized, words: strings.Fields(normalized), compact: strings.ReplaceAll(normalized, " ", ""),
-		tri: trigrams(normalized), person: person}
+// newName prepares the name raw, whose normal form is normalized.
+func newName(raw, normalized string, person bool) name {
+	n := name{norm: normalized, words: strings.Fields(normalized), compact: strings.ReplaceAll(normalized, " ", ""),
+		tri: trigrams(normalized), person: person, capitals: isCapitals(raw)}
+	if len(n.words) == 0 {
+		return n
+	}
+	if person {
+		n.surnames = surnameForms(n.words)
+	} else {
+		n.core, n.acronym = coreOf(n.words), acronymOf(n.words)
+	}
+	return n
+}
+
+// isCapitals says whether a raw name is written in capitals, as acronyms are.
+func isCapitals(raw string) bool {
+	return strings.ContainsFunc(raw, unicode.IsUpper) && !strings.ContainsFunc(raw, unicode.IsLower)
 }
 
 func classify(p, e name) Verdict {
@@ -50,18 +70,31 @@ func classify(p, e name) Verdict {
 		return Verdict{Conflict, fmt.Sprintf("exact match after normalisation (%q)", p.norm)}
 	}
 	if p.person && e.person {
-		if v, ok := comparePersons(p.words, e.words); ok {
+		if v, ok := comparePersons(p, e); ok {
 			return v
 		}
 	}
 	sim := trigramSimilarity(p.tri, e.tri)
+	vetoed := ""
 	if sim >= SimilarityThreshold {
-		return Verdict{Potential, fmt.Sprintf("similar names (similarity %.2f)", sim)}
+		reason, differ := "", false
+		if !p.person || !e.person {
+			reason, differ = differInIdentifyingWords(p.words, e.words)
+		}
+		if !differ {
+			return Verdict{Potential, fmt.Sprintf("similar names (similarity %.2f)", sim)}
+		}
+		vetoed = reason
+	}
+	if !p.person && !e.person {
+		if reason, ok := sameOrganization(p, e); ok {
+			return Verdict{Potential, reason}
+		}
 	}
 	if reason, ok := spellingVariant(p, e); ok {
 		return Verdict{Potential, reason}
 	}
-	return Verdict{Level: NoMatch} // a check drops these unread; Classify words the reason
+	return Verdict{NoMatch, vetoed} // a check drops these unread; Classify words the reason
 }
 
 // spellingVariant catches what trigrams score low on single long words:
@@ -78,11 +111,111 @@ func spellingVariant(p, e name) (string, bool) {
 	return "", false
 }
 
+// sameOrganization applies the rules for two organisations' names that trigrams miss: a trading
+// name against the legal name ("Kmart" and "K-Mart Holding Corporation" have one core), one
+// letter apart in the core, and an acronym written in capitals against the full name ("ACLU" and
+// "American Civil Liberties Union").
+func sameOrganization(p, e name) (string, bool) {
+	switch {
+	case p.core == "" || e.core == "":
+		return "", false
+	case p.core == e.core:
+		return fmt.Sprintf("same name apart from spacing, hyphens and descriptive words (%q)", p.core), true
+	case utf8.RuneCountInString(p.core) >= 6 && utf8.RuneCountInString(e.core) >= 6 && withinEdits(p.core, e.core, 1):
+		return fmt.Sprintf("names one letter apart (%q ~ %q)", p.core, e.core), true
+	case p.capitals && p.core == e.acronym:
+		return fmt.Sprintf("acronym of the name (%s = %s)", strings.ToUpper(p.core), e.norm), true
+	case e.capitals && e.core == p.acronym:
+		return fmt.Sprintf("acronym of the name (%s = %s)", strings.ToUpper(e.core), p.norm), true
+	}
+	return "", false
+}
+
+// differInIdentifyingWords says whether two organisations' names, similar as a whole, share only
+// common words and each has a word the other lacks: "Northside Legal Services" and "Southside
+// Legal Services" are two organisations, told apart by the one word that identifies each. Names
+// that share an uncommon word ("Chicago Legal Aid Society"/"Chicago Legal Aid Foundation"), or
+// where one only adds words to the other ("First National Bank of Omaha"), are left to trigrams.
+func differInIdentifyingWords(a, b []string) (string, bool) {
+	a, b = significantWords(a), significantWords(b)
+	var shared, onlyA, onlyB []string
+	for _, w := range a {
+		if matchesAny(w, b) {
+			shared = append(shared, w)
+		} else {
+			onlyA = append(onlyA, w)
+		}
+	}
+	for _, w := range b {
+		if !matchesAny(w, a) {
+			onlyB = append(onlyB, w)
+		}
+	}
+	if len(shared) == 0 || len(onlyA) == 0 || len(onlyB) == 0 {
+		return "", false
+	}
+	for _, w := range shared {
+		if !commonWord(w) {
+			return "", false
+		}
+	}
+	return fmt.Sprintf("different names sharing only common words (%s): %q and %q differ",
+		strings.Join(shared, ", "), strings.Join(onlyA, " "), strings.Join(onlyB, " ")), true
+}
+
+func significantWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if !acronymStopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func matchesAny(w string, words []string) bool {
+	for _, x := range words {
+		if sameWord(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWord says whether two words of organisations' names are one word: equal, the same after
+// a plural ending or an abbreviation ("properties"/"property", "mgmt"/"management"), or one
+// letter apart in words of five letters or more.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	a, b = wordStem(a), wordStem(b)
+	if a == b {
+		return true
+	}
+	return utf8.RuneCountInString(a) >= 5 && utf8.RuneCountInString(b) >= 5 && withinEdits(a, b, 1)
+}
+
+// wordStem is a word's abbreviation expanded and its plural ending removed.
+func wordStem(w string) string {
+	if full, ok := abbreviations[w]; ok {
+		w = full
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
 // How the first names or surnames of two people relate.
 type relation int
 
 const (
 	relNone relation = iota
+	relSound
 	relVariant
 	relPart
 	relNickname
@@ -92,13 +225,27 @@ const (
 
 // comparePersons applies the rules that only make sense for people: middle
 // names are ignored, first names may be initials, spelling variants or
-// nicknames, and a surname may be one part of a double-barrelled one. It
-// reports false when the names are not the same person by these rules.
-func comparePersons(p, e []string) (Verdict, bool) {
-	if len(p) < 2 || len(e) < 2 {
+// nicknames, and a surname may be one part of a double-barrelled one or
+// written with its particles joined ("de la Cruz"/"Delacruz"). A name of two
+// words is also tried the other way round, as family-name-first names are
+// written ("Ivanov Sergey"). It reports false when the names are not the same
+// person by these rules.
+func comparePersons(p, e name) (Verdict, bool) {
+	if len(p.words) < 2 || len(e.words) < 2 {
 		return Verdict{}, false
 	}
-	sur, surDesc := surnameRelation(p[len(p)-1], e[len(e)-1], p[1:], e[1:])
+	if v, ok := comparePersonWords(p.words, e.words, p.surnames, e.surnames); ok {
+		return v, true
+	}
+	if len(e.words) == 2 {
+		swapped := []string{e.words[1], e.words[0]}
+		return comparePersonWords(p.words, swapped, p.surnames, surnameForms(swapped))
+	}
+	return Verdict{}, false
+}
+
+func comparePersonWords(p, e, pSur, eSur []string) (Verdict, bool) {
+	sur, surDesc := surnameRelation(pSur, eSur, p[1:], e[1:])
 	if sur == relNone {
 		return Verdict{}, false
 	}
@@ -112,6 +259,8 @@ func comparePersons(p, e []string) (Verdict, bool) {
 		reason = fmt.Sprintf("same first name and surname, middle names differ (%q)", p[0]+" "+surDesc)
 	case sur == relSame && first == relNickname:
 		reason = fmt.Sprintf("same name with nickname (%s)", firstDesc)
+	case sur == relSame && first == relSound:
+		reason = fmt.Sprintf("same surname, first names sound alike (%s)", firstDesc)
 	case sur == relSame:
 		reason = fmt.Sprintf("same surname and first initial (%q)", surDesc+" "+strings.TrimPrefix(firstDesc, "initial "))
 	default:
@@ -120,18 +269,38 @@ func comparePersons(p, e []string) (Verdict, bool) {
 	return Verdict{Potential, reason}, true
 }
 
-// surnameRelation compares the last words of two names, and each last word with
-// the other name's later words, so "Mary Smith-Jones" meets "Mary Smith".
-func surnameRelation(a, b string, restA, restB []string) (relation, string) {
+// surnameRelation compares the surname forms of two names (see surnameForms), and each last
+// word with the other name's later words, so "Mary Smith-Jones" meets "Mary Smith".
+func surnameRelation(formsA, formsB, restA, restB []string) (relation, string) {
+	best, desc := relNone, ""
+	for _, a := range formsA {
+		for _, b := range formsB {
+			if r, d := surnamePair(a, b); r > best {
+				best, desc = r, d
+			}
+		}
+	}
+	if best != relNone {
+		return best, desc
+	}
+	a, b := formsA[0], formsB[0]
 	switch {
-	case a == b:
-		return relSame, a
 	case contains(restB, a):
 		return relPart, a
 	case contains(restA, b):
 		return relPart, b
+	}
+	return relNone, ""
+}
+
+func surnamePair(a, b string) (relation, string) {
+	switch {
+	case a == b:
+		return relSame, a
 	case utf8.RuneCountInString(a) >= 4 && utf8.RuneCountInString(b) >= 4 && withinEdits(a, b, 1):
 		return relVariant, a + " ~ " + b
+	case soundsAlike(a, b):
+		return relSound, a + " ~ " + b
 	}
 	return relNone, ""
 }
@@ -155,6 +324,9 @@ func firstNameRelation(a, b string) (relation, string) {
 				return relInitial, "initial " + string(r)
 			}
 		}
+	}
+	if soundsAlike(a, b) {
+		return relSound, a + " ~ " + b
 	}
 	return relNone, ""
 }

@@ -7,8 +7,8 @@ import (
 
 // FuzzNormalize checks the properties callers rely on: Normalize never
 // panics, is idempotent (so stored normalised names can be normalised again),
-// and returns lower-case words separated by single spaces. Classify must not
-// panic on whatever Normalize accepts.
+// and returns lower-case words separated by single spaces. Classify and the match
+// keys must not panic on whatever Normalize accepts.
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"", " ", ".,-/()!?", "Inc LLC", "The Company, Inc.", ",,,", "Smith,", ", John",
@@ -30,6 +30,7 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Normalize(%q) = %q is not lower case", s, got)
 		}
 		_ = personKey(Normalize(s))
+		_, _ = probeKeys(got, true), probeKeys(got, false)
 		_ = Classify(s, true, got, true)
 		_ = Classify(s, false, "Acme Corp", false)
 	})

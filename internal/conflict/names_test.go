@@ -1,6 +1,9 @@
 package conflict
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestNormalize_FoldsVariantsToOneForm(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -116,92 +119,137 @@ type classifyCase struct {
 	entryPerson bool
 }
 
-func checkClassify(t *testing.T, want Level, cases []classifyCase) {
-	t.Helper()
-	for _, c := range cases {
-		got := Classify(c.party, c.partyPerson, c.entry, c.entryPerson)
-		if got.Level != want {
-			t.Errorf("Classify(%q, %q) = %s (%s), want %s", c.party, c.entry, got.Level, got.Reason, want)
-		}
-		if got.Reason == "" {
-			t.Errorf("Classify(%q, %q) gave no reason", c.party, c.entry)
-		}
-	}
-}
-
 const (
 	asPerson = true
 	asOrg    = false
 )
 
-func TestClassify_SameNameIsConflict(t *testing.T) {
-	checkClassify(t, Conflict, []classifyCase{
-		{"Acme Corp", asOrg, "Acme Corporation", asOrg},
-		{"Acme, Inc.", asOrg, "ACME INCORPORATED", asOrg},
-		{"McDonalds", asOrg, "McDonald's Corporation", asOrg},
-		{"The Home Depot", asOrg, "Home Depot, Inc.", asOrg},
-		{"Bank of America", asOrg, "Bank of America, N.A.", asOrg},
-		{"Target Corp", asOrg, "Target Corporation", asOrg},
-		{"Pfizer", asOrg, "Pfizer Inc.", asOrg},
-		{"A & B Co.", asOrg, "A and B Company", asOrg},
-		{"Smith, John", asPerson, "John Smith", asPerson},
-		{"Mr. John Smith Jr.", asPerson, "john smith", asPerson},
-		{"José García", asPerson, "Jose Garcia", asPerson},
-		{"María O'Brien", asPerson, "Maria OBrien", asPerson},
-		{"Dr. Jane O'Neil-Smith", asPerson, "Jane ONeil Smith, Esq.", asPerson},
-		{"John Smith", asPerson, "John Smith LLC", asOrg},
-	})
+// namePair is a labelled look-alike: want is the level a party with one name gets against a
+// registry entry with the other; NoMatch for names of two different people or organisations.
+type namePair struct {
+	family string
+	classifyCase
+	want Level
 }
 
-func TestClassify_NearNameIsPotential(t *testing.T) {
-	checkClassify(t, Potential, []classifyCase{
-		{"Acme Holdings", asOrg, "Acme Holding", asOrg},
-		{"Acme Widgets", asOrg, "Acme Widget", asOrg},
-		{"Greenfield Properties", asOrg, "Greenfield Property LLC", asOrg},
-		{"Goldman Sachs", asOrg, "Goldman Sachs Group", asOrg},
-		{"First National Bank", asOrg, "First National Bank of Omaha", asOrg},
-		{"Walmart Stores", asOrg, "Wal-Mart Stores", asOrg},
-		{"Wal-Mart", asOrg, "Walmart", asOrg},
-		{"Microsoft", asOrg, "Microsft Corp", asOrg},
-		{"Jonathan Smyth", asPerson, "Jonathon Smyth", asPerson},
-		{"Bob Smith", asPerson, "Robert Smith", asPerson},
-		{"Bill Gates", asPerson, "William Gates", asPerson},
-		{"Kate Jones", asPerson, "Catherine Jones", asPerson},
-		{"Sam Lee", asPerson, "Samantha Lee", asPerson},
-		{"Chris Wong", asPerson, "Christopher Wong", asPerson},
-		{"J. Smith", asPerson, "John Smith", asPerson},
-		{"Smith, J.", asPerson, "John Smith", asPerson},
-		{"Jon Smith", asPerson, "John Smith", asPerson},
-		{"John Q. Smith", asPerson, "John Smith", asPerson},
-		{"Steven Brown", asPerson, "Stephen Brown", asPerson},
-		{"Katherine Jones", asPerson, "Catherine Jones", asPerson},
-		{"Mary Smith-Jones", asPerson, "Mary Smith", asPerson},
-		{"Robert Johnson", asPerson, "Robert Johnston", asPerson},
-		{"Smith John", asPerson, "John Smith", asPerson},
-		{"John Smithson", asPerson, "John Smith", asPerson},
-	})
+func people(family string, want Level, pairs ...string) []namePair {
+	return pairsOf(family, asPerson, want, pairs)
 }
 
-func TestClassify_LookAlikesDoNotMatch(t *testing.T) {
-	checkClassify(t, NoMatch, []classifyCase{
-		{"Acme Corp", asOrg, "Acme Bank", asOrg},
-		{"Apple Inc", asOrg, "Applebee's", asOrg},
-		{"Delta Airlines", asOrg, "Delta Dental", asOrg},
-		{"Wells Fargo", asOrg, "Wells Real Estate", asOrg},
-		{"General Motors", asOrg, "General Mills", asOrg},
-		{"American Airlines", asOrg, "American Express", asOrg},
-		{"United Healthcare", asOrg, "United Airlines", asOrg},
-		{"Acme", asOrg, "Acne", asOrg},
-		{"John Smith", asPerson, "Jane Doe", asPerson},
-		{"Jane Smith", asPerson, "John Smith", asPerson},
-		{"Mary Smithson", asPerson, "John Smith", asPerson},
-		{"Jane Smithson", asPerson, "John Smith", asPerson},
-		{"Jim Brown", asPerson, "Joe Brown", asPerson},
-		{"Robert Smith", asPerson, "Robert Jones", asPerson},
-		{"Bob Smith", asOrg, "Robert Smith", asOrg},
-		{"", asPerson, "John Smith", asPerson},
-		{"Inc.", asOrg, "LLC", asOrg},
-	})
+func orgs(family string, want Level, pairs ...string) []namePair {
+	return pairsOf(family, asOrg, want, pairs)
+}
+
+func pairsOf(family string, person bool, want Level, names []string) []namePair {
+	out := make([]namePair, 0, len(names)/2)
+	for i := 0; i+1 < len(names); i += 2 {
+		out = append(out, namePair{family, classifyCase{names[i], person, names[i+1], person}, want})
+	}
+	return out
+}
+
+// namePairs is the labelled table of name pairs: same person or organisation (a hit of the level
+// given) or different (no hit), by family.
+var namePairs = slices.Concat(
+	orgs("same organisation", Conflict,
+		"Acme Corp", "Acme Corporation", "Acme, Inc.", "ACME INCORPORATED", "McDonalds", "McDonald's Corporation",
+		"The Home Depot", "Home Depot, Inc.", "Bank of America", "Bank of America, N.A.", "Target Corp", "Target Corporation",
+		"Pfizer", "Pfizer Inc.", "A & B Co.", "A and B Company", "Wells-Fargo & Company", "Wells Fargo",
+		"7-Eleven, Inc.", "7 Eleven", "Toys R Us, Inc.", "Toys-R-Us"),
+	people("same person", Conflict,
+		"Smith, John", "John Smith", "Mr. John Smith Jr.", "john smith", "José García", "Jose Garcia",
+		"María O'Brien", "Maria OBrien", "Dr. Jane O'Neil-Smith", "Jane ONeil Smith, Esq."),
+	[]namePair{{"same person", classifyCase{"John Smith", asPerson, "John Smith LLC", asOrg}, Conflict}},
+	orgs("near organisation name", Potential,
+		"Acme Holdings", "Acme Holding", "Acme Widgets", "Acme Widget", "Greenfield Properties", "Greenfield Property LLC",
+		"Goldman Sachs", "Goldman Sachs Group", "First National Bank", "First National Bank of Omaha",
+		"Walmart Stores", "Wal-Mart Stores", "Wal-Mart", "Walmart", "Microsoft", "Microsft Corp",
+		"Acme Property Mgmt", "Acme Property Management", "Chicago Legal Aid Society", "Chicago Legal Aid Soc."),
+	people("near person name", Potential,
+		"Jonathan Smyth", "Jonathon Smyth", "Bob Smith", "Robert Smith", "Bill Gates", "William Gates",
+		"Kate Jones", "Catherine Jones", "Sam Lee", "Samantha Lee", "Chris Wong", "Christopher Wong",
+		"J. Smith", "John Smith", "Smith, J.", "John Smith", "Jon Smith", "John Smith", "John Q. Smith", "John Smith",
+		"Steven Brown", "Stephen Brown", "Katherine Jones", "Catherine Jones", "Mary Smith-Jones", "Mary Smith",
+		"Robert Johnson", "Robert Johnston", "Smith John", "John Smith", "John Smithson", "John Smith"),
+	people("romanised given name", Potential,
+		"Mikhail Ivanov", "Michael Ivanov", "Sergey Petrov", "Sergei Petrov", "Fatima Hassan", "Fatma Hassan",
+		"Mustafa Yilmaz", "Moustafa Yilmaz", "Yuri Volkov", "Iouri Volkov", "Yusuf Demir", "Youssef Demir",
+		"Mohammed Rahman", "Muhammad Rahman", "Mohamed Rahman", "Muhammad Rahman", "Aleksey Sokolov", "Alexei Sokolov",
+		"Dmitry Orlov", "Dmitri Orlov", "Aisha Bello", "Ayesha Bello", "Ahmed Karim", "Ahmad Karim",
+		"Olga Morozova", "Olha Morozova", "Natalia Smirnova", "Natalya Smirnova", "Oleksandr Bondarenko", "Aleksandr Bondarenko",
+		"Evgeny Popov", "Yevgeny Popov", "Khalid Mansour", "Khaled Mansour", "Ivanov Sergey", "Sergei Ivanov"),
+	people("romanised family name", Potential,
+		"Sergey Kuznetsov", "Sergei Kuznetsoff", "Ivan Petrov", "Ivan Petroff", "Pyotr Tchaikovsky", "Pyotr Chaikovsky",
+		"Mikhail Gorbachev", "Michail Gorbatschow", "Nikita Khrushchev", "Nikita Khrushchov", "Ali Hussein", "Ali Husain",
+		"Omar Hossain", "Omar Hussain", "Leila Abdelrahman", "Leila Abdulrahman", "Khalid Mansour", "Khalid Mansur",
+		"Yusuf Osmanov", "Yusuf Usmanov", "Dmitri Romanow", "Dmitri Romanov", "Fatima Mohammed", "Fatima Muhammad"),
+	people("prefixed family name", Potential,
+		"Ludwig van Beethoven", "Ludwig Vanbeethoven", "Juan de la Cruz", "Juan Delacruz", "Maria De Souza", "Maria Desouza",
+		"Omar Al-Hassan", "Omar Alhassan", "Patrick McDonald", "Patrick Mc Donald", "Vincent van der Berg", "Vincent Vanderberg",
+		"Anna Di Maio", "Anna DiMaio", "Jean-Luc Le Blanc", "Jean-Luc Leblanc", "Rosa Dos Santos", "Rosa Dossantos",
+		"Karl von Braun", "Karl Vonbraun", "Abdullah bin Salman", "Abdullah Binsalman", "Ahmed Al Sayed", "Ahmad Alsayed"),
+	orgs("trading name and legal name", Potential,
+		"K-Mart Corporation", "Kmart", "Wal-Mart Stores, Inc.", "Walmart", "Kmart Holding Corporation", "K-Mart",
+		"Coca-Cola Enterprises Inc.", "CocaCola",
+		"Lowe's Companies, Inc.", "Lowes", "Safe-Way Stores", "Safeway", "The Home Depot, Inc.", "HomeDepot",
+		"Chick-fil-A, Inc.", "Chickfila", "Fed-Ex Corporation", "FedEx", "E-Z Rent-A-Car", "EZ Rent A Car",
+		"Dollar-General Corporation", "Dollar General Stores", "Lakeview Property Mgmt Group", "Lake-View Property Management"),
+	orgs("acronym", Potential,
+		"ACLU", "American Civil Liberties Union", "American Civil Liberties Union", "ACLU", "NAACP",
+		"National Association for the Advancement of Colored People", "IBM", "International Business Machines Corporation",
+		"FBI", "Federal Bureau of Investigation", "A.C.L.U.", "American Civil Liberties Union", "NRA", "National Rifle Association",
+		"YMCA", "Young Men's Christian Association", "CFPB", "Consumer Financial Protection Bureau",
+		"NYCHA", "New York City Housing Authority", "Equal Employment Opportunity Commission", "EEOC",
+		"SEIU", "Service Employees International Union"),
+	orgs("different organisations", NoMatch,
+		"Acme Corp", "Acme Bank", "Apple Inc", "Applebee's", "Delta Airlines", "Delta Dental", "Wells Fargo", "Wells Real Estate",
+		"General Motors", "General Mills", "American Airlines", "American Express", "United Healthcare", "United Airlines",
+		"Acme", "Acne", "Inc.", "LLC", "Aclu", "American Civil Liberties Union", "Kmart", "Kroger"),
+	orgs("organisations sharing only common words", NoMatch,
+		"Northside Legal Services", "Southside Legal Services", "Eastside Community Center", "Westside Community Center",
+		"Lakeview Property Management", "Lakeside Property Management", "Greenfield Legal Aid Society", "Brookfield Legal Aid Society",
+		"Northgate Realty Group", "Southgate Realty Group", "Harbor Family Services", "Harvest Family Services",
+		"Summit Health Center", "Sunset Health Center", "Springfield Tenants Union", "Shelbyville Tenants Union",
+		"Oakwood Apartments LLC", "Elmwood Apartments LLC", "Pinecrest Mortgage Company", "Hillcrest Mortgage Company",
+		"Acme Legal Services", "Apex Legal Services", "Cook County Legal Aid", "Lake County Legal Aid",
+		"Northwest Credit Union", "Northeast Credit Union", "Riverside Housing Authority", "Clearwater Housing Authority"),
+	people("different people", NoMatch,
+		"John Smith", "Jane Doe", "Jane Smith", "John Smith", "Mary Smithson", "John Smith", "Jane Smithson", "John Smith",
+		"Jim Brown", "Joe Brown", "Robert Smith", "Robert Jones", "", "John Smith",
+		"John Kuznetsov", "Jane Kuznetsov", "Sergey Ivanov", "Sergey Isakov", "Hans Jensen", "Hans Jenkins",
+		"Mohammed Ali", "Mahmoud Ali", "Yuri Volkov", "Yulia Volkova", "Juan de la Cruz", "Juan de la Rosa",
+		"Ludwig van Beethoven", "Ludwig van Dyke", "Jon Petrov", "Jane Petrov", "Omar Hassan", "Omar Haddad",
+		"Anna Di Maio", "Anna Di Marco", "Pyotr Ivanov", "Pavel Ivanov"),
+	[]namePair{{"different people", classifyCase{"Bob Smith", asOrg, "Robert Smith", asOrg}, NoMatch}},
+)
+
+// TestClassify_NamePairs grades every labelled pair and reports recall (of the pairs that are the
+// same person or organisation, how many get a hit) and precision (of the hits, how many are right).
+func TestClassify_NamePairs(t *testing.T) {
+	if len(namePairs) <= 120 {
+		t.Fatalf("the table has %d pairs; keep it past 120", len(namePairs))
+	}
+	var truePos, falsePos, falseNeg int
+	for _, c := range namePairs {
+		got := Classify(c.party, c.partyPerson, c.entry, c.entryPerson)
+		if got.Reason == "" {
+			t.Errorf("Classify(%q, %q) gave no reason", c.party, c.entry)
+		}
+		switch hit, same := got.Level != NoMatch, c.want != NoMatch; {
+		case hit && same:
+			truePos++
+		case hit:
+			falsePos++
+		case same:
+			falseNeg++
+		}
+		if got.Level != c.want {
+			t.Errorf("%s: Classify(%q, %q) = %s (%s), want %s", c.family, c.party, c.entry, got.Level, got.Reason, c.want)
+		}
+	}
+	t.Logf("%d pairs: recall %.3f (%d of %d same), precision %.3f (%d of %d hits)", len(namePairs),
+		float64(truePos)/float64(truePos+falseNeg), truePos, truePos+falseNeg,
+		float64(truePos)/float64(truePos+falsePos), truePos, truePos+falsePos)
 }
 
 func TestClassify_ReasonNamesWhatMatched(t *testing.T) {
@@ -266,6 +314,52 @@ func TestWithinEdits_AgreesWithTheFullDistance(t *testing.T) {
 					t.Fatalf("withinEdits(%q, %q, %d) = %v, distance %d", a, b, k, got, d)
 				}
 			}
+		}
+	}
+}
+
+// The database finds a registry name as a candidate only by trigram similarity, an equal person key
+// or a shared match key (store.ConflictCandidates); every pair of the table that Classify says is a
+// hit must be found one of these ways, or the check would never see it. One is not yet: a long
+// single word one letter off (trigrams score it 0.58, and no key holds a misspelling).
+func TestCandidateSearch_FindsEveryHitOfTheTable(t *testing.T) {
+	notFound := map[string]bool{"Microsoft": true}
+	for _, c := range namePairs {
+		if c.want == NoMatch || c.partyPerson != c.entryPerson || notFound[c.party] {
+			continue
+		}
+		party, entry := Normalize(c.party), Normalize(c.entry)
+		if Similarity(party, entry) >= SimilarityThreshold {
+			continue
+		}
+		if c.partyPerson && personKey(party) != "" && personKey(party) == personKey(entry) {
+			continue
+		}
+		probes, stored := probeKeys(party, c.partyPerson), entryKeys(entry, c.entryPerson)
+		if !slices.ContainsFunc(probes, func(k string) bool { return slices.Contains(stored, k) }) {
+			t.Errorf("%s: %q would not find %q: probe keys %q, stored keys %q", c.family, c.party, c.entry, probes, stored)
+		}
+	}
+}
+
+func TestEntryKeys_PhoneticCoreAndAcronymKeys(t *testing.T) {
+	tests := []struct {
+		name   string
+		person bool
+		want   []string
+	}{
+		{"Sergei Kuznetsoff", asPerson, []string{"s:KSNT SRJ", "s:KSNT SRK", "s:KTSN SRJ", "s:KTSN SRK"}},
+		{"Juan de la Cruz", asPerson, []string{"s:TLKR JN", "s:TLKR AN"}},
+		{"Bob Smith", asPerson, []string{"s:SM0 RPRT", "s:XMT RPRT"}},
+		{"Smith", asPerson, nil},
+		{"K-Mart Corporation", asOrg, []string{"c:kmart"}},
+		{"Wal-Mart Stores, Inc.", asOrg, []string{"c:walmart", "a:wms"}},
+		{"American Civil Liberties Union", asOrg, []string{"c:americancivillibertiesunion", "a:aclu"}},
+		{"Holdings Group", asOrg, nil},
+	}
+	for _, tt := range tests {
+		if got := entryKeys(Normalize(tt.name), tt.person); !slices.Equal(got, tt.want) {
+			t.Errorf("entryKeys(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

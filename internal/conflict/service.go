@@ -50,7 +50,8 @@ func rows(firmID uuid.UUID, e Entry) []store.ConflictEntry {
 			key = personKey(normalized)
 		}
 		return store.ConflictEntry{ID: newID(), EntryID: e.ID, FirmID: firmID, Name: name, Normalized: normalized,
-			PersonKey: key, IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef, CreatedBy: e.CreatedBy}
+			PersonKey: key, MatchKeys: storedKeys(normalized, person), IsAlias: alias, Kind: e.Kind, Role: e.Role, MatterRef: e.MatterRef,
+			CreatedBy: e.CreatedBy}
 	}
 	out := []store.ConflictEntry{row(e.Name, false)}
 	seen := map[string]bool{strings.ToLower(e.Name): true}
@@ -224,4 +225,25 @@ func (s *service) checkEach(ctx context.Context, firmID uuid.UUID, referralIDs [
 		}
 	}
 	return nil
+}
+
+// fillBatch is how many rows FillMatchKeys updates per statement.
+const fillBatch = 5000
+
+func (s *service) FillMatchKeys(ctx context.Context) (int, error) {
+	filled := 0
+	for {
+		rows, err := s.db.ConflictEntriesWithoutKeys(ctx, fillBatch)
+		if err != nil || len(rows) == 0 {
+			return filled, err
+		}
+		ids, keys := make([]uuid.UUID, len(rows)), make([][]string, len(rows))
+		for i, r := range rows {
+			ids[i], keys[i] = r.ID, storedKeys(r.Normalized, r.Kind == "person")
+		}
+		if err := s.db.SetConflictMatchKeys(ctx, ids, keys); err != nil {
+			return filled, err
+		}
+		filled += len(rows)
+	}
 }

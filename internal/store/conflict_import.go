@@ -17,7 +17,7 @@ type ConflictEntrySource interface {
 	Err() error
 }
 
-var conflictEntryColumns = []string{"id", "entry_id", "firm_id", "name", "normalized", "person_key", "is_alias", "kind", "role", "matter_ref", "created_by"}
+var conflictEntryColumns = []string{"id", "entry_id", "firm_id", "name", "normalized", "person_key", "match_keys", "is_alias", "kind", "role", "matter_ref", "created_by"}
 
 // copySource feeds a ConflictEntrySource to COPY and counts the rows it sends.
 type copySource struct {
@@ -32,7 +32,7 @@ func (c *copySource) Values() ([]any, error) {
 	e := c.Entry()
 	c.sent++
 	c.values = append(c.values[:0], [16]byte(e.ID), [16]byte(e.EntryID), [16]byte(e.FirmID), e.Name, e.Normalized,
-		e.PersonKey, e.IsAlias, e.Kind, e.Role, e.MatterRef, createdBy(e.CreatedBy))
+		e.PersonKey, []string(e.MatchKeys), e.IsAlias, e.Kind, e.Role, e.MatterRef, createdBy(e.CreatedBy))
 	return c.values, nil
 }
 

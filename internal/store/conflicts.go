@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/lib/pq"
 	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -18,12 +20,15 @@ type ConflictEntry struct {
 	Name       string
 	Normalized string
 	PersonKey  string
-	IsAlias    bool
-	Kind       string
-	Role       string
-	MatterRef  string
-	CreatedAt  time.Time
-	CreatedBy  *uuid.UUID
+	// MatchKeys are the name's keys besides trigrams and PersonKey (see conflict.entryKeys); never
+	// nil, as NULL marks a row whose keys are still to be filled in.
+	MatchKeys pq.StringArray `gorm:"type:text[]"`
+	IsAlias   bool
+	Kind      string
+	Role      string
+	MatterRef string
+	CreatedAt time.Time
+	CreatedBy *uuid.UUID
 	// CreatedByName is read with the entry (users.name), never written.
 	CreatedByName string `gorm:"->;-:migration"`
 }
@@ -107,7 +112,8 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 
 // ConflictCandidates returns the registry rows of the firms that may match any of names
 // (normalised): a name with trigram similarity at least the search pool's threshold
-// (Options.ConflictSimilarity; equal names included) or, for people, an equal person key. Each
+// (Options.ConflictSimilarity; equal names included), an equal person key (people) or a match key
+// in common (matchKeys: see ConflictEntry.MatchKeys). Each
 // name is searched on its own connection of the search pool, in parallel: the searches are
 // independent and each is a bounded amount of index work.
 //
@@ -115,7 +121,7 @@ func (s *Store) CountConflictEntries(ctx context.Context, firmID uuid.UUID) (int
 // firms' rows with those names through a plain index. The similar names are collected into an
 // array first: as a join, the planner expects thousands of them (it cannot estimate "%") and
 // reads every row of the firm instead, which costs a third of a second on a large registry.
-func (s *Store) ConflictCandidates(ctx context.Context, firmIDs []uuid.UUID, names, personKeys []string) ([]ConflictEntry, error) {
+func (s *Store) ConflictCandidates(ctx context.Context, firmIDs []uuid.UUID, names, personKeys, matchKeys []string) ([]ConflictEntry, error) {
 	const columns = "e.id, e.entry_id, e.firm_id, e.name, e.normalized, e.kind, e.role"
 	type search struct {
 		query string
@@ -132,6 +138,9 @@ func (s *Store) ConflictCandidates(ctx context.Context, firmIDs []uuid.UUID, nam
 	}
 	if len(personKeys) > 0 {
 		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.person_key = ANY($1) AND e.person_key <> '' AND e.firm_id = ANY($2)", personKeys})
+	}
+	if len(matchKeys) > 0 {
+		searches = append(searches, search{"SELECT " + columns + " FROM conflict_entries e WHERE e.match_keys && $1::text[] AND e.firm_id = ANY($2)", matchKeys})
 	}
 	firms := make([][16]byte, len(firmIDs)) // pgx encodes [16]byte directly, a uuid.UUID through its string
 	for i, id := range firmIDs {
@@ -336,4 +345,26 @@ func (s *Store) FirmCleared(ctx context.Context, referralID, firmID uuid.UUID) (
 	err := s.with(ctx).Model(&ConflictCheck{}).
 		Where("referral_id = ? AND firm_id = ? AND result IN ('clear', 'cleared')", referralID, firmID).Count(&n).Error
 	return n > 0, translate(err, "conflict check")
+}
+
+// ConflictEntriesWithoutKeys returns up to limit registry rows whose match keys are still to be
+// filled in (rows written before the keys existed): their ids, normalised names and kinds.
+func (s *Store) ConflictEntriesWithoutKeys(ctx context.Context, limit int) ([]ConflictEntry, error) {
+	var rows []ConflictEntry
+	err := s.with(ctx).Select("id, normalized, kind").Where("match_keys IS NULL").Order("id").Limit(limit).Find(&rows).Error
+	return rows, translate(err, "conflict entries")
+}
+
+// SetConflictMatchKeys stores the match keys of rows, in one statement: keys[i] are ids[i]'s.
+func (s *Store) SetConflictMatchKeys(ctx context.Context, ids []uuid.UUID, keys [][]string) error {
+	// Postgres arrays cannot be ragged, so each row's keys travel as one tab-separated string:
+	// keys are made of a normalised name's letters, digits and spaces.
+	joined := make([]string, len(keys))
+	for i, k := range keys {
+		joined[i] = strings.Join(k, "\t")
+	}
+	_, err := s.with(ctx).Statement.ConnPool.ExecContext(ctx, `UPDATE conflict_entries e
+		SET match_keys = string_to_array(k.keys, E'\t')
+		FROM unnest($1::uuid[], $2::text[]) AS k (id, keys) WHERE e.id = k.id`, ids, joined)
+	return translate(err, "conflict entries")
 }
