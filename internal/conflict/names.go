@@ -20,8 +20,10 @@ import (
 // every shared word becomes work for a person. At 0.6 one-letter spelling
 // variants of multi-word names still pass ("Jonathan Smyth"/"Jonathon Smyth"
 // 0.67, "Acme Holdings"/"Acme Holding" 0.80), while a shared first word with a
-// different second word does not. Exact and person-specific rules in Classify
-// catch what trigrams miss (initials, nicknames).
+// different second word does not. Exact, person and organisation rules in
+// Classify catch what trigrams miss (initials, nicknames, romanised spellings,
+// trading names, acronyms), and one there keeps apart similar names that share
+// only common words.
 const SimilarityThreshold = 0.6
 
 // Level is how strongly a registry entry collides with a party.
