@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -258,8 +259,17 @@ func TestDeactivatedOrganization_MembersCannotSignInOrUseTokensUntilReactivated(
 		getMe(t, env, s.Token).Problem(t, http.StatusUnauthorized)
 		refresh(t, env, s.Refresh).Problem(t, http.StatusUnauthorized)
 	}
-	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
-		Body: map[string]string{"email": "priya.raman@hartwell.example", "password": password}}).Problem(t, http.StatusUnauthorized)
+	login := func(pw string) *apptest.Response {
+		return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
+			Body: map[string]string{"email": "priya.raman@hartwell.example", "password": pw}})
+	}
+	// The right password is told why it does not work; a wrong one learns nothing new.
+	if p := login(password).Problem(t, http.StatusForbidden); !strings.Contains(p.Detail, "deactivated") {
+		t.Fatalf("signing in to a deactivated organisation should say so: %+v", p)
+	}
+	if p := login("not-the-password").Problem(t, http.StatusUnauthorized); strings.Contains(p.Detail, "deactivated") {
+		t.Fatalf("a wrong password must not learn that the organisation is deactivated: %+v", p)
+	}
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": invite}}).Problem(t, http.StatusGone)
 	// Other organisations carry on.
 	if r := getMe(t, env, env.Login(t, nonprofitStaff, password).Token); r.Status != http.StatusOK {
@@ -280,7 +290,14 @@ func TestDeactivatedOrganization_MembersCannotSignInOrUseTokensUntilReactivated(
 	if r.Status != http.StatusOK || !back.Active || back.DeactivatedAt != nil {
 		t.Fatalf("reactivate: %d %s", r.Status, r.Body)
 	}
-	env.Login(t, "priya.raman@hartwell.example", password)
+	// Reactivation lets members sign in again but brings no session back.
+	for _, s := range []apptest.Session{firmAdmin, attorney} {
+		getMe(t, env, s.Token).Problem(t, http.StatusUnauthorized)
+		refresh(t, env, s.Refresh).Problem(t, http.StatusUnauthorized)
+	}
+	if r := getMe(t, env, env.Login(t, "priya.raman@hartwell.example", password).Token); r.Status != http.StatusOK {
+		t.Fatalf("a token issued after reactivation must work: %d %s", r.Status, r.Body)
+	}
 	if r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": invite}}); r.Status != http.StatusOK {
 		t.Fatalf("a pending invitation works again after reactivation: %d %s", r.Status, r.Body)
 	}
@@ -300,6 +317,7 @@ func TestDeactivateOrganization_WhoMayAndWhichOrganisations(t *testing.T) {
 		status int
 	}{
 		{"another organisation's admin", nonprofitAdmin, firmID, http.StatusNotFound},
+		{"one of its own attorneys", env.Login(t, "priya.raman@hartwell.example", password), firmID, http.StatusForbidden},
 		{"the platform's own organisation", platform, platformID, http.StatusUnprocessableEntity},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

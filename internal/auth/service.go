@@ -56,6 +56,9 @@ type service struct {
 
 var errBadCredentials = problem.New(problem.Unauthenticated, "Invalid email or password.")
 
+var errOrganizationDeactivated = problem.New(problem.Forbidden,
+	"Your organization has been deactivated on Probono Match, so its members cannot sign in. Contact the platform's administrators.")
+
 // canSignIn reports whether an account may sign in and use its tokens: neither the user nor their
 // organisation is deactivated.
 func canSignIn(a store.Account) bool { return a.Active && a.OrgActive }
@@ -81,9 +84,14 @@ func (s *service) Login(ctx context.Context, in LoginAttempt) (Session, error) {
 	if !known {
 		crypto.BurnPasswordCheck(in.Password)
 	}
-	if !known || !crypto.CheckPassword(in.Password, acct.PasswordHash) || !canSignIn(acct) {
+	if !known || !crypto.CheckPassword(in.Password, acct.PasswordHash) || !acct.Active {
 		s.guard.failed(ctx, attempt)
 		return Session{}, errBadCredentials
+	}
+	// Only someone who knows the password learns that the organisation is switched off, and they are
+	// told so rather than left retrying a password that is right; it is not counted as a failure.
+	if !acct.OrgActive {
+		return Session{}, errOrganizationDeactivated
 	}
 	s.guard.succeeded(ctx, attempt)
 	sess, err := s.newSession(ctx, acct)

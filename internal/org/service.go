@@ -176,7 +176,7 @@ func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 			return err
 		}
 		if deactivate {
-			return tx.RevokeOrganizationRefreshTokens(ctx, orgID)
+			return tx.EndOrganizationSessions(ctx, orgID)
 		}
 		return nil
 	})

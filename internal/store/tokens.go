@@ -58,13 +58,6 @@ func (s *Store) RevokeUserRefreshTokensExcept(ctx context.Context, userID, keepF
 		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
 }
 
-// RevokeOrganizationRefreshTokens revokes every login of every member of an organisation.
-func (s *Store) RevokeOrganizationRefreshTokens(ctx context.Context, orgID uuid.UUID) error {
-	return translate(s.with(ctx).Model(&RefreshToken{}).
-		Where("user_id IN (SELECT user_id FROM memberships WHERE org_id = ?) AND revoked_at IS NULL", orgID).
-		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
-}
-
 // EndUserSessions voids every token the user holds: it revokes their refresh tokens and bumps their
 // token generation, so access tokens already issued stop working too, even once the user is active
 // again.
@@ -75,6 +68,20 @@ func (s *Store) EndUserSessions(ctx context.Context, userID uuid.UUID) error {
 		return err
 	}
 	return s.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil)
+}
+
+// EndOrganizationSessions ends the sessions of every member of an organisation as EndUserSessions
+// does, so that reactivating the organisation later brings none of them back.
+func (s *Store) EndOrganizationSessions(ctx context.Context, orgID uuid.UUID) error {
+	members := s.with(ctx).Model(&Membership{}).Select("user_id").Where("org_id = ?", orgID)
+	err := s.with(ctx).Model(&User{}).Where("id IN (?)", members).
+		Update("token_generation", gorm.Expr("token_generation + 1")).Error
+	if err != nil {
+		return translate(err, "users")
+	}
+	return translate(s.with(ctx).Model(&RefreshToken{}).
+		Where("user_id IN (?) AND revoked_at IS NULL", members).
+		Update("revoked_at", time.Now().UTC()).Error, "refresh tokens")
 }
 
 // PasswordReset is a row of password_resets. Only the token's digest is stored.

@@ -19,6 +19,7 @@ export interface paths {
          *     and is limited only on its own. Other clients are slowed down after repeated failures for the
          *     account (429 with Retry-After, never a lasting lock), and so is an address failing across
          *     accounts.
+         *     The right password of a member of a deactivated organisation is answered 403, saying so.
          */
         post: operations["login"];
         delete?: never;
@@ -1127,6 +1128,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
         };
