@@ -19,7 +19,7 @@ NODE_STAMP := $(WEB)/node_modules/.make-installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench clean
+.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench bench-http clean
 
 help:
 	@echo 'make run              build, migrate, seed the demo data and serve on http://localhost:8080'
@@ -34,6 +34,7 @@ help:
 	@echo 'make test-web         web unit tests (vitest)'
 	@echo 'make e2e              browser journey against a freshly seeded throw-away database'
 	@echo 'make bench            Go benchmarks'
+	@echo 'make bench-http       HTTP requests per second for each role beside pgbench -S (needs wrk)'
 	@echo 'make clean            remove build output'
 
 # ---- build ------------------------------------------------------------------------------------
@@ -139,6 +140,9 @@ e2e:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bench-http:
+	bash scripts/bench-http.sh
 
 clean:
 	rm -rf bin $(WEB)/test-results $(WEB)/playwright-report

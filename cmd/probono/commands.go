@@ -72,7 +72,17 @@ func runMigrate(ctx context.Context, cfg *config.Config, args []string, stdout i
 	return nil
 }
 
-func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer) error {
+func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	var volume seed.Volume
+	fs.IntVar(&volume.Referrals, "referrals", 0, "also add this many made-up submitted referrals (on every run)")
+	fs.IntVar(&volume.RegistryEntries, "registry-entries", 0, "also add this many made-up conflict registry entries to each law firm (on every run)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if volume.Referrals < 0 || volume.RegistryEntries < 0 {
+		return errors.New("seed: --referrals and --registry-entries must not be negative")
+	}
 	a, err := openMigrated(ctx, cfg, logger)
 	if err != nil {
 		return err
@@ -90,6 +100,12 @@ func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdou
 	services := seed.Services{Attorneys: a.Attorneys, Referrals: a.Referrals, Conflicts: a.Conflicts}
 	if err := seed.Samples(ctx, a.Store, services, time.Now()); err != nil {
 		return fmt.Errorf("adding the sample profiles, registries and referrals: %w", err)
+	}
+	if volume != (seed.Volume{}) {
+		if err := seed.Generated(ctx, a.Store, services, time.Now(), volume); err != nil {
+			return fmt.Errorf("adding the generated data: %w", err)
+		}
+		fmt.Fprintf(stdout, "Added %d generated referrals and %d generated registry entries per law firm.\n", volume.Referrals, volume.RegistryEntries)
 	}
 	fmt.Fprintf(stdout, "\nDemo logins (password for all: %s)\n", seed.DemoPassword)
 	for _, o := range seed.Demo {

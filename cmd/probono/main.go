@@ -27,7 +27,9 @@ Commands:
   serve                    serve the HTTP API and the web app
   worker                   run background jobs
   migrate [up|down|status] apply, roll back one, or list database migrations (default up)
-  seed                     create the demo organisations and logins (once; safe to repeat)
+  seed [--referrals N] [--registry-entries M]
+                           create the demo organisations and logins (once; safe to repeat),
+                           and add N made-up referrals and M registry entries per firm (each run)
   admin create --email E --name N
                            create a platform admin; the password is read from standard input
   version                  print the version
@@ -75,7 +77,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	case "migrate":
 		return runMigrate(ctx, cfg, args, stdout)
 	case "seed":
-		return runSeed(ctx, cfg, logger, stdout)
+		return runSeed(ctx, cfg, logger, args, stdout)
 	case "admin":
 		return runAdmin(ctx, cfg, logger, args, stdin, stdout)
 	}
