@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorMessage, fieldErrors, toProblem, unwrap } from './problem';
+import { ApiError, errorMessage, fieldErrors, retryAfterSeconds, toProblem, unwrap } from './problem';
 
 describe('fieldErrors', () => {
   it('keys messages by form field whatever prefix the server uses', () => {
@@ -48,5 +48,16 @@ describe('unwrap', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(0);
     expect(errorMessage(error)).toMatch(/Could not reach the server/);
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('reads seconds or an HTTP date, and nothing else', () => {
+    const now = Date.parse('2026-12-02T18:00:00Z');
+    expect(retryAfterSeconds('30', now)).toBe(30);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 18:01:30 GMT', now)).toBe(90);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 17:59:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
   });
 });

@@ -4,11 +4,14 @@ import type { Problem } from './types';
 /** An error answer from the API, always carried as an RFC 9457 problem. */
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** How long the server asked the client to wait (its Retry-After header), if it did. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get status(): number {
@@ -36,6 +39,15 @@ export function toProblem(body: unknown, response: Response): Problem {
   };
 }
 
+/** Retry-After in seconds: the header holds either a number of seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 interface Result {
   data?: unknown;
   error?: unknown;
@@ -49,7 +61,10 @@ async function settle<R extends Result>(pending: Promise<R>): Promise<R> {
   } catch {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: UNREACHABLE });
   }
-  if (!result.response.ok) throw new ApiError(toProblem(result.error, result.response));
+  if (!result.response.ok) {
+    const { response } = result;
+    throw new ApiError(toProblem(result.error, response), retryAfterSeconds(response.headers.get('Retry-After')));
+  }
   return result;
 }
 

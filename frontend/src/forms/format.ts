@@ -9,3 +9,10 @@ export const formatDay = (day: string) => dateFormat.format(new Date(`${day}T12:
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+/** A wait in words, to the second up to a minute and a half and in whole minutes after that. */
+export function waitInWords(seconds: number): string {
+  if (seconds <= 1) return '1 second';
+  if (seconds <= 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

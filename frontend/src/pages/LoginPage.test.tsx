@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokens } from '../api/client';
@@ -19,6 +19,7 @@ const me = {
 };
 
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   tokens.set(null);
   vi.unstubAllGlobals();
@@ -81,6 +82,59 @@ describe('LoginPage', () => {
     await signIn('coordinator@hartwell.example', 'another guess');
 
     expect((await screen.findByRole('alert')).textContent).toContain('Too many sign-in attempts');
+  });
+
+  it('says how long to wait after too many attempts, counts down, and lets the user try again', async () => {
+    // Only the clock and the countdown's interval are faked: the user's typing runs in real time.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () => {
+          const answer = problem(429, 'Too many failed sign-in attempts. Try again in 3 seconds.');
+          answer.headers.set('Retry-After', '3');
+          return answer;
+        },
+      }),
+    );
+    renderApp('/login');
+
+    await signIn('coordinator@hartwell.example', 'another guess');
+
+    expect(await screen.findByText('Too many attempts. Try again in 3 seconds.', { selector: '.alert p' })).toBeTruthy();
+    const button = screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 3 seconds.');
+
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByText('Too many attempts. Try again in 2 seconds.', { selector: '.alert p' })).toBeTruthy();
+    // Screen readers were told once; the ticking is for the eye.
+    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 3 seconds.');
+
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByText('Too many attempts. Try again in 1 second.', { selector: '.alert p' })).toBeTruthy();
+
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.queryByText(/Too many attempts/)).toBeNull();
+    expect(screen.getByText('You can try signing in again now.', { selector: '.alert p' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('You can try signing in again now.');
+    expect(button.disabled).toBe(false);
+  });
+
+  it('tells a member of a deactivated organisation why they cannot sign in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /auth/login': () => problem(403, 'Your organization has been deactivated on Probono Match.'),
+      }),
+    );
+    renderApp('/login');
+
+    await signIn('coordinator@hartwell.example', 'probono-demo-2026');
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Your organization has been deactivated');
   });
 
   it('places validation messages from the server beside their fields', async () => {

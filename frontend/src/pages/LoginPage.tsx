@@ -2,18 +2,22 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, type Location } from 'react-router-dom';
 import { login } from '../api/auth';
-import { fieldErrors } from '../api/problem';
+import { ApiError, fieldErrors } from '../api/problem';
 import { useAuth } from '../auth/authContext';
 import { FormAlert } from '../components/FormAlert';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
+import { useCountdown } from '../components/useCountdown';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { focusFirstInvalid } from '../forms/focusFirstInvalid';
+import { waitInWords } from '../forms/format';
 import { collectErrors, hasErrors, validateEmail, validateRequired, type Errors } from '../forms/validation';
 
 type Field = 'email' | 'password';
+
+const READY_AGAIN = 'You can try signing in again now.';
 
 interface LoginState {
   from?: Location;
@@ -30,10 +34,21 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Errors<Field>>({});
 
+  const [waitLeft, startWait] = useCountdown();
+  // The wait as first announced: screen readers hear it once and then that it is over, not every tick.
+  const [waitAnnounced, setWaitAnnounced] = useState(0);
+
   const mutation = useMutation({
     mutationFn: () => login(email.trim(), password),
     onSuccess: (token) => auth.signIn(token),
-    onError: () => focusFirstInvalid(formRef.current),
+    onError: (error) => {
+      const wait = backoffSeconds(error);
+      if (wait !== undefined) {
+        startWait(wait);
+        setWaitAnnounced(wait);
+      }
+      focusFirstInvalid(formRef.current);
+    },
   });
 
   if (auth.status === 'restoring') return <Loading />;
@@ -61,7 +76,21 @@ export function LoginPage() {
           Your session has ended. Please sign in again.
         </div>
       )}
-      <FormAlert error={mutation.error} fields={['email', 'password']} />
+      {backoffSeconds(mutation.error) === undefined ? (
+        <FormAlert error={mutation.error} fields={['email', 'password']} />
+      ) : (
+        // Hidden from screen readers, which hear the status below instead of every tick.
+        <div className={waitLeft > 0 ? 'alert alert-error' : 'alert alert-info'} aria-hidden="true">
+          <p>{waitLeft > 0 ? `Too many attempts. Try again in ${waitInWords(waitLeft)}.` : READY_AGAIN}</p>
+        </div>
+      )}
+      <p className="visually-hidden" role="status">
+        {backoffSeconds(mutation.error) === undefined
+          ? ''
+          : waitLeft > 0
+            ? `Too many attempts. Try again in ${waitInWords(waitAnnounced)}.`
+            : READY_AGAIN}
+      </p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField
           label="Email"
@@ -84,10 +113,15 @@ export function LoginPage() {
           required
         />
         <div className="form-actions">
-          <SubmitButton busy={mutation.isPending} label="Sign in" busyLabel="Signing in…" />
+          <SubmitButton busy={mutation.isPending} disabled={waitLeft > 0} label="Sign in" busyLabel="Signing in…" />
           <Link to="/forgot-password">Forgot password?</Link>
         </div>
       </form>
     </>
   );
+}
+
+/** The wait the server asked for after too many attempts; undefined for any other failure. */
+function backoffSeconds(error: unknown): number | undefined {
+  return error instanceof ApiError && error.status === 429 ? error.retryAfterSeconds : undefined;
 }
