@@ -1074,6 +1074,9 @@ type Referral struct {
 	Summary       string         `json:"summary"`
 	UpdatedAt     time.Time      `json:"updated_at"`
 	Urgency       Urgency        `json:"urgency"`
+
+	// Version Counts the writes of the details and status; the ETag of the referral's organisation's view is this number in quotes
+	Version int `json:"version"`
 }
 
 // ReferralChange defines model for ReferralChange.
@@ -1142,6 +1145,9 @@ type Urgency string
 // WorkMode defines model for WorkMode.
 type WorkMode string
 
+// IfMatch defines model for IfMatch.
+type IfMatch = string
+
 // OrgId defines model for OrgId.
 type OrgId = openapi_types.UUID
 
@@ -1194,6 +1200,12 @@ type CreateReferralParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// UpdateReferralParams defines parameters for UpdateReferral.
+type UpdateReferralParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // GetConflictCheckParams defines parameters for GetConflictCheck.
 type GetConflictCheckParams struct {
 	// Firm The law firm to check; defaults to the caller's own (platform admins must name one)
@@ -1220,6 +1232,12 @@ type CreateConflictInquiryJSONBody struct {
 // AnswerConflictInquiryJSONBody defines parameters for AnswerConflictInquiry.
 type AnswerConflictInquiryJSONBody struct {
 	Answer ConflictAnswer `json:"answer"`
+}
+
+// TransitionReferralParams defines parameters for TransitionReferral.
+type TransitionReferralParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
 // PutAttorneyJSONRequestBody defines body for PutAttorney for application/json ContentType.
@@ -1373,7 +1391,7 @@ type ServerInterface interface {
 	GetReferral(ctx echo.Context, referralId ReferralId) error
 	// UpdateReferral Replace a referral's details until it is accepted (its organisation's staff); every change is recorded
 	// (PUT /referrals/{referralId})
-	UpdateReferral(ctx echo.Context, referralId ReferralId) error
+	UpdateReferral(ctx echo.Context, referralId ReferralId, params UpdateReferralParams) error
 	// GetConflictCheck The stored result of checking a referral against a firm's registry
 	// (GET /referrals/{referralId}/conflict-check)
 	GetConflictCheck(ctx echo.Context, referralId ReferralId, params GetConflictCheckParams) error
@@ -1397,7 +1415,7 @@ type ServerInterface interface {
 	GetReferralHistory(ctx echo.Context, referralId ReferralId) error
 	// TransitionReferral Move a referral to another status (submit, withdraw, close with an outcome)
 	// (POST /referrals/{referralId}/transitions)
-	TransitionReferral(ctx echo.Context, referralId ReferralId) error
+	TransitionReferral(ctx echo.Context, referralId ReferralId, params TransitionReferralParams) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
@@ -1891,8 +1909,28 @@ func (w *ServerInterfaceWrapper) UpdateReferral(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdateReferralParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.UpdateReferral(ctx, referralId)
+	err = w.Handler.UpdateReferral(ctx, referralId, params)
 	return err
 }
 
@@ -2061,8 +2099,28 @@ func (w *ServerInterfaceWrapper) TransitionReferral(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params TransitionReferralParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.TransitionReferral(ctx, referralId)
+	err = w.Handler.TransitionReferral(ctx, referralId, params)
 	return err
 }
 

@@ -17,20 +17,21 @@ import (
 const problemTypeBase = "https://probono-match.org/problems/"
 
 var statusOf = map[problem.Kind]int{
-	problem.Invalid:         http.StatusUnprocessableEntity,
-	problem.MalformedBody:   http.StatusBadRequest,
-	problem.Unauthenticated: http.StatusUnauthorized,
-	problem.Forbidden:       http.StatusForbidden,
-	problem.NotFound:        http.StatusNotFound,
-	problem.NotAllowed:      http.StatusMethodNotAllowed,
-	problem.UnsupportedType: http.StatusUnsupportedMediaType,
-	problem.Timeout:         http.StatusRequestTimeout,
-	problem.Conflict:        http.StatusConflict,
-	problem.Gone:            http.StatusGone,
-	problem.TooLarge:        http.StatusRequestEntityTooLarge,
-	problem.RateLimited:     http.StatusTooManyRequests,
-	problem.Unavailable:     http.StatusServiceUnavailable,
-	problem.Internal:        http.StatusInternalServerError,
+	problem.Invalid:            http.StatusUnprocessableEntity,
+	problem.MalformedBody:      http.StatusBadRequest,
+	problem.Unauthenticated:    http.StatusUnauthorized,
+	problem.Forbidden:          http.StatusForbidden,
+	problem.NotFound:           http.StatusNotFound,
+	problem.NotAllowed:         http.StatusMethodNotAllowed,
+	problem.UnsupportedType:    http.StatusUnsupportedMediaType,
+	problem.Timeout:            http.StatusRequestTimeout,
+	problem.Conflict:           http.StatusConflict,
+	problem.PreconditionFailed: http.StatusPreconditionFailed,
+	problem.Gone:               http.StatusGone,
+	problem.TooLarge:           http.StatusRequestEntityTooLarge,
+	problem.RateLimited:        http.StatusTooManyRequests,
+	problem.Unavailable:        http.StatusServiceUnavailable,
+	problem.Internal:           http.StatusInternalServerError,
 }
 
 // Problem is the RFC 9457 body of every error response.

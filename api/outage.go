@@ -27,7 +27,9 @@ func unavailable(cause error) *problem.Error {
 
 // dependencyDown reports whether err comes from a dependency that cannot be reached or is not
 // accepting work, rather than from the request: network failures, connections lost mid-query,
-// and the server states a database or Redis reports while starting or shutting down.
+// the server states a database or Redis reports while starting or shutting down, and the
+// database's own bounds on waiting (the pools' lock, statement and idle-transaction timeouts),
+// which a request meets when others hold what it needs.
 func dependencyDown(err error) bool {
 	var netErr net.Error
 	if errors.As(err, &netErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
@@ -39,8 +41,14 @@ func dependencyDown(err error) bool {
 	if errors.As(err, &state) {
 		code := state.SQLState()
 		// 08: connection exception; 53300: too many connections; 57P01-57P03: the server is
-		// shutting down or starting up.
-		return strings.HasPrefix(code, "08") || code == "53300" || strings.HasPrefix(code, "57P0")
+		// shutting down or starting up; 55P03: lock_timeout; 57014: statement_timeout (a client
+		// that hung up cancels its query too, but that request is never answered);
+		// 25P03: idle_in_transaction_session_timeout.
+		switch code {
+		case "53300", "55P03", "57014", "25P03":
+			return true
+		}
+		return strings.HasPrefix(code, "08") || strings.HasPrefix(code, "57P0")
 	}
 	return false
 }

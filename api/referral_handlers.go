@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
+	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/referral"
 )
 
@@ -34,7 +35,7 @@ func toAPIReferral(r referral.Referral) Referral {
 		PracticeArea: r.PracticeArea, Jurisdiction: r.Jurisdiction, Language: nonZero(r.Language), Summary: r.Summary,
 		Urgency: Urgency(r.Urgency), Deadline: toDate(r.Deadline), EstimatedHours: r.EstimatedHours,
 		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed, Redacted: r.Redacted,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt, Parties: []Party{},
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt, Parties: []Party{}, Version: r.Version,
 		Eligibility: Eligibility{
 			HouseholdSize: r.Eligibility.HouseholdSize, PovertyPercent: r.Eligibility.PovertyPercent,
 			GuidelineYear: r.Eligibility.GuidelineYear, GuidelineRegion: EligibilityGuidelineRegion(r.Eligibility.Region),
@@ -86,39 +87,52 @@ func (h *Handlers) CreateReferral(c echo.Context, params CreateReferralParams) e
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, toAPIReferral(r))
+	return referralResponse(c, http.StatusCreated, r)
 }
+
+// referralResponse writes a referral with its entity tag, for the next write's If-Match, when the
+// caller sees it in full: only the referring organisation's staff write, and the redacted view is
+// another representation.
+func referralResponse(c echo.Context, status int, r referral.Referral) error {
+	if !r.Redacted {
+		c.Response().Header().Set("ETag", etag.Of(r.Version))
+	}
+	return c.JSON(status, toAPIReferral(r))
+}
+
+// ifMatch reads the If-Match precondition of a write.
+func ifMatch(header *IfMatch) etag.Condition { return etag.ParseIfMatch(deref(header)) }
 
 func (h *Handlers) GetReferral(c echo.Context, id uuid.UUID) error {
 	r, err := h.Referrals.Get(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toAPIReferral(r))
+	return referralResponse(c, http.StatusOK, r)
 }
 
-func (h *Handlers) UpdateReferral(c echo.Context, id uuid.UUID) error {
+func (h *Handlers) UpdateReferral(c echo.Context, id uuid.UUID, params UpdateReferralParams) error {
 	var req ReferralInput
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	r, err := h.Referrals.Update(c.Request().Context(), principal(c), id, toReferralInput(req))
+	r, err := h.Referrals.Update(c.Request().Context(), principal(c), id, toReferralInput(req), ifMatch(params.IfMatch))
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toAPIReferral(r))
+	return referralResponse(c, http.StatusOK, r)
 }
 
-func (h *Handlers) TransitionReferral(c echo.Context, id uuid.UUID) error {
+func (h *Handlers) TransitionReferral(c echo.Context, id uuid.UUID, params TransitionReferralParams) error {
 	var req ReferralTransition
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	r, err := h.Referrals.Transition(c.Request().Context(), principal(c), id, referral.Status(req.To), string(deref(req.Outcome)))
+	r, err := h.Referrals.Transition(c.Request().Context(), principal(c), id, referral.Status(req.To), string(deref(req.Outcome)), ifMatch(params.IfMatch))
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toAPIReferral(r))
+	return referralResponse(c, http.StatusOK, r)
 }
 
 func (h *Handlers) GetReferralHistory(c echo.Context, id uuid.UUID) error {

@@ -78,6 +78,6 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 		rows = rows[:f.Limit]
 		next = encodeCursor(f.Sort, keys[f.Limit-1])
 	}
-	out, err := s.presentAll(ctx, rows, full)
+	out, err := s.presentAll(ctx, s.db, rows, full)
 	return out, next, err
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/etag"
 )
 
 // Status is where a referral is in its life.
@@ -126,6 +127,8 @@ type Referral struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	SubmittedAt    *time.Time
+	// Version counts the writes of the details and status; its entity tag is the If-Match of an edit.
+	Version int
 }
 
 // Change is one entry of a referral's history: who did what to which fields, never the values.
@@ -164,11 +167,13 @@ type Service interface {
 	Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Referral, error)
 	// Update replaces the details and records which fields changed. Returns NotFound as Get,
 	// Forbidden outside the referring organisation, Conflict once accepted, Invalid for bad input.
-	Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Input) (Referral, error)
+	// With an If-Match condition, returns PreconditionFailed when someone else's write came first.
+	Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Input, cond etag.Condition) (Referral, error)
 	// Transition moves the referral to another status. Returns Conflict, naming the current status,
 	// for a move the status machine does not allow; Forbidden for a move that is not the caller's to
 	// make; Invalid when closing without an outcome.
-	Transition(ctx context.Context, p auth.Principal, id uuid.UUID, to Status, outcome string) (Referral, error)
+	// PreconditionFailed as Update.
+	Transition(ctx context.Context, p auth.Principal, id uuid.UUID, to Status, outcome string, cond etag.Condition) (Referral, error)
 	// History lists a referral's changes for the referring organisation. NotFound otherwise.
 	History(ctx context.Context, p auth.Principal, id uuid.UUID) ([]Change, error)
 	// List returns one page of the referrals the caller may see and the cursor of the next page ("" at

@@ -154,8 +154,8 @@ func openParty(cipher opener, r store.ReferralParty) (Party, error) {
 
 // present turns a row into what the caller sees: full, or redacted (no client, no client party, no
 // income) for callers outside the referring organisation.
-func (s *service) present(ctx context.Context, r store.Referral, full bool) (Referral, error) {
-	out, err := s.presentAll(ctx, []store.Referral{r}, full)
+func (s *service) present(ctx context.Context, db Store, r store.Referral, full bool) (Referral, error) {
+	out, err := s.presentAll(ctx, db, []store.Referral{r}, full)
 	if err != nil {
 		return Referral{}, err
 	}
@@ -163,8 +163,9 @@ func (s *service) present(ctx context.Context, r store.Referral, full bool) (Ref
 }
 
 // presentAll presents rows as present does, with the same two queries however many rows there are:
-// the parties of all of them, then, in full, their clients.
-func (s *service) presentAll(ctx context.Context, rows []store.Referral, full bool) ([]Referral, error) {
+// the parties of all of them, then, in full, their clients. db is the pool, or inside Tx the
+// transaction.
+func (s *service) presentAll(ctx context.Context, db Store, rows []store.Referral, full bool) ([]Referral, error) {
 	out := make([]Referral, len(rows))
 	if len(rows) == 0 {
 		return out, nil
@@ -173,7 +174,7 @@ func (s *service) presentAll(ctx context.Context, rows []store.Referral, full bo
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	partyRows, err := s.db.ReferralPartiesOf(ctx, ids, full)
+	partyRows, err := db.ReferralPartiesOf(ctx, ids, full)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +188,7 @@ func (s *service) presentAll(ctx context.Context, rows []store.Referral, full bo
 	}
 	var clients map[uuid.UUID]store.ReferralClient
 	if full {
-		clientRows, err := s.db.ReferralClientsOf(ctx, ids)
+		clientRows, err := db.ReferralClientsOf(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -227,7 +228,7 @@ func presentRow(r store.Referral, full bool) Referral {
 		Eligibility: Eligibility{HouseholdSize: r.HouseholdSize, PovertyPercent: r.PovertyPercent,
 			GuidelineYear: r.GuidelineYear, Region: r.GuidelineRegion},
 		Parties:  []Party{},
-		Redacted: !full, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
+		Redacted: !full, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt, Version: r.Version,
 	}
 	if full {
 		income := r.AnnualIncome

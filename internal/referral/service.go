@@ -12,6 +12,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/store"
@@ -47,7 +48,10 @@ type service struct {
 	now       func() time.Time
 }
 
-var errNotFound = problem.New(problem.NotFound, "Referral not found.")
+var (
+	errNotFound         = problem.New(problem.NotFound, "Referral not found.")
+	errChangedMeanwhile = problem.New(problem.PreconditionFailed, "Someone else changed this referral after you opened it. Reload it to see their changes, then make yours again.")
+)
 
 // isReferrer reports whether the caller works for an organisation that refers matters.
 func isReferrer(p auth.Principal) bool {
@@ -60,15 +64,16 @@ func isReferrer(p auth.Principal) bool {
 
 // view decides what the caller may see of a referral: full for its own organisation, redacted for
 // platform admins (once it is submitted: a draft is its organisation's alone) and for law firms
-// whose conflict check cleared an open referral, else nothing.
-func (s *service) view(ctx context.Context, p auth.Principal, r store.Referral) (full bool, err error) {
+// whose conflict check cleared an open referral, else nothing. db is the pool, or inside Tx the
+// transaction.
+func (s *service) view(ctx context.Context, db Store, p auth.Principal, r store.Referral) (full bool, err error) {
 	switch {
 	case p.OrgID == r.OrgID:
 		return true, nil
 	case p.IsPlatformAdmin() && Status(r.Status) != Draft:
 		return false, nil
 	case p.OrgKind == auth.KindLawFirm && Status(r.Status).Open():
-		cleared, err := s.db.FirmCleared(ctx, r.ID, p.OrgID)
+		cleared, err := db.FirmCleared(ctx, r.ID, p.OrgID)
 		if err != nil {
 			return false, err
 		}
@@ -80,8 +85,9 @@ func (s *service) view(ctx context.Context, p auth.Principal, r store.Referral) 
 }
 
 // ownReferral loads a referral for writing: NotFound if the caller cannot see it, Forbidden if they
-// see it but do not work for the referring organisation.
-func (s *service) ownReferral(ctx context.Context, tx *store.Store, p auth.Principal, id uuid.UUID) (store.Referral, error) {
+// see it but do not work for the referring organisation, PreconditionFailed if cond does not allow
+// its version.
+func (s *service) ownReferral(ctx context.Context, tx *store.Store, p auth.Principal, id uuid.UUID, cond etag.Condition) (store.Referral, error) {
 	r, err := tx.LockReferral(ctx, id)
 	if problem.Is(err, problem.NotFound) {
 		return r, errNotFound
@@ -89,11 +95,14 @@ func (s *service) ownReferral(ctx context.Context, tx *store.Store, p auth.Princ
 	if err != nil {
 		return r, err
 	}
-	if _, err := s.view(ctx, p, r); err != nil {
+	if _, err := s.view(ctx, tx, p, r); err != nil {
 		return r, err
 	}
 	if p.OrgID != r.OrgID || !isReferrer(p) {
 		return r, problem.New(problem.Forbidden, "Only the referring organization's staff may change this referral.")
+	}
+	if !cond.Allows(r.Version) {
+		return r, errChangedMeanwhile
 	}
 	return r, nil
 }
@@ -106,7 +115,7 @@ func (s *service) Create(ctx context.Context, p auth.Principal, in Input, submit
 	if err != nil {
 		return Referral{}, err
 	}
-	row.ID, row.OrgID, row.CreatedBy, row.Status = uuid.New(), p.OrgID, p.UserID, string(Draft)
+	row.ID, row.OrgID, row.CreatedBy, row.Status, row.Version = uuid.New(), p.OrgID, p.UserID, string(Draft), 1
 	if submit {
 		now := s.now().UTC()
 		row.Status, row.SubmittedAt = string(Submitted), &now
@@ -172,32 +181,34 @@ func (s *service) Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Refe
 	if err != nil {
 		return Referral{}, err
 	}
-	full, err := s.view(ctx, p, r)
+	full, err := s.view(ctx, s.db, p, r)
 	if err != nil {
 		return Referral{}, err
 	}
-	return s.present(ctx, r, full)
+	return s.present(ctx, s.db, r, full)
 }
 
-func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Input) (Referral, error) {
-	err := s.db.Tx(ctx, func(tx *store.Store) error {
-		row, err := s.ownReferral(ctx, tx, p, id)
+func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Input, cond etag.Condition) (Referral, error) {
+	// Validation reads reference data only, so it is done before the row is locked.
+	updated, err := s.validated(ctx, in)
+	if err != nil {
+		return Referral{}, err
+	}
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		row, err := s.ownReferral(ctx, tx, p, id, cond)
 		if err != nil {
 			return err
 		}
 		if !Status(row.Status).Editable() {
 			return problem.New(problem.Conflict, "The referral can no longer be edited: it is %s.", row.Status)
 		}
-		before, err := s.present(ctx, row, true)
-		if err != nil {
-			return err
-		}
-		updated, err := s.validated(ctx, in)
+		before, err := s.present(ctx, tx, row, true)
 		if err != nil {
 			return err
 		}
 		updated.ID, updated.OrgID, updated.CreatedBy, updated.Status = row.ID, row.OrgID, row.CreatedBy, row.Status
 		updated.Outcome, updated.CreatedAt, updated.SubmittedAt = row.Outcome, row.CreatedAt, row.SubmittedAt
+		updated.Version = row.Version + 1
 		fields := changedFields(before, in)
 		if len(fields) == 0 {
 			return nil
@@ -226,9 +237,9 @@ func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in
 	return s.Get(ctx, p, id)
 }
 
-func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID, to Status, outcome string) (Referral, error) {
+func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID, to Status, outcome string, cond etag.Condition) (Referral, error) {
 	err := s.db.Tx(ctx, func(tx *store.Store) error {
-		row, err := s.ownReferral(ctx, tx, p, id)
+		row, err := s.ownReferral(ctx, tx, p, id, cond)
 		if err != nil {
 			return err
 		}

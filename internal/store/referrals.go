@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/lib/pq"
+	"gorm.io/gorm"
 )
 
 // Referral is a row of referrals.
@@ -33,6 +34,8 @@ type Referral struct {
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 	SubmittedAt     *time.Time
+	// Version counts the writes of the referral's details and status, for If-Match.
+	Version int
 	// OrgName is read with the row, from organizations.
 	OrgName string `gorm:"->;-:migration"`
 }
@@ -105,7 +108,7 @@ func (s *Store) SaveReferral(ctx context.Context, r *Referral, client ReferralCl
 
 // SetReferralStatus changes a referral's status and outcome; call it inside Tx after LockReferral.
 func (s *Store) SetReferralStatus(ctx context.Context, id uuid.UUID, status string, outcome *string, submittedAt *time.Time) error {
-	changes := map[string]any{"status": status, "outcome": outcome, "updated_at": time.Now().UTC()}
+	changes := map[string]any{"status": status, "outcome": outcome, "updated_at": time.Now().UTC(), "version": gorm.Expr("version + 1")}
 	if submittedAt != nil {
 		changes["submitted_at"] = *submittedAt
 	}

@@ -31,7 +31,33 @@ type Store struct {
 	// candidates): drawing them from the transaction's pool could leave every connection held by a
 	// transaction waiting for one more.
 	search *pgxpool.Pool
+	// txSlots admits at most txLimit transactions at once. A transaction holds its connection while
+	// it waits on a row lock, so without a limit a burst of edits of one row could hold every
+	// connection and leave nothing for reads, /readyz included. Nil inside a transaction.
+	txSlots chan struct{}
 }
+
+// The main pool's size, and how many of its connections transactions may hold at once: the rest
+// stay free for single statements.
+const (
+	poolSize = 20
+	txLimit  = 15
+)
+
+// mainPoolParams bound how long any statement may hold its connection. Waiting on another
+// transaction's row lock gives up after lock_timeout; no statement runs longer than
+// statement_timeout; a transaction left open with nothing to do (a bug, or a process that died
+// mid-request) is ended by the server after idle_in_transaction_session_timeout. Each ends the
+// request with 503, never a pool that stays used up.
+var mainPoolParams = map[string]string{
+	"lock_timeout":                        "5s",
+	"statement_timeout":                   "30s",
+	"idle_in_transaction_session_timeout": "10s",
+}
+
+// searchStatementTimeout bounds one conflict search; a check runs a few of them inside a
+// transaction that holds a row lock, so they must end well within the transaction's own bound.
+const searchStatementTimeout = "10s"
 
 // Options tune the pools Open creates.
 type Options struct {
@@ -45,14 +71,14 @@ type Options struct {
 
 // Open connects to Postgres. The pools are sized for one API process sharing the machine with a worker.
 func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
-	db, err := openPool(ctx, databaseURL, 20, nil, opts.Tracer)
+	db, err := openPool(ctx, databaseURL, poolSize, mainPoolParams, opts.Tracer)
 	if err != nil {
 		return nil, err
 	}
 	// The searches' plans are the same whatever the name (the trigram index, then the name index),
 	// but Postgres would plan each run again: it cannot estimate "%" for an unknown name, so it
 	// rates the generic plan too costly to reuse.
-	params := map[string]string{"plan_cache_mode": "force_generic_plan"}
+	params := map[string]string{"plan_cache_mode": "force_generic_plan", "statement_timeout": searchStatementTimeout}
 	if opts.ConflictSimilarity > 0 {
 		params["pg_trgm.similarity_threshold"] = strconv.FormatFloat(opts.ConflictSimilarity, 'f', -1, 64)
 	}
@@ -61,7 +87,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		closePool(db)
 		return nil, err
 	}
-	return &Store{db: db, search: search}, nil
+	return &Store{db: db, search: search, txSlots: make(chan struct{}, txLimit)}, nil
 }
 
 // openSearchPool opens the search pool. It is pgx's own pool rather than database/sql under GORM:
@@ -146,8 +172,18 @@ func (s *Store) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// Tx runs fn in one transaction: every write fn makes commits together or not at all.
+// Tx runs fn in one transaction: every write fn makes commits together or not at all. Every query
+// fn makes goes through tx: a read from the pool while the transaction holds a lock would wait
+// for a second connection that the transactions queued behind the lock may be holding.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.txSlots != nil {
+		select {
+		case s.txSlots <- struct{}{}:
+			defer func() { <-s.txSlots }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return fn(&Store{db: tx, search: s.search})
 	})

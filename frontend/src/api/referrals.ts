@@ -27,11 +27,16 @@ export const getReferral = (referralId: string): Promise<Referral> =>
 export const createReferral = (input: ReferralInput, idempotencyKey: string): Promise<Referral> =>
   unwrap(api.POST('/referrals', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: input }));
 
-export const updateReferral = (referralId: string, input: ReferralInput): Promise<Referral> =>
-  unwrap(api.PUT('/referrals/{referralId}', { params: { path: { referralId } }, body: input }));
+/** The If-Match of a write to the referral as the caller last read it: a write someone else made in between fails with 412. */
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
-export const transitionReferral = (referralId: string, to: ReferralStatus, outcome?: Outcome): Promise<Referral> =>
-  unwrap(api.POST('/referrals/{referralId}/transitions', { params: { path: { referralId } }, body: { to, outcome } }));
+export const updateReferral = (referralId: string, input: ReferralInput, version: number): Promise<Referral> =>
+  unwrap(api.PUT('/referrals/{referralId}', { params: { path: { referralId }, header: ifMatch(version) }, body: input }));
+
+export const transitionReferral = (referralId: string, to: ReferralStatus, version: number, outcome?: Outcome): Promise<Referral> =>
+  unwrap(
+    api.POST('/referrals/{referralId}/transitions', { params: { path: { referralId }, header: ifMatch(version) }, body: { to, outcome } }),
+  );
 
 export const getReferralHistory = async (referralId: string): Promise<ReferralChange[]> =>
   (await unwrap(api.GET('/referrals/{referralId}/history', { params: { path: { referralId } } }))).items;

@@ -930,6 +930,8 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             submitted_at?: string;
+            /** @description Counts the writes of the details and status; the ETag of the referral's organisation's view is this number in quotes */
+            version: number;
         };
         ReferralTransition: {
             to: components["schemas"]["ReferralStatus"];
@@ -1091,12 +1093,17 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+        IfMatch: string;
         OrgId: string;
         UserId: string;
         ReferralId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The version this response shows, for If-Match on the next write (given to those who may write) */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1799,6 +1806,7 @@ export interface operations {
             /** @description The referral */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1812,7 +1820,10 @@ export interface operations {
     updateReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 referralId: components["parameters"]["ReferralId"];
             };
@@ -1827,6 +1838,7 @@ export interface operations {
             /** @description The updated referral */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1837,13 +1849,17 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
     transitionReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 referralId: components["parameters"]["ReferralId"];
             };
@@ -1858,6 +1874,7 @@ export interface operations {
             /** @description The referral in its new status */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1868,6 +1885,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

@@ -164,6 +164,7 @@ describe('toReferralInput and fromReferral', () => {
       organization_id: 'o1',
       organization_name: 'Northside',
       status: 'draft',
+      version: 1,
       practice_area: 'housing.private_landlord_tenant',
       jurisdiction: 'IL',
       summary: 'Tenant faces eviction over disputed repairs.',

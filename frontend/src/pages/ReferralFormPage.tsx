@@ -41,7 +41,8 @@ function EditReferral({ id }: { id: string }) {
           ) : !isEditable(data.status) ? (
             <p>This referral is {STATUS_LABELS[data.status].toLowerCase()} and can no longer be edited.</p>
           ) : (
-            <ReferralForm key={data.id} referral={data} />
+            // A new version (after "Reload" when someone else saved first) starts the form afresh from it.
+            <ReferralForm key={`${data.id}@${data.version}`} referral={data} />
           )
         }
       </QueryState>

@@ -17,6 +17,21 @@ export const coordinatorMe = {
   organization: firm,
 };
 
+export const staffMe = {
+  id: '0b7c2c1e-0000-4000-8000-000000000004',
+  email: 'staff@northside.example',
+  name: 'Lena Ortiz',
+  role: 'nonprofit_staff',
+  organization: {
+    id: '0b7c2c1e-0000-4000-8000-00000000000a',
+    name: 'Northside Legal Aid',
+    kind: 'nonprofit',
+    limited_scope_program: false,
+    active: true,
+    created_at: '2026-01-05T10:00:00Z',
+  },
+};
+
 export const attorneyMe = { ...coordinatorMe, id: '0b7c2c1e-0000-4000-8000-000000000003', name: 'Priya Raman', role: 'attorney' };
 
 export function referral(id: string, overrides: Record<string, unknown> = {}) {
@@ -36,6 +51,7 @@ export function referral(id: string, overrides: Record<string, unknown> = {}) {
     redacted: true,
     created_at: '2026-11-30T10:00:00Z',
     updated_at: '2026-11-30T10:00:00Z',
+    version: 1,
     ...overrides,
   };
 }

@@ -21,11 +21,13 @@ const (
 	UnsupportedType Kind = "unsupported-media-type"
 	Timeout         Kind = "request-timeout"
 	Conflict        Kind = "conflict"
-	Gone            Kind = "gone"
-	TooLarge        Kind = "payload-too-large"
-	RateLimited     Kind = "rate-limited"
-	Unavailable     Kind = "service-unavailable"
-	Internal        Kind = "internal-error"
+	// PreconditionFailed: the caller's If-Match names a version someone else's write replaced.
+	PreconditionFailed Kind = "precondition-failed"
+	Gone               Kind = "gone"
+	TooLarge           Kind = "payload-too-large"
+	RateLimited        Kind = "rate-limited"
+	Unavailable        Kind = "service-unavailable"
+	Internal           Kind = "internal-error"
 )
 
 // FieldError names one invalid input field; Field is a JSON path such as "email" or "parties[0].name".

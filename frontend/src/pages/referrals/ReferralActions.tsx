@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { queryKeys } from '../../api/queryKeys';
 import { transitionReferral } from '../../api/referrals';
 import type { Outcome, Referral, ReferralStatus } from '../../api/types';
+import { ChangedMeanwhile, isChangedMeanwhile } from '../../components/ChangedMeanwhile';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
@@ -18,7 +19,7 @@ export function ReferralActions({ referral }: { referral: Referral }) {
   const moves = referrerMoves(referral.status);
 
   const mutation = useMutation({
-    mutationFn: ({ to, outcome }: { to: ReferralStatus; outcome?: Outcome }) => transitionReferral(referral.id, to, outcome),
+    mutationFn: ({ to, outcome }: { to: ReferralStatus; outcome?: Outcome }) => transitionReferral(referral.id, to, referral.version, outcome),
     onSuccess: (updated) => {
       setConfirmWithdraw(false);
       queryClient.setQueryData(queryKeys.referral(updated.id), updated);
@@ -38,7 +39,12 @@ export function ReferralActions({ referral }: { referral: Referral }) {
     <section className="card" aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
       {mutation.isSuccess && <Notice>The referral is now {STATUS_LABELS[mutation.data.status].toLowerCase()}.</Notice>}
-      {mutation.isError && <ErrorAlert error={mutation.error} />}
+      {mutation.isError &&
+        (isChangedMeanwhile(mutation.error) ? (
+          <ChangedMeanwhile referralId={referral.id} what="Nothing was changed." onReload={() => mutation.reset()} />
+        ) : (
+          <ErrorAlert error={mutation.error} />
+        ))}
       <div className="form-actions">
         {isEditable(referral.status) && (
           <Link to={`/referrals/${referral.id}/edit`} className="button button-secondary">

@@ -5,6 +5,7 @@ import { queryKeys } from '../../api/queryKeys';
 import { createReferral, transitionReferral, updateReferral } from '../../api/referrals';
 import type { Referral } from '../../api/types';
 import { useJurisdictions, useLanguages } from '../../api/useReference';
+import { ChangedMeanwhile, isChangedMeanwhile } from '../../components/ChangedMeanwhile';
 import { CheckboxField } from '../../components/CheckboxField';
 import { CodeSelect } from '../../components/CodeSelect';
 import { PathFormAlert } from '../../components/PathFormAlert';
@@ -54,8 +55,8 @@ export function ReferralForm({ referral }: { referral?: Referral }) {
   const mutation = useMutation({
     mutationFn: async (intent: Intent): Promise<Referral> => {
       if (!referral) return createReferral(toReferralInput(form, intent === 'submit'), idempotencyKey);
-      const saved = await updateReferral(referral.id, toReferralInput(form));
-      return intent === 'submit' ? transitionReferral(referral.id, 'submitted') : saved;
+      const saved = await updateReferral(referral.id, toReferralInput(form), referral.version);
+      return intent === 'submit' ? transitionReferral(referral.id, 'submitted', saved.version) : saved;
     },
     onSuccess: (saved, intent) => {
       queryClient.setQueryData(queryKeys.referral(saved.id), saved);
@@ -83,7 +84,11 @@ export function ReferralForm({ referral }: { referral?: Referral }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="wide-form">
-      <PathFormAlert error={mutation.error} isPlaced={isPlaced} />
+      {referral && isChangedMeanwhile(mutation.error) ? (
+        <ChangedMeanwhile referralId={referral.id} what="Your edits on this page were not saved." />
+      ) : (
+        <PathFormAlert error={mutation.error} isPlaced={isPlaced} />
+      )}
       <fieldset className="card">
         <legend>The matter</legend>
         <div className="field-grid">

@@ -112,6 +112,7 @@ describe('a conflict hit on the referral’s client', () => {
       organization_id: staff.organization.id,
       organization_name: staff.organization.name,
       status: 'submitted',
+      version: 1,
       practice_area: 'housing.private_landlord_tenant',
       jurisdiction: 'IL',
       summary: 'Tenant facing eviction.',
