@@ -724,6 +724,7 @@ type ConflictEntryType string
 
 // ConflictEntryInput defines model for ConflictEntryInput.
 type ConflictEntryInput struct {
+	// Aliases No alias may hold a `;`, the separator of the CSV layout
 	Aliases   *[]string              `json:"aliases,omitempty"`
 	MatterRef *string                `json:"matter_ref,omitempty"`
 	Name      string                 `json:"name"`
@@ -1255,6 +1256,9 @@ type ConfirmPasswordResetJSONRequestBody = PasswordResetConfirm
 // CreateConflictEntryJSONRequestBody defines body for CreateConflictEntry for application/json ContentType.
 type CreateConflictEntryJSONRequestBody = ConflictEntryInput
 
+// UpdateConflictEntryJSONRequestBody defines body for UpdateConflictEntry for application/json ContentType.
+type UpdateConflictEntryJSONRequestBody = ConflictEntryInput
+
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = InvitationAccept
 
@@ -1326,9 +1330,15 @@ type ServerInterface interface {
 	// CreateConflictEntry Add one entry to the firm's registry
 	// (POST /conflicts/entries)
 	CreateConflictEntry(ctx echo.Context) error
+	// ExportConflictEntries The firm's whole registry as CSV, in the layout the import takes
+	// (GET /conflicts/entries/export)
+	ExportConflictEntries(ctx echo.Context) error
 	// DeleteConflictEntry Remove an entry (with its aliases) from the firm's registry
 	// (DELETE /conflicts/entries/{entryId})
 	DeleteConflictEntry(ctx echo.Context, entryId openapi_types.UUID) error
+	// UpdateConflictEntry Replace an entry's name, type, role, aliases and matter reference; who added it and when stay
+	// (PUT /conflicts/entries/{entryId})
+	UpdateConflictEntry(ctx echo.Context, entryId openapi_types.UUID) error
 	// ImportConflictEntries Import registry entries from CSV (name,type,role,aliases,matter_ref)
 	// (POST /conflicts/imports)
 	ImportConflictEntries(ctx echo.Context, params ImportConflictEntriesParams) error
@@ -1550,6 +1560,15 @@ func (w *ServerInterfaceWrapper) CreateConflictEntry(ctx echo.Context) error {
 	return err
 }
 
+// ExportConflictEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportConflictEntries(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportConflictEntries(ctx)
+	return err
+}
+
 // DeleteConflictEntry converts echo context to params.
 func (w *ServerInterfaceWrapper) DeleteConflictEntry(ctx echo.Context) error {
 	var err error
@@ -1563,6 +1582,22 @@ func (w *ServerInterfaceWrapper) DeleteConflictEntry(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.DeleteConflictEntry(ctx, entryId)
+	return err
+}
+
+// UpdateConflictEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateConflictEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "entryId" -------------
+	var entryId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", ctx.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter entryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateConflictEntry(ctx, entryId)
 	return err
 }
 
@@ -2203,7 +2238,9 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/referrals/:referralId/history", wrapper.GetReferralHistory, options.OperationMiddlewares["getReferralHistory"]...)
 	router.GET(options.BaseURL+"/conflicts/entries", wrapper.ListConflictEntries, options.OperationMiddlewares["listConflictEntries"]...)
 	router.POST(options.BaseURL+"/conflicts/entries", wrapper.CreateConflictEntry, options.OperationMiddlewares["createConflictEntry"]...)
+	router.GET(options.BaseURL+"/conflicts/entries/export", wrapper.ExportConflictEntries, options.OperationMiddlewares["exportConflictEntries"]...)
 	router.DELETE(options.BaseURL+"/conflicts/entries/:entryId", wrapper.DeleteConflictEntry, options.OperationMiddlewares["deleteConflictEntry"]...)
+	router.PUT(options.BaseURL+"/conflicts/entries/:entryId", wrapper.UpdateConflictEntry, options.OperationMiddlewares["updateConflictEntry"]...)
 	router.POST(options.BaseURL+"/conflicts/imports", wrapper.ImportConflictEntries, options.OperationMiddlewares["importConflictEntries"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.GetConflictCheck, options.OperationMiddlewares["getConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.RunConflictCheck, options.OperationMiddlewares["runConflictCheck"]...)

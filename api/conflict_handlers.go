@@ -1,7 +1,9 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -89,13 +91,43 @@ func (h *Handlers) CreateConflictEntry(c echo.Context) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	e, err := h.Conflicts.AddEntry(c.Request().Context(), principal(c), conflict.Entry{
-		Name: req.Name, Kind: string(req.Type), Role: string(req.Role), Aliases: deref(req.Aliases), MatterRef: deref(req.MatterRef),
-	})
+	e, err := h.Conflicts.AddEntry(c.Request().Context(), principal(c), toEntry(req))
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, toAPIEntry(e))
+}
+
+func (h *Handlers) UpdateConflictEntry(c echo.Context, entryID uuid.UUID) error {
+	var req ConflictEntryInput
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	e, err := h.Conflicts.UpdateEntry(c.Request().Context(), principal(c), entryID, toEntry(req))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAPIEntry(e))
+}
+
+func toEntry(in ConflictEntryInput) conflict.Entry {
+	return conflict.Entry{Name: in.Name, Kind: string(in.Type), Role: string(in.Role), Aliases: deref(in.Aliases), MatterRef: deref(in.MatterRef)}
+}
+
+func (h *Handlers) ExportConflictEntries(c echo.Context) error {
+	res := c.Response()
+	res.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	res.Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="conflict-registry-%s.csv"`, time.Now().UTC().Format(time.DateOnly)))
+	err := h.Conflicts.Export(c.Request().Context(), principal(c), res)
+	if err != nil && res.Committed {
+		// The status is sent: only a broken connection tells the client that the file is cut short,
+		// where a clean end would pass a partial registry off as the whole.
+		panic(http.ErrAbortHandler)
+	}
+	if err != nil {
+		res.Header().Del(echo.HeaderContentDisposition)
+	}
+	return err
 }
 
 func (h *Handlers) DeleteConflictEntry(c echo.Context, entryID uuid.UUID) error {

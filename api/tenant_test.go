@@ -44,6 +44,7 @@ var objectRoutes = []objectRoute{
 	{"DELETE", "/organizations/{orgId}/invitations/{invitationId}", nil},
 	{"GET", "/attorneys/{userId}", nil},
 	{"PUT", "/attorneys/{userId}", attorneyProfileBody()},
+	{"PUT", "/conflicts/entries/{entryId}", map[string]string{"name": "Taken Over Inc", "type": "organization", "role": "adverse"}},
 	{"DELETE", "/conflicts/entries/{entryId}", nil},
 	{"GET", "/referrals/{referralId}", nil},
 	{"PUT", "/referrals/{referralId}", northsideDraft},
@@ -90,7 +91,7 @@ func callRoute(t *testing.T, env *apptest.Env, email string, ids *strings.Replac
 
 // roleGated are the routes a role either may use in its own organisation or never: a caller without
 // the role gets 403 whatever the object, which reveals nothing about it.
-var roleGated = map[string]bool{"DELETE /conflicts/entries/{entryId}": true}
+var roleGated = map[string]bool{"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true}
 
 func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.T) {
 	t.Parallel()
@@ -120,10 +121,13 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if len(pending.Items) != 1 || pending.Items[0].Email != "incoming@hartwell.example" {
 		t.Fatalf("invitations changed: %+v", pending.Items)
 	}
-	var registry struct{ Total int }
+	var registry struct {
+		Total int
+		Items []struct{ Name string }
+	}
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: owner.Token}).JSON(t, &registry)
-	if registry.Total != 1 {
-		t.Fatalf("registry changed: %d entries", registry.Total)
+	if registry.Total != 1 || registry.Items[0].Name != "Harbor Freight Logistics Inc" {
+		t.Fatalf("registry changed: %+v", registry)
 	}
 	var draft referralView
 	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1" + ids.Replace("/referrals/{referralId}"),
@@ -150,7 +154,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 	readable := map[string]map[string]bool{
 		"james.okafor@hartwell.example": {"GET /organizations/{orgId}": true},
 		coordinator: {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true,
-			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true, "DELETE /conflicts/entries/{entryId}": true},
+			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
+			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {

@@ -181,8 +181,14 @@ type Service interface {
 	// Entries lists the caller's firm's registry by name, optionally only names similar to q.
 	// Returns Forbidden unless the caller is a coordinator or org admin of a law firm.
 	Entries(ctx context.Context, p auth.Principal, q, cursor string, limit int) (Page, error)
-	// AddEntry adds one entry; errors as Entries, Invalid for a blank name.
+	// AddEntry adds one entry; errors as Entries, Invalid for a name without letters or digits, more
+	// than MaxAliases aliases or an alias holding ";".
 	AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entry, error)
+	// UpdateEntry replaces an entry's name, type, role, aliases and matter reference; who added it
+	// and when stay. Open referrals the entry matched before or matches now are checked again, its
+	// hits found afresh when its names, type or role changed. Errors as AddEntry, NotFound for
+	// another firm's entry.
+	UpdateEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID, e Entry) (Entry, error)
 	// DeleteEntry removes an entry; errors as Entries, NotFound for another firm's entry.
 	DeleteEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID) error
 	// Import reads a CSV file (name,type,role,aliases,matter_ref, with a header) to a temporary file,
@@ -190,6 +196,10 @@ type Service interface {
 	// Returns Invalid, changing nothing, for a file that cannot be read as CSV or lacks the header,
 	// TooLarge past MaxImportBytes, and Conflict while another import of the firm runs.
 	Import(ctx context.Context, p auth.Principal, csv io.Reader, mode ImportMode) (ImportReport, error)
+	// Export writes the firm's registry to w as CSV in the layout Import reads, aliases separated by
+	// ";" and cells a spreadsheet would run as formulas escaped with "'" (which Import removes).
+	// Errors as Entries, returned before anything is written; a later error leaves w cut short.
+	Export(ctx context.Context, p auth.Principal, w io.Writer) error
 	// Run checks a referral against a firm's registry now and stores the result. firmID nil means the
 	// caller's firm. Returns NotFound for a referral that is not open to firms or a firm the caller
 	// may not check.

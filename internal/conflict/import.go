@@ -176,9 +176,10 @@ func parseRow(rec []string) (Entry, string) {
 	if len(rec) != len(csvHeader) {
 		return Entry{}, fmt.Sprintf("has %d fields, expected %d", len(rec), len(csvHeader))
 	}
+	// Cells are unescaped as Export escapes them, so an exported registry imports as it was.
 	e := Entry{
-		Name: strings.TrimSpace(rec[0]), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
-		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: strings.TrimSpace(rec[4]),
+		Name: unescapeCell(strings.TrimSpace(rec[0])), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
+		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: unescapeCell(strings.TrimSpace(rec[4])),
 	}
 	switch {
 	case Normalize(e.Name) == "":
@@ -192,7 +193,7 @@ func parseRow(rec []string) (Entry, string) {
 	case len(e.MatterRef) > 100:
 		return e, "matter_ref is longer than 100 characters"
 	}
-	for _, a := range strings.Split(rec[3], ";") {
+	for _, a := range strings.Split(unescapeCell(strings.TrimSpace(rec[3])), ";") {
 		if a = strings.TrimSpace(a); a == "" {
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,14 +67,36 @@ func rows(firmID uuid.UUID, e Entry) []store.ConflictEntry {
 	return out
 }
 
+// validEntry trims an entry and checks what the schema cannot: a name with letters or digits, at
+// most MaxAliases aliases, and no alias holding ";", which separates aliases in the CSV layout that
+// Import reads and Export writes.
+func validEntry(e *Entry) error {
+	e.Name, e.MatterRef = strings.TrimSpace(e.Name), strings.TrimSpace(e.MatterRef)
+	var faults []problem.FieldError
+	if Normalize(e.Name) == "" {
+		faults = append(faults, problem.Field("name", "must contain letters or digits"))
+	}
+	if len(e.Aliases) > MaxAliases {
+		faults = append(faults, problem.Field("aliases", fmt.Sprintf("has %d aliases; an entry has at most %d", len(e.Aliases), MaxAliases)))
+	}
+	for i, a := range e.Aliases {
+		if strings.Contains(a, ";") {
+			faults = append(faults, problem.Field(fmt.Sprintf("aliases[%d]", i), "must not contain \";\", which separates aliases; give each alias on its own"))
+		}
+	}
+	if len(faults) > 0 {
+		return problem.Validation(faults...)
+	}
+	return nil
+}
+
 func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entry, error) {
 	firmID, err := registryFirm(p)
 	if err != nil {
 		return Entry{}, err
 	}
-	e.Name = strings.TrimSpace(e.Name)
-	if Normalize(e.Name) == "" {
-		return Entry{}, problem.Validation(problem.Field("name", "must contain letters or digits"))
+	if err := validEntry(&e); err != nil {
+		return Entry{}, err
 	}
 	e.ID, e.CreatedBy = newID(), &p.UserID
 	added := rows(firmID, e)
@@ -82,11 +106,77 @@ func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entr
 	if err := s.recheckMatching(ctx, firmID, added); err != nil {
 		return Entry{}, err
 	}
-	entries, err := s.entries(ctx, firmID, []uuid.UUID{e.ID})
-	if err != nil || len(entries) == 0 {
+	return s.entry(ctx, s.db, firmID, e.ID)
+}
+
+var errEntryNotFound = problem.New(problem.NotFound, "Conflict entry not found.")
+
+// UpdateEntry replaces the entry's rows in one transaction, holding the entry against other edits
+// meanwhile, then re-checks the open referrals it matched before and those it matches now.
+func (s *service) UpdateEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID, e Entry) (Entry, error) {
+	firmID, err := registryFirm(p)
+	if err != nil {
 		return Entry{}, err
 	}
-	return entries[0], nil
+	if err := validEntry(&e); err != nil {
+		return Entry{}, err
+	}
+	var added []store.ConflictEntry
+	var hitBefore []uuid.UUID
+	changed := false
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.LockConflictEntry(ctx, entryID); err != nil {
+			return err
+		}
+		old, err := s.entry(ctx, tx, firmID, entryID)
+		if err != nil {
+			return err
+		}
+		// Only a change of the names, the type or the role can change what checks find.
+		if changed = !sameNames(old, e) || old.Role != e.Role; changed {
+			if hitBefore, err = tx.OpenReferralsHitBy(ctx, firmID, entryID); err != nil {
+				return err
+			}
+			// A coordinator's clearance was a decision about the entry as it was: its hits are
+			// found afresh, under the names it has now.
+			if err := tx.DeleteOpenConflictHitsOf(ctx, firmID, entryID); err != nil {
+				return err
+			}
+		}
+		e.ID, e.CreatedBy = entryID, old.CreatedBy
+		added = rows(firmID, e)
+		for i := range added {
+			added[i].CreatedAt = old.CreatedAt
+		}
+		if err := tx.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
+			return err
+		}
+		return tx.AddConflictEntry(ctx, added)
+	})
+	if err != nil {
+		return Entry{}, err
+	}
+	if changed {
+		if err := s.recheckMatching(ctx, firmID, added, hitBefore...); err != nil {
+			return Entry{}, err
+		}
+	}
+	return s.entry(ctx, s.db, firmID, entryID)
+}
+
+// sameNames reports whether two versions of an entry have the same type and names, in whatever
+// order the aliases come.
+func sameNames(a, b Entry) bool {
+	names := func(e Entry) []string {
+		rs := rows(uuid.Nil, e)
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = r.Name
+		}
+		slices.Sort(out[1:])
+		return out
+	}
+	return a.Kind == b.Kind && slices.Equal(names(a), names(b))
 }
 
 func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uuid.UUID) error {
@@ -94,25 +184,32 @@ func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uui
 	if err != nil {
 		return err
 	}
-	hit, err := s.db.OpenReferralsHitBy(ctx, firmID, entryID)
+	var hit []uuid.UUID
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.LockConflictEntry(ctx, entryID); err != nil {
+			return err
+		}
+		if hit, err = tx.OpenReferralsHitBy(ctx, firmID, entryID); err != nil {
+			return err
+		}
+		return tx.DeleteConflictEntry(ctx, firmID, entryID)
+	})
 	if err != nil {
-		return err
-	}
-	if err := s.db.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
 		return err
 	}
 	return s.recheck(ctx, firmID, hit)
 }
 
-// recheckMatching re-checks the open referrals with a party that one of the names added matches.
-func (s *service) recheckMatching(ctx context.Context, firmID uuid.UUID, added []store.ConflictEntry) error {
+// recheckMatching re-checks the open referrals given and those with a party that one of the names
+// added matches.
+func (s *service) recheckMatching(ctx context.Context, firmID uuid.UUID, added []store.ConflictEntry, also ...uuid.UUID) error {
 	parties, err := referral.OpenReferralParties(ctx, s.db, s.cipher)
 	if err != nil {
 		return err
 	}
-	var matched []uuid.UUID
+	matched := slices.Clone(also)
 	for id, ps := range parties {
-		if len(matchParties(ps, added, false)) > 0 {
+		if !slices.Contains(also, id) && len(matchParties(ps, added, false)) > 0 {
 			matched = append(matched, id)
 		}
 	}
@@ -130,12 +227,24 @@ func (s *service) recheck(ctx context.Context, firmID uuid.UUID, referralIDs []u
 	return s.db.RedateConflictChecks(ctx, firmID, referralIDs, time.Now().UTC())
 }
 
+// entry reads one of the firm's entries; NotFound if the firm has no such entry.
+func (s *service) entry(ctx context.Context, db *store.Store, firmID, id uuid.UUID) (Entry, error) {
+	entries, err := s.entries(ctx, db, firmID, []uuid.UUID{id})
+	if err != nil {
+		return Entry{}, err
+	}
+	if len(entries) == 0 {
+		return Entry{}, errEntryNotFound
+	}
+	return entries[0], nil
+}
+
 // entries assembles entries from their name rows, in the order of ids.
-func (s *service) entries(ctx context.Context, firmID uuid.UUID, ids []uuid.UUID) ([]Entry, error) {
+func (s *service) entries(ctx context.Context, db *store.Store, firmID uuid.UUID, ids []uuid.UUID) ([]Entry, error) {
 	if len(ids) == 0 {
 		return []Entry{}, nil
 	}
-	names, err := s.db.ConflictEntryNames(ctx, firmID, ids)
+	names, err := db.ConflictEntryNames(ctx, firmID, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +305,7 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 	for i, r := range rows {
 		ids[i] = r.EntryID
 	}
-	if page.Entries, err = s.entries(ctx, firmID, ids); err != nil {
+	if page.Entries, err = s.entries(ctx, s.db, firmID, ids); err != nil {
 		return Page{}, err
 	}
 	page.Total, err = s.db.CountConflictEntries(ctx, firmID)

@@ -69,6 +69,32 @@ func (s *Store) DeleteConflictEntry(ctx context.Context, firmID, entryID uuid.UU
 	return mustAffect(s.with(ctx).Where("firm_id = ? AND entry_id = ?", firmID, entryID).Delete(&ConflictEntry{}), "Conflict entry")
 }
 
+// LockConflictEntry holds a registry entry against other changes until the transaction ends; call
+// it inside Tx. The lock is on the entry's id, not its rows: an edit replaces the rows, and an edit
+// that waited on a row lock would find the row gone and take the entry for deleted.
+func (s *Store) LockConflictEntry(ctx context.Context, entryID uuid.UUID) error {
+	err := s.with(ctx).Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "conflict entry|"+entryID.String()).Error
+	return translate(err, "conflict entry")
+}
+
+// DeleteOpenConflictHitsOf removes the hits on an entry from the firm's checks of open referrals,
+// with their clearances. The checks of taken referrals keep theirs: they record what was decided.
+func (s *Store) DeleteOpenConflictHitsOf(ctx context.Context, firmID, entryID uuid.UUID) error {
+	err := s.with(ctx).Where("entry_id = ? AND check_id IN (?)", entryID,
+		s.with(ctx).Model(&ConflictCheck{}).Select("id").Where("firm_id = ? AND referral_id IN (?)", firmID, s.openReferrals(ctx))).
+		Delete(&ConflictHit{}).Error
+	return translate(err, "conflict hits")
+}
+
+// ConflictEntryIDsAfter lists up to limit of a firm's entry ids greater than after, in order: a
+// registry read in pages of a bounded size, however large it is.
+func (s *Store) ConflictEntryIDsAfter(ctx context.Context, firmID, after uuid.UUID, limit int) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.with(ctx).Model(&ConflictEntry{}).Where("firm_id = ? AND entry_id > ? AND NOT is_alias", firmID, after).
+		Order("entry_id").Limit(limit).Pluck("entry_id", &ids).Error
+	return ids, translate(err, "conflict entries")
+}
+
 // ConflictEntryNames returns the names of an entry, primary name first.
 func (s *Store) ConflictEntryNames(ctx context.Context, firmID uuid.UUID, entryIDs []uuid.UUID) ([]ConflictEntry, error) {
 	var rows []ConflictEntry

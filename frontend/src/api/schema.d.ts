@@ -467,6 +467,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conflicts/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's whole registry as CSV, in the layout the import takes
+         * @description The columns are those of the import (name,type,role,aliases,matter_ref, with the header);
+         *     aliases are separated by `;`. A cell that a spreadsheet would run as a formula (starting with
+         *     `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`, which the import
+         *     removes again, so exporting and importing a registry gives the same entries.
+         */
+        get: operations["exportConflictEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conflicts/entries/{entryId}": {
         parameters: {
             query?: never;
@@ -477,7 +500,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Replace an entry's name, type, role, aliases and matter reference; who added it and when stay
+         * @description The firm's open referrals that the entry matched before or matches now are checked again. When
+         *     the entry's names or type change, its hits on those referrals are found afresh: a clearance
+         *     was a decision about the names as they were.
+         */
+        put: operations["updateConflictEntry"];
         post?: never;
         /** Remove an entry (with its aliases) from the firm's registry */
         delete: operations["deleteConflictEntry"];
@@ -958,6 +987,7 @@ export interface components {
             /** @enum {string} */
             type: "person" | "organization";
             role: components["schemas"]["ConflictRole"];
+            /** @description No alias may hold a `;`, the separator of the CSV layout */
             aliases?: string[];
             /** Format: name */
             matter_ref?: string;
@@ -1971,6 +2001,60 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportConflictEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registry, one line per entry */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    updateConflictEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictEntryInput"];
+            };
+        };
+        responses: {
+            /** @description The entry as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
