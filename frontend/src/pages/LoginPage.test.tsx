@@ -105,12 +105,12 @@ describe('LoginPage', () => {
     expect(await screen.findByText('Too many attempts. Try again in 3 seconds.', { selector: '.alert p' })).toBeTruthy();
     const button = screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 3 seconds.');
+    expect(screen.getByTestId('sign-in-wait').textContent).toBe('Too many attempts. Try again in 3 seconds.');
 
     act(() => vi.advanceTimersByTime(1000));
     expect(screen.getByText('Too many attempts. Try again in 2 seconds.', { selector: '.alert p' })).toBeTruthy();
     // Screen readers were told once; the ticking is for the eye.
-    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 3 seconds.');
+    expect(screen.getByTestId('sign-in-wait').textContent).toBe('Too many attempts. Try again in 3 seconds.');
 
     act(() => vi.advanceTimersByTime(1000));
     expect(screen.getByText('Too many attempts. Try again in 1 second.', { selector: '.alert p' })).toBeTruthy();
@@ -118,7 +118,7 @@ describe('LoginPage', () => {
     act(() => vi.advanceTimersByTime(1000));
     expect(screen.queryByText(/Too many attempts/)).toBeNull();
     expect(screen.getByText('You can try signing in again now.', { selector: '.alert p' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('You can try signing in again now.');
+    expect(screen.getByTestId('sign-in-wait').textContent).toBe('You can try signing in again now.');
     expect(button.disabled).toBe(false);
   });
 

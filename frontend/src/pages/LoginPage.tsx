@@ -84,7 +84,9 @@ export function LoginPage() {
           <p>{waitLeft > 0 ? `Too many attempts. Try again in ${waitInWords(waitLeft)}.` : READY_AGAIN}</p>
         </div>
       )}
-      <p className="visually-hidden" role="status">
+      {/* A live region from the start, so that what is put in it is announced; no status role, as
+          the page's notices have that. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="sign-in-wait">
         {backoffSeconds(mutation.error) === undefined
           ? ''
           : waitLeft > 0
