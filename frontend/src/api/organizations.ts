@@ -1,6 +1,6 @@
 import { api } from './client';
 import { unwrap } from './problem';
-import type { Organization, OrganizationKind } from './types';
+import type { Organization, OrganizationKind, OrganizationUpdate } from './types';
 
 const byName = (a: Organization, b: Organization) => a.name.localeCompare(b.name);
 
@@ -12,3 +12,6 @@ export const getOrganization = (orgId: string): Promise<Organization> =>
 
 export const createOrganization = (name: string, kind: OrganizationKind): Promise<Organization> =>
   unwrap(api.POST('/organizations', { body: { name, kind } }));
+
+export const updateOrganization = (orgId: string, update: OrganizationUpdate): Promise<Organization> =>
+  unwrap(api.PATCH('/organizations/{orgId}', { params: { path: { orgId } }, body: update }));

@@ -6,6 +6,7 @@ export type Problem = Schemas['Problem'];
 export type Role = Schemas['Role'];
 export type OrganizationKind = Schemas['OrganizationKind'];
 export type Organization = Schemas['Organization'];
+export type OrganizationUpdate = Schemas['OrganizationUpdate'];
 export type Me = Schemas['Me'];
 export type MeUpdate = Schemas['MeUpdate'];
 export type Member = Schemas['Member'];

@@ -1,34 +1,40 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { listOrganizations } from '../api/organizations';
 import { queryKeys } from '../api/queryKeys';
+import type { Organization } from '../api/types';
 import { DataTable } from '../components/DataTable';
+import { Notice } from '../components/Notice';
 import { QueryState } from '../components/QueryState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { ORGANIZATION_KIND_LABELS } from '../domain/roles';
-import { formatDate } from '../forms/format';
 import { CreateOrganizationForm } from './organizations/CreateOrganizationForm';
+import { ORGANIZATION_COLUMNS, OrganizationRow } from './organizations/OrganizationRow';
 
 export function OrganizationsPage() {
   useDocumentTitle('Organisations');
+  const queryClient = useQueryClient();
   const organizations = useQuery({ queryKey: queryKeys.organizations, queryFn: listOrganizations });
+  const [announcement, setAnnouncement] = useState('');
+
+  const changed = (updated: Organization, said: string) => {
+    queryClient.setQueryData<Organization[]>(queryKeys.organizations, (items) =>
+      items?.map((item) => (item.id === updated.id ? updated : item)).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    queryClient.setQueryData(queryKeys.organization(updated.id), updated);
+    setAnnouncement(said);
+  };
 
   return (
     <>
       <h1>Organisations</h1>
       <section className="card" aria-labelledby="organizations-heading">
         <h2 id="organizations-heading">All organisations</h2>
+        {announcement && <Notice>{announcement}</Notice>}
         <QueryState query={organizations} loadingLabel="Loading organisations…">
           {(data) => (
-            <DataTable columns={['Name', 'Kind', 'Created']}>
+            <DataTable columns={ORGANIZATION_COLUMNS}>
               {data.map((organization) => (
-                <tr key={organization.id}>
-                  <th scope="row">
-                    <Link to={`/organizations/${organization.id}/members`}>{organization.name}</Link>
-                  </th>
-                  <td>{ORGANIZATION_KIND_LABELS[organization.kind]}</td>
-                  <td>{formatDate(organization.created_at)}</td>
-                </tr>
+                <OrganizationRow key={organization.id} organization={organization} onChanged={changed} />
               ))}
             </DataTable>
           )}
