@@ -12,6 +12,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/platform/text"
 	"github.com/probono-match/probono/internal/store"
 )
 
@@ -181,6 +182,13 @@ func parseRow(rec []string) (Entry, string) {
 		Name: unescapeCell(strings.TrimSpace(rec[0])), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
 		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: unescapeCell(strings.TrimSpace(rec[4])),
 	}
+	// The API's rule for names holds for the file too: one line of text, not made only of invisible
+	// characters.
+	for _, f := range [...]struct{ field, value string }{{"name", e.Name}, {"matter_ref", e.MatterRef}} {
+		if fault := text.NameFault(f.value); fault != "" {
+			return e, f.field + " " + fault
+		}
+	}
 	switch {
 	case Normalize(e.Name) == "":
 		return e, "name is empty"
@@ -199,6 +207,9 @@ func parseRow(rec []string) (Entry, string) {
 		}
 		if len(a) > 300 {
 			return e, "an alias is longer than 300 characters"
+		}
+		if fault := text.NameFault(a); fault != "" {
+			return e, "an alias " + fault
 		}
 		e.Aliases = append(e.Aliases, a)
 	}
