@@ -39,10 +39,8 @@ type attorneyView struct {
 func TestAttorneyProfile_AttorneyEditsOwnAndCoordinatorSeesIt(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	priya := env.Login(t, "priya.raman@hartwell.example", password)
-	var m me
-	getMe(t, env, priya.Token).JSON(t, &m)
-	path := "/api/v1/attorneys/" + m.ID
+	priya, priyaID := signedInAttorney(t, env)
+	path := "/api/v1/attorneys/" + priyaID
 
 	var before attorneyView
 	env.Do(t, apptest.Request{Method: "GET", Path: path, Token: priya.Token}).JSON(t, &before)
@@ -78,15 +76,13 @@ func TestAttorneyProfile_AttorneyEditsOwnAndCoordinatorSeesIt(t *testing.T) {
 func TestAttorneyProfile_RejectsUnknownCodesBadTimesAndDuplicates(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	priya := env.Login(t, "priya.raman@hartwell.example", password)
-	var m me
-	getMe(t, env, priya.Token).JSON(t, &m)
+	priya, priyaID := signedInAttorney(t, env)
 	body := attorneyProfileBody()
 	body["languages"] = []string{"en", "xx", "en"}
 	body["availability"] = []map[string]any{{"weekday": 1, "start": "18:00", "end": "09:00", "time_zone": "Mars/Olympus"}}
 	body["practice_areas"] = []map[string]any{{"code": "astrology", "experience": "expert"}}
 	body["blackouts"] = []map[string]any{{"start": "2027-01-03", "end": "2026-12-20"}}
-	p := env.Do(t, apptest.Request{Method: "PUT", Path: "/api/v1/attorneys/" + m.ID, Token: priya.Token, Body: body}).Problem(t, http.StatusUnprocessableEntity)
+	p := env.Do(t, apptest.Request{Method: "PUT", Path: "/api/v1/attorneys/" + priyaID, Token: priya.Token, Body: body}).Problem(t, http.StatusUnprocessableEntity)
 	want := []string{"languages[1]", "languages[2]", "availability[0].time_zone", "availability[0].end", "practice_areas[0].code", "blackouts[0].end"}
 	got := map[string]bool{}
 	for _, e := range p.Errors {
@@ -98,7 +94,7 @@ func TestAttorneyProfile_RejectsUnknownCodesBadTimesAndDuplicates(t *testing.T) 
 		}
 	}
 	var after attorneyView
-	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/attorneys/" + m.ID, Token: priya.Token}).JSON(t, &after)
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/attorneys/" + priyaID, Token: priya.Token}).JSON(t, &after)
 	if after.UpdatedAt != nil {
 		t.Fatal("a rejected profile was saved")
 	}
@@ -121,10 +117,8 @@ func TestReference_ListsAreSeeded(t *testing.T) {
 func TestAttorneyProfile_RejectsIdenticalAndOverlappingUnavailablePeriods(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	priya := env.Login(t, "priya.raman@hartwell.example", password)
-	var m me
-	getMe(t, env, priya.Token).JSON(t, &m)
-	path := "/api/v1/attorneys/" + m.ID
+	priya, priyaID := signedInAttorney(t, env)
+	path := "/api/v1/attorneys/" + priyaID
 	period := func(start, end string) map[string]any { return map[string]any{"start": start, "end": end} }
 	for _, tc := range []struct {
 		name      string

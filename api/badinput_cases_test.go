@@ -1,0 +1,349 @@
+package api_test
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// badInputFixture holds the users and objects the bad-input table's requests act on, each of which
+// a well-formed request would change.
+type badInputFixture struct {
+	admin, firmAdmin, staff, coord, priya apptest.Session
+	firmID, priyaID, referralID, hitPath  string
+	inviteToken                           string
+}
+
+func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
+	t.Helper()
+	f := &badInputFixture{
+		admin:     env.Login(t, "admin@probono.example", password),
+		firmAdmin: env.Login(t, "admin@hartwell.example", password),
+		staff:     env.Login(t, nonprofitStaff, password),
+		coord:     env.Login(t, coordinator, password),
+	}
+	f.priya, f.priyaID = signedInAttorney(t, env)
+	f.firmID = orgOf(t, env, f.firmAdmin)
+	addEntry(t, env, f.coord, "Lakeview Properties Group", "organization", "related")
+	v := createReferral(t, env, f.staff, referralBody(true))
+	check := getCheck(t, env, f.coord, v.ID)
+	if check.Result != "potential" {
+		t.Fatalf("check: %+v", check)
+	}
+	f.referralID = v.ID
+	f.hitPath = "/api/v1/referrals/" + v.ID + "/conflict-check/hits/" + check.Hits[0].ID + "/clear"
+	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/organizations/" + f.firmID + "/invitations", Token: f.firmAdmin.Token,
+		Body: map[string]string{"email": "incoming@hartwell.example", "role": "attorney"}})
+	if r.Status != http.StatusCreated {
+		t.Fatalf("invite: %d %s", r.Status, r.Body)
+	}
+	f.inviteToken = inviteLink.FindStringSubmatch(env.Mail.To("incoming@hartwell.example")[0].Text)[1]
+	return f
+}
+
+// textField is a string field of a request body that people type, in one operation.
+type textField struct {
+	operation string
+	as        apptest.Session
+	method    string
+	path      string
+	field     string           // as field errors name it
+	oneLine   bool             // a name or other one-line value, not free text
+	body      func(string) any // a valid body with the field set to the value
+}
+
+func (f *badInputFixture) textFields() []textField {
+	org := func(v string) any { return map[string]string{"name": v, "kind": "nonprofit"} }
+	name := func(v string) any { return map[string]string{"name": v} }
+	accept := func(v string) any {
+		return map[string]string{"token": f.inviteToken, "name": v, "password": "a long enough passphrase"}
+	}
+	profile := func(v string) any {
+		b := attorneyProfileBody()
+		b["bar_admissions"].([]map[string]any)[0]["bar_number"] = v
+		return b
+	}
+	entry := func(field string) func(string) any {
+		return func(v string) any {
+			b := map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": []string{"Acme"}, "matter_ref": "M-1"}
+			if field == "aliases" {
+				b[field] = []string{v}
+			} else {
+				b[field] = v
+			}
+			return b
+		}
+	}
+	firmPath := "/api/v1/organizations/" + f.firmID
+	fields := []textField{
+		{"own name", f.priya, "PATCH", "/api/v1/me", "name", true, name},
+		{"attorney's name", f.firmAdmin, "PATCH", firmPath + "/members/" + f.priyaID, "name", true, name},
+		{"invitee's name", apptest.Session{}, "POST", "/api/v1/invitations/accept", "name", true, accept},
+		{"new organisation", f.admin, "POST", "/api/v1/organizations", "name", true, org},
+		{"organisation rename", f.firmAdmin, "PATCH", firmPath, "name", true, name},
+		{"attorney profile", f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "bar_admissions[0].bar_number", true, profile},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "name", true, entry("name")},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "aliases[0]", true, entry("aliases")},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "matter_ref", true, entry("matter_ref")},
+		{"clearance", f.coord, "POST", f.hitPath, "reason", false, func(v string) any { return map[string]string{"reason": v} }},
+	}
+	referralFields := []struct {
+		field   string
+		oneLine bool
+		set     func(b map[string]any, v string)
+	}{
+		{"summary", false, func(b map[string]any, v string) { b["summary"] = v }},
+		{"client.name", true, func(b map[string]any, v string) { b["client"].(map[string]any)["name"] = v }},
+		{"client.phone", true, func(b map[string]any, v string) { b["client"].(map[string]any)["phone"] = v }},
+		{"client.address", false, func(b map[string]any, v string) { b["client"].(map[string]any)["address"] = v }},
+		{"client.notes", false, func(b map[string]any, v string) { b["client"].(map[string]any)["notes"] = v }},
+		{"parties[0].name", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[0]["name"] = v }},
+		{"parties[1].name", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["name"] = v }},
+		{"parties[1].aliases[0]", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["aliases"] = []string{v} }},
+	}
+	for _, op := range []struct{ name, method, path string }{
+		{"new referral", "POST", "/api/v1/referrals"},
+		{"referral edit", "PUT", "/api/v1/referrals/" + f.referralID},
+	} {
+		for _, rf := range referralFields {
+			set := rf.set
+			fields = append(fields, textField{op.name, f.staff, op.method, op.path, rf.field, rf.oneLine, func(v string) any {
+				b := referralBody(true)
+				set(b, v)
+				return b
+			}})
+		}
+	}
+	return fields
+}
+
+// textCases puts each fault of text in each text field: inside a value that is otherwise good, or
+// as the whole value.
+func (f *badInputFixture) textCases(t *testing.T) []badCase {
+	t.Helper()
+	const good = "Acme @@ Legal Aid" // long enough for every field's minimum, short enough for its maximum
+	faults := []struct {
+		name    string
+		raw     string // spliced into the JSON text in place of @@
+		oneLine bool   // a fault only in one-line values
+		status  int
+		kind    problem.Kind
+		says    string
+	}{
+		{"an escaped NUL", `\u0000`, false, 422, problem.Invalid, "control character"},
+		{"a raw NUL byte", "\x00", false, 400, problem.MalformedBody, "control character"},
+		{"a raw 0xFF byte", "\xff", false, 422, problem.Invalid, "UTF-8"},
+		{"Latin-1 text", "Jos\xe9", false, 422, problem.Invalid, "UTF-8"},
+		{"a truncated UTF-8 sequence", "\xe2\x82", false, 422, problem.Invalid, "UTF-8"},
+		{"an overlong UTF-8 encoding", "\xc0\xaf", false, 422, problem.Invalid, "UTF-8"},
+		{"a lone surrogate", `\ud800`, false, 422, problem.Invalid, ""},
+		{"a bell", `\u0007`, false, 422, problem.Invalid, "control character"},
+		{"a raw C1 control", "\xc2\x85", false, 422, problem.Invalid, "control character"},
+		{"DEL", "\x7f", false, 422, problem.Invalid, "control character"},
+		{"CR LF", `\r\n`, true, 422, problem.Invalid, "single line"},
+		{"a tab", `\t`, true, 422, problem.Invalid, "single line"},
+	}
+	wholes := []struct{ name, value string }{
+		{"only zero-width and format characters", strings.Repeat("\u200b\u2060\ufeff\u200d", 3)},
+		{"only spaces", strings.Repeat(" ", 12)},
+		{"only spaces, no-break spaces and line breaks", "  \u00a0 \n \u3000\r\n\t  \u2003 "},
+		{"only fillers and variation selectors", "\u3164\ufe0f\u115f\u2800\u3164\ufe0f\u115f\u2800\u3164\ufe0f"},
+	}
+	var cases []badCase
+	for _, tf := range f.textFields() {
+		req := func(body any) apptest.Request {
+			return apptest.Request{Method: tf.method, Path: tf.path, Token: tf.as.Token, Body: body}
+		}
+		prefix := tf.operation + ", " + tf.field + ": "
+		for _, fault := range faults {
+			if fault.oneLine && !tf.oneLine {
+				continue
+			}
+			field := tf.field
+			if fault.kind == problem.MalformedBody {
+				field = "" // the body is not JSON, so no field can be named
+			}
+			cases = append(cases, badCase{prefix + fault.name, req(spliced(t, tf.body(good), fault.raw)), fault.status, fault.kind, field, fault.says})
+		}
+		for _, w := range wholes {
+			if strings.ContainsAny(w.value, "\t\n\r") && tf.oneLine {
+				continue // refused as more than one line, above
+			}
+			cases = append(cases, badCase{prefix + w.name, req(tf.body(w.value)), 422, problem.Invalid, tf.field, ""})
+		}
+	}
+	return cases
+}
+
+// parameterCases puts text faults in every query parameter and in path parameters.
+func (f *badInputFixture) parameterCases() []badCase {
+	csv := csvHeader + "Acme Widgets Inc,organization,client,,M-1\n"
+	params := []struct {
+		as         apptest.Session
+		method     string
+		path       string // with {} where the value goes
+		param      string
+		body       any
+		csvRequest bool
+	}{
+		{f.staff, "GET", "/api/v1/referrals?practice_area={}", "practice_area", nil, false},
+		{f.coord, "GET", "/api/v1/referrals?practice_area=housing&jurisdiction={}", "jurisdiction", nil, false},
+		{f.staff, "GET", "/api/v1/referrals?status={}", "status", nil, false},
+		{f.staff, "GET", "/api/v1/referrals?urgency={}", "urgency", nil, false},
+		{f.staff, "GET", "/api/v1/referrals?sort={}", "sort", nil, false},
+		{f.staff, "GET", "/api/v1/referrals?limit={}", "limit", nil, false},
+		{f.staff, "GET", "/api/v1/referrals?cursor={}", "cursor", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/entries?q={}", "q", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/entries?cursor={}", "cursor", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/entries?limit={}", "limit", nil, false},
+		{f.coord, "POST", "/api/v1/conflicts/imports?mode={}", "mode", csv, true},
+		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
+		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
+		{f.staff, "GET", "/api/v1/me?unknown={}", "unknown", nil, false},
+		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
+		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
+		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
+	}
+	values := []struct{ name, escaped, says string }{
+		{"NUL", "%00", "control character"},
+		{"NUL after text", "housing%00", "control character"},
+		{"0xFF", "%FF", "UTF-8"},
+		{"Latin-1", "Jos%E9", "UTF-8"},
+		{"C1 control", "%C2%85", "control character"},
+		{"CR LF", "a%0D%0Ab", "single line"},
+	}
+	var cases []badCase
+	for _, p := range params {
+		for _, v := range values {
+			req := apptest.Request{Method: p.method, Path: strings.Replace(p.path, "{}", v.escaped, 1), Token: p.as.Token, Body: p.body}
+			if p.csvRequest {
+				req.Header = http.Header{"Content-Type": {"text/csv"}}
+			}
+			says := v.says
+			if !strings.Contains(p.path, "?") {
+				says = "" // a path parameter is an id, refused as not one whatever its fault
+			}
+			cases = append(cases, badCase{p.method + " " + p.path + ": " + v.name, req, 422, problem.Invalid, p.param, says})
+		}
+	}
+	return cases
+}
+
+// cursorCases sends forged cursors to every list that takes one, as every role that lists it and
+// in every order.
+func (f *badInputFixture) cursorCases() []badCase {
+	b64 := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	huge := b64(`{"s":"created","k":["` + strings.Repeat("9", 600) + `","x"]}`)
+	anyList := []struct{ name, cursor, says string }{
+		{"not base64", "!!!", "cursor"},
+		{"base64 of one byte too few", "A", "cursor"},
+		{"padded standard base64", base64.StdEncoding.EncodeToString([]byte(`["a","b"]`)), "cursor"},
+		{"base64 of text that is not JSON", b64("not json at all"), "cursor"},
+		{"base64 of JSON null", b64("null"), "cursor"},
+		{"base64 of a number", b64("12345678901234567890"), "cursor"},
+		{"base64 of an empty object", b64("{}"), "cursor"},
+		{"base64 of invalid UTF-8", b64("[\"\xff\xfe\",\"x\"]"), "cursor"},
+		{"the issue's forged cursor", b64(`{"s":"created","k":["not-a-date","x"]}`), "cursor"},
+		{"longer than 500 characters", huge, "500"},
+		{"10 KB long", strings.Repeat("A", 10<<10), ""},
+	}
+	var cases []badCase
+	add := func(as apptest.Session, path, name, cursor, says string) {
+		cases = append(cases, badCase{"GET " + path + " with a cursor " + name,
+			apptest.Request{Method: "GET", Path: path + "cursor=" + cursor, Token: as.Token}, 422, problem.Invalid, "cursor", says})
+	}
+	roles := map[string]apptest.Session{"as staff": f.staff, "as a coordinator": f.coord, "as an attorney": f.priya, "as a platform admin": f.admin}
+	sorts := map[string]int{"created": 2, "deadline": 2, "urgency": 3} // how many keys a cursor of each order holds
+	for roleName, as := range roles {
+		for sort, keys := range sorts {
+			path := "/api/v1/referrals?sort=" + sort + "&"
+			key := func(values ...string) string {
+				return b64(fmt.Sprintf(`{"s":%q,"k":[%s]}`, sort, strings.Join(values, ",")))
+			}
+			xs := strings.TrimSuffix(strings.Repeat(`"x",`, keys), ",")
+			forged := []struct{ name, cursor string }{
+				{"of keys of the wrong kind", key(xs)},
+				{"of numbers", key(strings.TrimSuffix(strings.Repeat(`1,`, keys), ","))},
+				{"of nulls", key(strings.TrimSuffix(strings.Repeat(`null,`, keys), ","))},
+				{"of too few keys", key(`"x"`)},
+				{"of too many keys", key(xs + `,"x","x"`)},
+				{"with a NUL in a key", key(strings.Replace(xs, `"x"`, `"2026-01-01\u0000"`, 1))},
+				{"with a date out of range", key(strings.Replace(xs, `"x"`, `"99999-12-31"`, 1))},
+				{"with a huge number", key(strings.Replace(xs, `"x"`, `"1e999"`, 1))},
+				{"of an unknown sort", b64(`{"s":"bogus","k":[` + xs + `]}`)},
+				{"of another sort", b64(`{"s":"` + map[string]string{"created": "deadline", "deadline": "urgency", "urgency": "created"}[sort] + `","k":[` + xs + `]}`)},
+				{"of an array, not an object", b64(`[` + xs + `]`)},
+			}
+			for _, c := range forged {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
+	}
+	for _, path := range []string{"/api/v1/conflicts/entries?", "/api/v1/conflicts/entries?q=lakeview&"} {
+		for _, c := range []struct{ name, cursor string }{
+			{"with an id that is not a uuid", b64(`["acme","not-a-uuid"]`)},
+			{"with a NUL in the name", b64(`["a\u0000","00000000-0000-0000-0000-000000000000"]`)},
+			{"of one key", b64(`["acme"]`)},
+			{"of three keys", b64(`["acme","00000000-0000-0000-0000-000000000000","x"]`)},
+			{"of numbers", b64(`[1,2]`)},
+			{"of a referral list", b64(`{"s":"created","k":["2026-01-01","00000000-0000-0000-0000-000000000000"]}`)},
+		} {
+			add(f.coord, path, c.name, c.cursor, "cursor")
+		}
+		for _, c := range anyList {
+			add(f.coord, path, c.name, c.cursor, c.says)
+		}
+	}
+	return cases
+}
+
+// otherCases are the refusals that are not a fault of one string: the document's form, the spec's
+// bounds, aliases beyond the limit.
+func (f *badInputFixture) otherCases(t *testing.T) []badCase {
+	t.Helper()
+	client := func(field, value string) map[string]any {
+		b := referralBody(true)
+		b["client"].(map[string]any)[field] = value
+		return b
+	}
+	aliases := numberedAliases(21)
+	withAliases := referralBody(true)
+	withAliases["parties"].([]map[string]any)[1]["aliases"] = aliases
+	organizations := func(body any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: f.admin.Token, Body: body}
+	}
+	return []badCase{
+		// One JSON document, each key once, with a real body.
+		{"data after the document", organizations(`{"name":"Acme Legal","kind":"nonprofit"} x`), 400, problem.MalformedBody, "", "after the JSON document"},
+		{"two documents", organizations(`{"name":"Acme Legal","kind":"nonprofit"}{"name":"Acme Two","kind":"nonprofit"}`), 400, problem.MalformedBody, "", "after the JSON document"},
+		{"duplicate key", organizations(`{"name":"Acme Legal","kind":"nonprofit","name":"Acme Evil"}`), 400, problem.MalformedBody, "", "twice"},
+		{"duplicate key in a nested object", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
+			Body: spliced(t, client("name", "Ana@@"), `","name":"Other`)}, 400, problem.MalformedBody, "", "twice"},
+		// The schema's bounds.
+		{"malformed JSON", organizations(`{"name": "Acme",`), 400, problem.MalformedBody, "", ""},
+		{"unknown field", organizations(`{"name":"Acme Legal","kind":"nonprofit","color":"red"}`), 422, problem.Invalid, "color", ""},
+		{"wrong type", organizations(`{"name":42,"kind":"nonprofit"}`), 422, problem.Invalid, "name", ""},
+		{"missing field", organizations(`{"name":"Acme Legal"}`), 422, problem.Invalid, "kind", ""},
+		{"bad enum", organizations(`{"name":"Acme Legal","kind":"bank"}`), 422, problem.Invalid, "kind", ""},
+		{"too short", organizations(`{"name":"A","kind":"nonprofit"}`), 422, problem.Invalid, "name", ""},
+		{"no body", organizations(""), 422, problem.Invalid, "body", ""},
+		{"body over 1 MiB", organizations(`{"name":"` + strings.Repeat("a", 2<<20) + `","kind":"nonprofit"}`), 413, problem.TooLarge, "", ""},
+		{"bad email", apptest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: `{"email":"not-an-email"}`}, 422, problem.Invalid, "email", ""},
+		{"bad uuid in path", apptest.Request{Method: "GET", Path: "/api/v1/organizations/not-a-uuid", Token: f.admin.Token}, 422, problem.Invalid, "orgId", ""},
+		{"unknown route", apptest.Request{Method: "GET", Path: "/api/v1/no-such-thing", Token: f.admin.Token}, 404, problem.NotFound, "", ""},
+		{"wrong method", apptest.Request{Method: "DELETE", Path: "/api/v1/me", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
+		// More than 20 aliases, for a party and for a registry entry (by CSV: TestBadInput_RegistryFiles).
+		{"21 aliases of a party", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
+		{"21 aliases of a party, edited", apptest.Request{Method: "PUT", Path: "/api/v1/referrals/" + f.referralID, Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
+		{"21 aliases of a registry entry", apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: f.coord.Token,
+			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
+	}
+}
