@@ -1,5 +1,5 @@
 import { api } from './client';
-import { ApiError, expectOk, unwrap } from './problem';
+import { ApiError, expectOk, unwrap, unwrapWithResponse } from './problem';
 import type {
   ConflictAnswer,
   ConflictCheck,
@@ -22,6 +22,16 @@ export const listConflictEntries = (q: string, cursor?: string): Promise<Conflic
 
 export const createConflictEntry = (input: ConflictEntryInput): Promise<ConflictEntry> =>
   unwrap(api.POST('/conflicts/entries', { body: input }));
+
+export const updateConflictEntry = (entryId: string, input: ConflictEntryInput): Promise<ConflictEntry> =>
+  unwrap(api.PUT('/conflicts/entries/{entryId}', { params: { path: { entryId } }, body: input }));
+
+/** The firm's registry as a CSV file, fetched with the session's token, and the file name the server gave it. */
+export async function exportConflictEntries(): Promise<{ file: Blob; filename: string }> {
+  const { data, response } = await unwrapWithResponse(api.GET('/conflicts/entries/export', { parseAs: 'blob' }));
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return { file: data, filename: named?.[1] ?? 'conflict-registry.csv' };
+}
 
 export const deleteConflictEntry = (entryId: string): Promise<void> =>
   expectOk(api.DELETE('/conflicts/entries/{entryId}', { params: { path: { entryId } } }));

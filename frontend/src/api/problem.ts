@@ -74,6 +74,12 @@ export async function unwrap<R extends Result>(pending: Promise<R>): Promise<Non
   return data as NonNullable<R['data']>;
 }
 
+/** As unwrap, with the response too, for calls whose headers matter (a download's file name). */
+export async function unwrapWithResponse<R extends Result>(pending: Promise<R>): Promise<{ data: NonNullable<R['data']>; response: Response }> {
+  const { data, response } = await settle(pending);
+  return { data: data as NonNullable<R['data']>, response };
+}
+
 /** For calls whose success has no body (202, 204). Throws ApiError on failure. */
 export async function expectOk(pending: Promise<Result>): Promise<void> {
   await settle(pending);

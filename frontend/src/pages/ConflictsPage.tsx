@@ -1,5 +1,5 @@
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { AddEntryForm } from './conflicts/AddEntryForm';
+import { EntryForm } from './conflicts/EntryForm';
 import { CsvImportForm } from './conflicts/CsvImportForm';
 import { EntriesTable } from './conflicts/EntriesTable';
 
@@ -16,7 +16,7 @@ export function ConflictsPage() {
       <EntriesTable />
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an entry</h2>
-        <AddEntryForm />
+        <EntryForm />
       </section>
       <section className="card" aria-labelledby="import-heading">
         <h2 id="import-heading">Upload a CSV file</h2>

@@ -48,10 +48,15 @@ export function CsvImportForm() {
       <p>
         The first line must be the header <code>name,type,role,aliases,matter_ref</code>. <code>type</code> is{' '}
         <code>person</code> or <code>organization</code>; <code>role</code> is <code>client</code>,{' '}
-        <code>former_client</code>, <code>adverse</code> or <code>related</code>. Separate aliases with <code>;</code> and
+        <code>former_client</code>, <code>adverse</code> or <code>related</code>. Separate aliases with semicolons (<code>;</code>) and
         put a name that contains a comma in double quotes. For example:
       </p>
       <pre className="example">{EXAMPLE}</pre>
+      <p>
+        Export CSV writes the registry in this layout. A cell that starts with <code>=</code>, <code>+</code>,{' '}
+        <code>-</code> or <code>@</code> gets a leading <code>'</code> so that spreadsheets show it as text; an upload
+        removes that apostrophe again.
+      </p>
       <form onSubmit={onSubmit} noValidate>
         <FormAlert error={mutation.error} />
         <div className={fileError ? 'field field-invalid' : 'field'}>

@@ -9,12 +9,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { CONFLICT_ROLE_LABELS, ENTRY_TYPE_LABELS } from '../../domain/conflicts';
 import { formatDate } from '../../forms/format';
+import { EntryForm } from './EntryForm';
+import { ExportButton } from './ExportButton';
 
 export function EntriesTable() {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ConflictEntry | null>(null);
   const entries = useInfiniteQuery({
     queryKey: queryKeys.conflictEntryList(q),
     queryFn: ({ pageParam }) => listConflictEntries(q, pageParam),
@@ -52,6 +56,14 @@ export function EntriesTable() {
           </button>
         )}
       </form>
+      <div className="form-actions">
+        <ExportButton />
+      </div>
+      {saved && (
+        <p className="alert alert-success" role="status">
+          {saved.name} has been saved.
+        </p>
+      )}
       {remove.isSuccess && (
         <p className="alert alert-success" role="status">
           {remove.variables.name} has been removed.
@@ -66,35 +78,63 @@ export function EntriesTable() {
         <p>{q ? `No names similar to “${q}”.` : 'The registry is empty. Add entries below or upload a CSV file.'}</p>
       ) : (
         <DataTable columns={['Name', 'Type', 'Role', 'Other names', 'Matter', 'Added', 'Actions']}>
-          {items.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">{entry.name}</th>
-              <td>{ENTRY_TYPE_LABELS[entry.type]}</td>
-              <td>{CONFLICT_ROLE_LABELS[entry.role]}</td>
-              <td>{entry.aliases.join(', ') || '—'}</td>
-              <td>{entry.matter_ref || '—'}</td>
-              <td>
-                {formatDate(entry.created_at)}
-                {entry.created_by_name && <span className="muted"> by {entry.created_by_name}</span>}
-              </td>
-              <td>
-                {confirming === entry.id ? (
-                  <span className="confirm-inline">
-                    <button type="button" className="button button-small button-danger" disabled={remove.isPending} onClick={() => remove.mutate(entry)}>
-                      Confirm delete<span className="visually-hidden"> {entry.name}</span>
-                    </button>
-                    <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(null)}>
-                      Cancel
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(entry.id)}>
-                    Delete<span className="visually-hidden"> {entry.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
+          {items.map((entry) =>
+            editing === entry.id ? (
+              <tr key={entry.id}>
+                <td colSpan={7}>
+                  <EntryForm
+                    entry={entry}
+                    onSaved={(edited) => {
+                      setEditing(null);
+                      setSaved(edited);
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                </td>
+              </tr>
+            ) : (
+              <tr key={entry.id}>
+                <th scope="row">{entry.name}</th>
+                <td>{ENTRY_TYPE_LABELS[entry.type]}</td>
+                <td>{CONFLICT_ROLE_LABELS[entry.role]}</td>
+                <td>{entry.aliases.join('; ') || '—'}</td>
+                <td>{entry.matter_ref || '—'}</td>
+                <td>
+                  {formatDate(entry.created_at)}
+                  {entry.created_by_name && <span className="muted"> by {entry.created_by_name}</span>}
+                </td>
+                <td>
+                  {confirming === entry.id ? (
+                    <span className="confirm-inline">
+                      <button type="button" className="button button-small button-danger" disabled={remove.isPending} onClick={() => remove.mutate(entry)}>
+                        Confirm delete<span className="visually-hidden"> {entry.name}</span>
+                      </button>
+                      <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <span className="confirm-inline">
+                      <button
+                        type="button"
+                        className="button button-small button-secondary"
+                        aria-label={`Edit ${entry.name}`}
+                        onClick={() => {
+                          setSaved(null);
+                          setEditing(entry.id);
+                        }}
+                      >
+                        Edit
+                      </button>
+                      <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(entry.id)}>
+                        Delete<span className="visually-hidden"> {entry.name}</span>
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ),
+          )}
         </DataTable>
       )}
       {entries.isError && entries.data && <ErrorAlert error={entries.error} />}
