@@ -636,7 +636,10 @@ type AttorneyProfile struct {
 	// UpdatedAt Absent until the profile is first saved
 	UpdatedAt *time.Time         `json:"updated_at,omitempty"`
 	UserId    openapi_types.UUID `json:"user_id"`
-	WorkMode  WorkMode           `json:"work_mode"`
+
+	// Version Counts the saves of the profile, 0 before the first; the ETag is this number in quotes
+	Version  int      `json:"version"`
+	WorkMode WorkMode `json:"work_mode"`
 }
 
 // AttorneyProfileInput defines model for AttorneyProfileInput.
@@ -1158,6 +1161,12 @@ type ReferralId = openapi_types.UUID
 // UserId defines model for UserId.
 type UserId = openapi_types.UUID
 
+// PutAttorneyParams defines parameters for PutAttorney.
+type PutAttorneyParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // ListConflictEntriesParams defines parameters for ListConflictEntries.
 type ListConflictEntriesParams struct {
 	// Q Names similar to this
@@ -1308,7 +1317,7 @@ type ServerInterface interface {
 	GetAttorney(ctx echo.Context, userId UserId) error
 	// PutAttorney Replace an attorney's profile (the attorney, and their firm's coordinators)
 	// (PUT /attorneys/{userId})
-	PutAttorney(ctx echo.Context, userId UserId) error
+	PutAttorney(ctx echo.Context, userId UserId, params PutAttorneyParams) error
 	// Login Exchange email and password for an access token and a refresh cookie
 	// (POST /auth/login)
 	Login(ctx echo.Context) error
@@ -1469,8 +1478,28 @@ func (w *ServerInterfaceWrapper) PutAttorney(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutAttorneyParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.PutAttorney(ctx, userId)
+	err = w.Handler.PutAttorney(ctx, userId, params)
 	return err
 }
 

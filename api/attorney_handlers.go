@@ -9,6 +9,7 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/probono-match/probono/internal/attorney"
+	"github.com/probono-match/probono/internal/platform/etag"
 )
 
 func toAttorneyProfile(in AttorneyProfileInput) attorney.Profile {
@@ -33,7 +34,7 @@ func toAttorneyProfile(in AttorneyProfileInput) attorney.Profile {
 
 func toAPIAttorney(a attorney.Attorney) AttorneyProfile {
 	out := AttorneyProfile{
-		UserId: a.UserID, Name: a.Name, Email: a.Email, UpdatedAt: a.UpdatedAt,
+		UserId: a.UserID, Name: a.Name, Email: a.Email, UpdatedAt: a.UpdatedAt, Version: a.Version,
 		Languages: a.Languages, MonthlyHourBudget: a.MonthlyHourBudget, MaxActiveMatters: a.MaxActiveMatters,
 		AnnualGoalHours: a.AnnualGoalHours, WorkMode: WorkMode(a.WorkMode), AcceptsMentored: a.AcceptsMentored,
 		BarAdmissions: []BarAdmission{}, PracticeAreas: []AttorneyPracticeArea{}, Availability: []AvailabilityWindow{}, Blackouts: []DateRange{},
@@ -73,17 +74,23 @@ func (h *Handlers) GetAttorney(c echo.Context, userID uuid.UUID) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toAPIAttorney(a))
+	return attorneyResponse(c, a)
 }
 
-func (h *Handlers) PutAttorney(c echo.Context, userID uuid.UUID) error {
+func (h *Handlers) PutAttorney(c echo.Context, userID uuid.UUID, params PutAttorneyParams) error {
 	var req AttorneyProfileInput
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	a, err := h.Attorneys.Put(c.Request().Context(), principal(c), userID, toAttorneyProfile(req))
+	a, err := h.Attorneys.Put(c.Request().Context(), principal(c), userID, toAttorneyProfile(req), ifMatch(params.IfMatch))
 	if err != nil {
 		return err
 	}
+	return attorneyResponse(c, a)
+}
+
+// attorneyResponse writes a profile with its entity tag, for the next save's If-Match.
+func attorneyResponse(c echo.Context, a attorney.Attorney) error {
+	c.Response().Header().Set("ETag", etag.Of(a.Version))
 	return c.JSON(http.StatusOK, toAPIAttorney(a))
 }

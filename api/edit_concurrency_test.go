@@ -262,3 +262,58 @@ func TestReferralEdit_ARowLockHeldElsewhereEndsIn503NotAHang(t *testing.T) {
 		t.Fatalf("history holds %d changes, want the creation and the edit after the lock", n)
 	}
 }
+
+func TestAttorneyProfileEdit_IfMatchRefusesTheCoordinatorsStaleSave(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	priya := env.Login(t, "priya.raman@hartwell.example", password)
+	coord := env.Login(t, coordinator, password)
+	var m me
+	getMe(t, env, priya.Token).JSON(t, &m)
+	path := "/api/v1/attorneys/" + m.ID
+	put := func(token string, budget int, ifMatch string) *apptest.Response {
+		body := attorneyProfileBody()
+		body["monthly_hour_budget"] = budget
+		return env.Do(t, apptest.Request{Method: "PUT", Path: path, Token: token, Body: body, Header: http.Header{"If-Match": {ifMatch}}})
+	}
+
+	// Both open the profile before either saves.
+	opened := env.Do(t, apptest.Request{Method: "GET", Path: path, Token: coord.Token}).Header.Get("ETag")
+	if opened == "" {
+		t.Fatal("the profile is read without an ETag")
+	}
+	// Of the first saves made in parallel from that one view, one wins.
+	var mu sync.Mutex
+	statuses := map[int]int{}
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := put(priya.Token, 11+i, opened)
+			mu.Lock()
+			statuses[r.Status]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if statuses[http.StatusOK] != 1 || statuses[http.StatusPreconditionFailed] != 5 {
+		t.Fatalf("statuses of 6 saves naming %s: %v, want one 200 and five 412", opened, statuses)
+	}
+	var saved attorneyView
+	r := env.Do(t, apptest.Request{Method: "GET", Path: path, Token: coord.Token})
+	r.JSON(t, &saved)
+
+	p := put(coord.Token, 40, opened).Problem(t, http.StatusPreconditionFailed)
+	if !strings.HasSuffix(p.Type, "/precondition-failed") || !strings.Contains(p.Detail, "Someone else changed this profile") {
+		t.Fatalf("stale save: %+v", p)
+	}
+	var after attorneyView
+	env.Do(t, apptest.Request{Method: "GET", Path: path, Token: coord.Token}).JSON(t, &after)
+	if after.MonthlyBudget != saved.MonthlyBudget {
+		t.Fatalf("the stale save changed the budget from %d to %d", saved.MonthlyBudget, after.MonthlyBudget)
+	}
+	if r := put(coord.Token, 40, r.Header.Get("ETag")); r.Status != http.StatusOK {
+		t.Fatalf("save after reloading: %d %s", r.Status, r.Body)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/etag"
 )
 
 // Experience is how much an attorney knows of a practice area.
@@ -78,6 +79,8 @@ type Attorney struct {
 	Profile
 	// UpdatedAt is nil until the profile is first saved; until then it holds defaults.
 	UpdatedAt *time.Time
+	// Version counts the profile's saves, 0 before the first; its entity tag is a save's If-Match.
+	Version int
 }
 
 // DefaultProfile is what a new attorney starts with: a modest commitment and no restrictions.
@@ -93,5 +96,6 @@ type Service interface {
 	Get(ctx context.Context, p auth.Principal, userID uuid.UUID) (Attorney, error)
 	// Put replaces the profile. Returns NotFound and Forbidden as Get (org admins may not edit), and
 	// Invalid, naming each field at fault, for unknown codes, bad times or time zones and duplicates.
-	Put(ctx context.Context, p auth.Principal, userID uuid.UUID, profile Profile) (Attorney, error)
+	// With an If-Match condition, returns PreconditionFailed when someone else's save came first.
+	Put(ctx context.Context, p auth.Principal, userID uuid.UUID, profile Profile, cond etag.Condition) (Attorney, error)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/store"
@@ -98,11 +99,11 @@ func (s *service) load(ctx context.Context, a store.Account) (Attorney, error) {
 	}
 	att.Profile = fromRow(row)
 	updated := row.UpdatedAt
-	att.UpdatedAt = &updated
+	att.UpdatedAt, att.Version = &updated, row.Version
 	return att, nil
 }
 
-func (s *service) Put(ctx context.Context, p auth.Principal, userID uuid.UUID, profile Profile) (Attorney, error) {
+func (s *service) Put(ctx context.Context, p auth.Principal, userID uuid.UUID, profile Profile, cond etag.Condition) (Attorney, error) {
 	a, err := s.target(ctx, p, userID)
 	if err != nil {
 		return Attorney{}, err
@@ -117,7 +118,18 @@ func (s *service) Put(ctx context.Context, p auth.Principal, userID uuid.UUID, p
 	if fields := validate(catalog, profile); len(fields) > 0 {
 		return Attorney{}, problem.Validation(fields...)
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error { return tx.ReplaceAttorneyProfile(ctx, toRow(userID, profile)) })
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		version, err := tx.LockAttorneyProfileVersion(ctx, userID)
+		if err != nil {
+			return err
+		}
+		if !cond.Allows(version) {
+			return problem.New(problem.PreconditionFailed, "Someone else changed this profile after you opened it. Reload it to see their changes, then make yours again.")
+		}
+		row := toRow(userID, profile)
+		row.Version = version + 1
+		return tx.ReplaceAttorneyProfile(ctx, row)
+	})
 	if err != nil {
 		return Attorney{}, err
 	}

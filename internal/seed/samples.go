@@ -9,6 +9,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/referral"
 )
 
@@ -168,7 +169,7 @@ func Samples(ctx context.Context, db Lookup, s Services, today time.Time) error 
 			return err
 		}
 		if a.UpdatedAt == nil {
-			if _, err := s.Attorneys.Put(ctx, p, p.UserID, profile); err != nil {
+			if _, err := s.Attorneys.Put(ctx, p, p.UserID, profile, etag.Condition{}); err != nil {
 				return fmt.Errorf("profile of %s: %w", email, err)
 			}
 		}

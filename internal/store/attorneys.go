@@ -18,6 +18,8 @@ type AttorneyProfile struct {
 	WorkMode          string
 	AcceptsMentored   bool
 	UpdatedAt         time.Time
+	// Version counts the profile's writes, for If-Match.
+	Version int
 
 	BarAdmissions []AttorneyBarAdmission `gorm:"-"`
 	PracticeAreas []AttorneyPracticeArea `gorm:"-"`
@@ -91,6 +93,22 @@ func (s *Store) AttorneyProfileByUser(ctx context.Context, userID uuid.UUID) (At
 		}
 	}
 	return p, nil
+}
+
+// LockAttorneyProfileVersion returns the version of an attorney's profile, 0 before the first save,
+// and keeps other writes of it waiting until the transaction ends; call it inside Tx. The lock is
+// on the attorney's account row, which exists before the profile does, so that two first saves
+// are ordered as well.
+func (s *Store) LockAttorneyProfileVersion(ctx context.Context, userID uuid.UUID) (int, error) {
+	db := s.with(ctx)
+	if err := db.Exec("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE", userID).Error; err != nil {
+		return 0, translate(err, "attorney profile")
+	}
+	// A statement of its own, after the lock: in one statement with it, a save that committed while
+	// this one waited would not be seen.
+	var version int
+	err := db.Raw("SELECT coalesce(max(version), 0) FROM attorney_profiles WHERE user_id = ?", userID).Scan(&version).Error
+	return version, translate(err, "attorney profile")
 }
 
 // ReplaceAttorneyProfile writes a profile and replaces all its child rows; call it inside Tx.

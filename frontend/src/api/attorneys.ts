@@ -1,4 +1,5 @@
 import { api } from './client';
+import { ifMatch } from './ifMatch';
 import { unwrap } from './problem';
 import type { AttorneyProfile, AttorneyProfileInput } from './types';
 
@@ -7,6 +8,6 @@ export const listAttorneys = async (): Promise<AttorneyProfile[]> => (await unwr
 export const getAttorney = (userId: string): Promise<AttorneyProfile> =>
   unwrap(api.GET('/attorneys/{userId}', { params: { path: { userId } } }));
 
-/** Replaces the whole profile. */
-export const putAttorney = (userId: string, profile: AttorneyProfileInput): Promise<AttorneyProfile> =>
-  unwrap(api.PUT('/attorneys/{userId}', { params: { path: { userId } }, body: profile }));
+/** Replaces the whole profile, unless someone else saved it after `version` was read (412). */
+export const putAttorney = (userId: string, profile: AttorneyProfileInput, version: number): Promise<AttorneyProfile> =>
+  unwrap(api.PUT('/attorneys/{userId}', { params: { path: { userId }, header: ifMatch(version) }, body: profile }));

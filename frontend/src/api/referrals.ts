@@ -1,4 +1,5 @@
 import { api } from './client';
+import { ifMatch } from './ifMatch';
 import { unwrap } from './problem';
 import type { Outcome, Referral, ReferralChange, ReferralInput, ReferralStatus, Urgency } from './types';
 
@@ -26,9 +27,6 @@ export const getReferral = (referralId: string): Promise<Referral> =>
 /** Creates a referral; repeating a call with the same idempotency key creates nothing more. */
 export const createReferral = (input: ReferralInput, idempotencyKey: string): Promise<Referral> =>
   unwrap(api.POST('/referrals', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: input }));
-
-/** The If-Match of a write to the referral as the caller last read it: a write someone else made in between fails with 412. */
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export const updateReferral = (referralId: string, input: ReferralInput, version: number): Promise<Referral> =>
   unwrap(api.PUT('/referrals/{referralId}', { params: { path: { referralId }, header: ifMatch(version) }, body: input }));

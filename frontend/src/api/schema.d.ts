@@ -855,6 +855,8 @@ export interface components {
             user_id: string;
             name: string;
             email: string;
+            /** @description Counts the saves of the profile, 0 before the first; the ETag is this number in quotes */
+            version: number;
             /**
              * Format: date-time
              * @description Absent until the profile is first saved
@@ -1717,6 +1719,7 @@ export interface operations {
             /** @description The profile; defaults until the attorney fills it in */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1730,7 +1733,10 @@ export interface operations {
     putAttorney: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 userId: components["parameters"]["UserId"];
             };
@@ -1745,6 +1751,7 @@ export interface operations {
             /** @description The saved profile */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1754,6 +1761,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

@@ -1,32 +1,26 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
-import { queryKeys } from '../api/queryKeys';
 
-/** Whether a write failed because someone else changed the referral after the caller read it (412). */
+/** Whether a write failed because someone else changed the record after the caller read it (412). */
 export const isChangedMeanwhile = (error: unknown): boolean => error instanceof ApiError && error.status === 412;
 
 interface ChangedMeanwhileProps {
-  referralId: string;
+  /** What was changed, as in "this referral". */
+  subject: string;
   /** What became of the caller's attempt, e.g. that their edits were not saved. */
-  what: string;
-  onReload?: () => void;
+  outcome: string;
+  /** Loads the version someone else saved. */
+  onReload: () => void;
 }
 
-/** Tells the user that someone else changed the referral first, and lets them load that version. */
-export function ChangedMeanwhile({ referralId, what, onReload }: ChangedMeanwhileProps) {
-  const queryClient = useQueryClient();
-  const reload = () => {
-    onReload?.();
-    void queryClient.invalidateQueries({ queryKey: queryKeys.referral(referralId) });
-  };
+/** Tells the user that someone else changed the record first, and lets them load that version. */
+export function ChangedMeanwhile({ subject, outcome, onReload }: ChangedMeanwhileProps) {
   return (
     <div className="alert alert-error" role="alert">
       <p>
-        Someone else changed this referral after you opened it. {what} Reload to see their changes, then make yours
-        again.
+        Someone else changed {subject} after you opened it. {outcome} Reload to see their changes, then make yours again.
       </p>
-      <button type="button" className="button button-secondary" onClick={reload}>
-        Reload the referral
+      <button type="button" className="button button-secondary" onClick={onReload}>
+        Reload
       </button>
     </div>
   );

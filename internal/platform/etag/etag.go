@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Of is the strong entity tag of a record at a version.
+// Of is the strong entity tag of a record at a version; version 0 is a record not yet written.
 func Of(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
 // Condition is a parsed If-Match header. The zero value, for a request without one, allows any
@@ -42,7 +42,7 @@ func ParseIfMatch(header string) Condition {
 		if !ok {
 			continue
 		}
-		if v, err := strconv.Atoi(inner); err == nil && v > 0 && Of(v) == member {
+		if v, err := strconv.Atoi(inner); err == nil && v >= 0 && Of(v) == member {
 			c.versions = append(c.versions, v)
 		}
 	}

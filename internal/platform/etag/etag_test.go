@@ -18,6 +18,7 @@ func TestParseIfMatch(t *testing.T) {
 		{`"07"`, 7, false},
 		{`"-7"`, 7, false},
 		{`"abc"`, 7, false},
+		{`"0"`, 0, true},
 		{`"`, 7, false},
 		{`"99999999999999999999"`, 7, false},
 	}

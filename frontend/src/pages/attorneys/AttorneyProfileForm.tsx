@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { putAttorney } from '../../api/attorneys';
+import { getAttorney, putAttorney } from '../../api/attorneys';
 import { queryKeys } from '../../api/queryKeys';
 import type { AttorneyProfile } from '../../api/types';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Notice } from '../../components/Notice';
+import { ChangedMeanwhile, isChangedMeanwhile } from '../../components/ChangedMeanwhile';
 import { PathFormAlert } from '../../components/PathFormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -31,7 +32,7 @@ export function AttorneyProfileForm({ profile, readOnly }: { profile: AttorneyPr
   const [clientErrors, setClientErrors] = useState<PathErrors>({});
 
   const mutation = useMutation({
-    mutationFn: () => putAttorney(profile.user_id, toProfileInput(form)),
+    mutationFn: () => putAttorney(profile.user_id, toProfileInput(form), profile.version),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.attorney(saved.user_id), saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.attorneys, exact: true });
@@ -52,10 +53,20 @@ export function AttorneyProfileForm({ profile, readOnly }: { profile: AttorneyPr
     mutation.mutate();
   };
 
+  const reload = async () => {
+    const fresh = await queryClient.fetchQuery({ queryKey: queryKeys.attorney(profile.user_id), queryFn: () => getAttorney(profile.user_id), staleTime: 0 });
+    mutation.reset();
+    setForm(fromProfile(fresh));
+  };
+
   const errors = { ...fieldErrorsByPath(mutation.error), ...clientErrors };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="wide-form">
-      <PathFormAlert error={mutation.error} isPlaced={isPlaced} />
+      {isChangedMeanwhile(mutation.error) ? (
+        <ChangedMeanwhile subject="this profile" outcome="Your edits on this page were not saved." onReload={reload} />
+      ) : (
+        <PathFormAlert error={mutation.error} isPlaced={isPlaced} />
+      )}
       <fieldset disabled={readOnly} className="plain-fieldset">
         <fieldset className="card">
           <legend>Bar admissions</legend>

@@ -41,7 +41,14 @@ export function ReferralActions({ referral }: { referral: Referral }) {
       {mutation.isSuccess && <Notice>The referral is now {STATUS_LABELS[mutation.data.status].toLowerCase()}.</Notice>}
       {mutation.isError &&
         (isChangedMeanwhile(mutation.error) ? (
-          <ChangedMeanwhile referralId={referral.id} what="Nothing was changed." onReload={() => mutation.reset()} />
+          <ChangedMeanwhile
+            subject="this referral"
+            outcome="Nothing was changed."
+            onReload={() => {
+              mutation.reset();
+              void queryClient.invalidateQueries({ queryKey: queryKeys.referral(referral.id) });
+            }}
+          />
         ) : (
           <ErrorAlert error={mutation.error} />
         ))}

@@ -85,7 +85,12 @@ export function ReferralForm({ referral }: { referral?: Referral }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="wide-form">
       {referral && isChangedMeanwhile(mutation.error) ? (
-        <ChangedMeanwhile referralId={referral.id} what="Your edits on this page were not saved." />
+        <ChangedMeanwhile
+          subject="this referral"
+          outcome="Your edits on this page were not saved."
+          // The page starts the form afresh from the version it loads.
+          onReload={() => void queryClient.invalidateQueries({ queryKey: queryKeys.referral(referral.id) })}
+        />
       ) : (
         <PathFormAlert error={mutation.error} isPlaced={isPlaced} />
       )}

@@ -57,7 +57,7 @@ describe('two people editing one referral', () => {
     expect(await screen.findByText(/Someone else changed this referral after you opened it\. Your edits on this page were not saved\./)).toBeTruthy();
     expect(ifMatches).toEqual(['"1"']);
 
-    await user.click(screen.getByRole('button', { name: 'Reload the referral' }));
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
     expect(await screen.findByDisplayValue('The colleague rewrote the summary of the eviction.')).toBeTruthy();
     expect(screen.queryByText(/Someone else changed this referral/)).toBeNull();
   });
