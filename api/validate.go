@@ -87,7 +87,7 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 			// Authentication runs below, after validation, with our own error answers; kin-openapi's
 			// security check would read the whole body into memory first (for authentication functions
 			// that look at it), so it validates a copy of the route without security requirements.
-			if err := checkParams(req, pathParams); err != nil {
+			if err := checkParams(req, route, pathParams); err != nil {
 				return err
 			}
 			if err := checkJSONBody(req); err != nil {
@@ -135,9 +135,10 @@ func checkJSONBody(req *http.Request) error {
 	return checkJSON(data)
 }
 
-// checkParams refuses query and path parameters that are not one line of text: invalid UTF-8 or any
-// control character, which no parameter has a use for and Postgres refuses (NUL) with an error.
-func checkParams(req *http.Request, pathParams map[string]string) error {
+// checkParams refuses path, query and the operation's header parameters that are not one line of
+// text: invalid UTF-8 or any control character, which no parameter has a use for and Postgres
+// refuses with an error (an Idempotency-Key is stored as given).
+func checkParams(req *http.Request, route *routers.Route, pathParams map[string]string) error {
 	var fields []problem.FieldError
 	check := func(name, value string) {
 		if msg := paramFault(value); msg != "" && len(fields) < maxFieldFaults {
@@ -150,6 +151,13 @@ func checkParams(req *http.Request, pathParams map[string]string) error {
 	for name, values := range req.URL.Query() {
 		for _, v := range values {
 			check(name, v)
+		}
+	}
+	for _, p := range route.Operation.Parameters {
+		if p.Value != nil && p.Value.In == openapi3.ParameterInHeader {
+			for _, v := range req.Header.Values(p.Value.Name) {
+				check(p.Value.Name, v)
+			}
 		}
 	}
 	if len(fields) > 0 {
