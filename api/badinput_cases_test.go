@@ -16,6 +16,7 @@ import (
 type badInputFixture struct {
 	admin, firmAdmin, staff, coord, priya apptest.Session
 	firmID, priyaID, referralID, hitPath  string
+	entryPath                             string
 	inviteToken                           string
 }
 
@@ -30,6 +31,9 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.priya, f.priyaID = signedInAttorney(t, env)
 	f.firmID = orgOf(t, env, f.firmAdmin)
 	addEntry(t, env, f.coord, "Lakeview Properties Group", "organization", "related")
+	var registry struct{ Items []struct{ ID string } }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/conflicts/entries", Token: f.coord.Token}).JSON(t, &registry)
+	f.entryPath = "/api/v1/conflicts/entries/" + registry.Items[0].ID
 	v := createReferral(t, env, f.staff, referralBody(true))
 	check := getCheck(t, env, f.coord, v.ID)
 	if check.Result != "potential" {
@@ -46,14 +50,23 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	return f
 }
 
-// textField is a string field of a request body that people type, in one operation.
+// textKind is which rules a string field has beyond being valid text without control characters.
+type textKind int
+
+const (
+	anyString textKind = iota // a code, token, password or address: checked further by its own rule
+	freeText                  // format: text, which may hold line breaks, not be blank
+	oneLine                   // format: name, one line, not blank
+)
+
+// textField is a string field of a request body, in one operation.
 type textField struct {
 	operation string
 	as        apptest.Session
 	method    string
 	path      string
-	field     string           // as field errors name it
-	oneLine   bool             // a name or other one-line value, not free text
+	field     string // as field errors name it
+	kind      textKind
 	body      func(string) any // a valid body with the field set to the value
 }
 
@@ -81,30 +94,44 @@ func (f *badInputFixture) textFields() []textField {
 	}
 	firmPath := "/api/v1/organizations/" + f.firmID
 	fields := []textField{
-		{"own name", f.priya, "PATCH", "/api/v1/me", "name", true, name},
-		{"attorney's name", f.firmAdmin, "PATCH", firmPath + "/members/" + f.priyaID, "name", true, name},
-		{"invitee's name", apptest.Session{}, "POST", "/api/v1/invitations/accept", "name", true, accept},
-		{"new organisation", f.admin, "POST", "/api/v1/organizations", "name", true, org},
-		{"organisation rename", f.firmAdmin, "PATCH", firmPath, "name", true, name},
-		{"attorney profile", f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "bar_admissions[0].bar_number", true, profile},
-		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "name", true, entry("name")},
-		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "aliases[0]", true, entry("aliases")},
-		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "matter_ref", true, entry("matter_ref")},
-		{"clearance", f.coord, "POST", f.hitPath, "reason", false, func(v string) any { return map[string]string{"reason": v} }},
+		{"own name", f.priya, "PATCH", "/api/v1/me", "name", oneLine, name},
+		{"attorney's name", f.firmAdmin, "PATCH", firmPath + "/members/" + f.priyaID, "name", oneLine, name},
+		{"invitee's name", apptest.Session{}, "POST", "/api/v1/invitations/accept", "name", oneLine, accept},
+		{"new organisation", f.admin, "POST", "/api/v1/organizations", "name", oneLine, org},
+		{"organisation rename", f.firmAdmin, "PATCH", firmPath, "name", oneLine, name},
+		{"attorney profile", f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "bar_admissions[0].bar_number", oneLine, profile},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "name", oneLine, entry("name")},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "aliases[0]", oneLine, entry("aliases")},
+		{"registry entry", f.coord, "POST", "/api/v1/conflicts/entries", "matter_ref", oneLine, entry("matter_ref")},
+		{"registry entry edit", f.coord, "PUT", f.entryPath, "name", oneLine, entry("name")},
+		{"registry entry edit", f.coord, "PUT", f.entryPath, "aliases[0]", oneLine, entry("aliases")},
+		{"registry entry edit", f.coord, "PUT", f.entryPath, "matter_ref", oneLine, entry("matter_ref")},
+		{"clearance", f.coord, "POST", f.hitPath, "reason", freeText, func(v string) any { return map[string]string{"reason": v} }},
+		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "email", anyString, func(v string) any { return map[string]string{"email": v, "password": password} }},
+		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "password", anyString, func(v string) any { return map[string]string{"email": nonprofitStaff, "password": v} }},
+		{"password reset", apptest.Session{}, "POST", "/api/v1/auth/password-reset/confirm", "token", anyString, func(v string) any { return map[string]string{"token": v, "password": "a long enough passphrase"} }},
+		{"invitation lookup", apptest.Session{}, "POST", "/api/v1/invitations/lookup", "token", anyString, func(v string) any { return map[string]string{"token": v} }},
+		{"attorney profile", f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "availability[0].time_zone", anyString, func(v string) any {
+			b := attorneyProfileBody()
+			b["availability"].([]map[string]any)[0]["time_zone"] = v
+			return b
+		}},
 	}
 	referralFields := []struct {
-		field   string
-		oneLine bool
-		set     func(b map[string]any, v string)
+		field string
+		kind  textKind
+		set   func(b map[string]any, v string)
 	}{
-		{"summary", false, func(b map[string]any, v string) { b["summary"] = v }},
-		{"client.name", true, func(b map[string]any, v string) { b["client"].(map[string]any)["name"] = v }},
-		{"client.phone", true, func(b map[string]any, v string) { b["client"].(map[string]any)["phone"] = v }},
-		{"client.address", false, func(b map[string]any, v string) { b["client"].(map[string]any)["address"] = v }},
-		{"client.notes", false, func(b map[string]any, v string) { b["client"].(map[string]any)["notes"] = v }},
-		{"parties[0].name", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[0]["name"] = v }},
-		{"parties[1].name", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["name"] = v }},
-		{"parties[1].aliases[0]", true, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["aliases"] = []string{v} }},
+		{"practice_area", anyString, func(b map[string]any, v string) { b["practice_area"] = v }},
+		{"jurisdiction", anyString, func(b map[string]any, v string) { b["jurisdiction"] = v }},
+		{"summary", freeText, func(b map[string]any, v string) { b["summary"] = v }},
+		{"client.name", oneLine, func(b map[string]any, v string) { b["client"].(map[string]any)["name"] = v }},
+		{"client.phone", oneLine, func(b map[string]any, v string) { b["client"].(map[string]any)["phone"] = v }},
+		{"client.address", freeText, func(b map[string]any, v string) { b["client"].(map[string]any)["address"] = v }},
+		{"client.notes", freeText, func(b map[string]any, v string) { b["client"].(map[string]any)["notes"] = v }},
+		{"parties[0].name", oneLine, func(b map[string]any, v string) { b["parties"].([]map[string]any)[0]["name"] = v }},
+		{"parties[1].name", oneLine, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["name"] = v }},
+		{"parties[1].aliases[0]", oneLine, func(b map[string]any, v string) { b["parties"].([]map[string]any)[1]["aliases"] = []string{v} }},
 	}
 	for _, op := range []struct{ name, method, path string }{
 		{"new referral", "POST", "/api/v1/referrals"},
@@ -112,7 +139,7 @@ func (f *badInputFixture) textFields() []textField {
 	} {
 		for _, rf := range referralFields {
 			set := rf.set
-			fields = append(fields, textField{op.name, f.staff, op.method, op.path, rf.field, rf.oneLine, func(v string) any {
+			fields = append(fields, textField{op.name, f.staff, op.method, op.path, rf.field, rf.kind, func(v string) any {
 				b := referralBody(true)
 				set(b, v)
 				return b
@@ -128,12 +155,12 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 	t.Helper()
 	const good = "Acme @@ Legal Aid" // long enough for every field's minimum, short enough for its maximum
 	faults := []struct {
-		name    string
-		raw     string // spliced into the JSON text in place of @@
-		oneLine bool   // a fault only in one-line values
-		status  int
-		kind    problem.Kind
-		says    string
+		name      string
+		raw       string // spliced into the JSON text in place of @@
+		lineBreak bool   // a fault only in one-line values
+		status    int
+		kind      problem.Kind
+		says      string
 	}{
 		{"an escaped NUL", `\u0000`, false, 422, problem.Invalid, "control character"},
 		{"a raw NUL byte", "\x00", false, 400, problem.MalformedBody, "control character"},
@@ -161,7 +188,7 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 		}
 		prefix := tf.operation + ", " + tf.field + ": "
 		for _, fault := range faults {
-			if fault.oneLine && !tf.oneLine {
+			if fault.lineBreak && tf.kind != oneLine {
 				continue
 			}
 			field := tf.field
@@ -171,8 +198,8 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 			cases = append(cases, badCase{prefix + fault.name, req(spliced(t, tf.body(good), fault.raw)), fault.status, fault.kind, field, fault.says})
 		}
 		for _, w := range wholes {
-			if strings.ContainsAny(w.value, "\t\n\r") && tf.oneLine {
-				continue // refused as more than one line, above
+			if tf.kind == anyString || strings.ContainsAny(w.value, "\t\n\r") && tf.kind == oneLine {
+				continue // blank is its own rule's concern, or refused as more than one line, above
 			}
 			cases = append(cases, badCase{prefix + w.name, req(tf.body(w.value)), 422, problem.Invalid, tf.field, ""})
 		}
@@ -229,6 +256,25 @@ func (f *badInputFixture) parameterCases() []badCase {
 				says = "" // a path parameter is an id, refused as not one whatever its fault
 			}
 			cases = append(cases, badCase{p.method + " " + p.path + ": " + v.name, req, 422, problem.Invalid, p.param, says})
+		}
+	}
+	// Header parameters: invalid UTF-8 and C1 controls are all a client can send in a header.
+	headers := []struct {
+		method, path, header string
+		body                 any
+	}{
+		{"POST", "/api/v1/referrals", "Idempotency-Key", referralBody(true)},
+		{"PUT", "/api/v1/referrals/" + f.referralID, "If-Match", referralBody(true)},
+		{"POST", "/api/v1/referrals/" + f.referralID + "/transitions", "If-Match", map[string]string{"to": "withdrawn"}},
+	}
+	for _, h := range headers {
+		for _, v := range []struct{ name, value, says string }{
+			{"0xFF", "key-\xff-0001", "UTF-8"},
+			{"Latin-1", "key-Jos\xe9-0001", "UTF-8"},
+			{"C1 control", "key-\u0085-0001", "control character"},
+		} {
+			req := apptest.Request{Method: h.method, Path: h.path, Token: f.staff.Token, Body: h.body, Header: http.Header{h.header: {v.value}}}
+			cases = append(cases, badCase{h.method + " " + h.path + ": " + h.header + " with " + v.name, req, 422, problem.Invalid, h.header, v.says})
 		}
 	}
 	return cases
@@ -344,6 +390,8 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"21 aliases of a party", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
 		{"21 aliases of a party, edited", apptest.Request{Method: "PUT", Path: "/api/v1/referrals/" + f.referralID, Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
 		{"21 aliases of a registry entry", apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: f.coord.Token,
+			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
+		{"21 aliases of a registry entry, edited", apptest.Request{Method: "PUT", Path: f.entryPath, Token: f.coord.Token,
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
 	}
 }
