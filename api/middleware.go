@@ -87,10 +87,19 @@ func securityHeaders(secure bool) echo.MiddlewareFunc {
 	}
 }
 
-const principalKey = "principal"
+const (
+	principalKey = "principal"
+	accountKey   = "account"
+)
 
 // principal returns the authenticated caller of a route that requires authentication.
 func principal(c echo.Context) auth.Principal {
 	p, _ := c.Get(principalKey).(auth.Principal)
 	return p
+}
+
+// account returns the authenticated caller's own account, as read to authenticate this request.
+func account(c echo.Context) auth.Account {
+	a, _ := c.Get(accountKey).(auth.Account)
+	return a
 }

@@ -101,11 +101,12 @@ func specGate(doc *openapi3.T, authn auth.Service) (echo.MiddlewareFunc, error) 
 				return requestProblem(err)
 			}
 			if route.Operation.Security == nil || len(*route.Operation.Security) > 0 {
-				p, err := authenticate(c, authn)
+				p, account, err := authenticate(c, authn)
 				if err != nil {
 					return err
 				}
 				c.Set(principalKey, p)
+				c.Set(accountKey, account)
 			}
 			return next(c)
 		}
@@ -192,11 +193,11 @@ func withoutSecurity(route *routers.Route) *routers.Route {
 	return &r
 }
 
-func authenticate(c echo.Context, authn auth.Service) (auth.Principal, error) {
+func authenticate(c echo.Context, authn auth.Service) (auth.Principal, auth.Account, error) {
 	h := c.Request().Header.Get(echo.HeaderAuthorization)
 	token, ok := strings.CutPrefix(h, "Bearer ")
 	if !ok || token == "" {
-		return auth.Principal{}, problem.New(problem.Unauthenticated, "Sign in first: this request needs an access token.")
+		return auth.Principal{}, auth.Account{}, problem.New(problem.Unauthenticated, "Sign in first: this request needs an access token.")
 	}
 	return authn.Authenticate(c.Request().Context(), token)
 }

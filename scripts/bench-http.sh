@@ -112,6 +112,9 @@ export LOG_LEVEL=info
 echo "bench-http: migrating and seeding $db ($referrals generated referrals, $registry_entries registry entries per firm)"
 "$root/bin/probono" migrate >/dev/null
 "$root/bin/probono" seed --referrals "$referrals" --registry-entries "$registry_entries" >/dev/null
+# Plans as on a database that has been in use: without statistics on the freshly filled tables,
+# Postgres may choose plans it would not choose once autovacuum has analysed them.
+psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$db" -v ON_ERROR_STOP=1 -q -X -c ANALYZE
 
 "$root/bin/probono" serve >"$server_log" 2>&1 &
 server_pid=$!

@@ -80,12 +80,10 @@ type Service interface {
 	Logout(ctx context.Context, refreshToken string) error
 	// StartSession signs in a user whose identity was proven some other way (an accepted invitation).
 	StartSession(ctx context.Context, userID uuid.UUID) (Session, error)
-	// Authenticate turns an access token into the caller's Principal. Returns Unauthenticated for a bad
-	// or expired token and for a deactivated user, whose tokens stop working at once and stay void
-	// after a reactivation.
-	Authenticate(ctx context.Context, accessToken string) (Principal, error)
-	// Me returns the caller's own account.
-	Me(ctx context.Context, p Principal) (Account, error)
+	// Authenticate turns an access token into the caller's Principal and own account, read fresh for
+	// every request. Returns Unauthenticated for a bad or expired token and for a deactivated user,
+	// whose tokens stop working at once and stay void after a reactivation.
+	Authenticate(ctx context.Context, accessToken string) (Principal, Account, error)
 	// UpdateMe changes the caller's name or password. Returns Invalid for a weak new password or a
 	// wrong current password, RateLimited while the account is slowed down after wrong passwords. A
 	// new password signs out every other session.

@@ -194,31 +194,24 @@ func (s *service) Logout(ctx context.Context, refreshToken string) error {
 
 var errBadAccessToken = problem.New(problem.Unauthenticated, "The access token is missing, invalid or expired.")
 
-func (s *service) Authenticate(ctx context.Context, accessToken string) (Principal, error) {
+func (s *service) Authenticate(ctx context.Context, accessToken string) (Principal, Account, error) {
 	tok, err := s.signer.Verify(accessToken)
 	if err != nil {
-		return Principal{}, problem.Wrap(problem.Unauthenticated, err, "%s", errBadAccessToken.Detail)
+		return Principal{}, Account{}, problem.Wrap(problem.Unauthenticated, err, "%s", errBadAccessToken.Detail)
 	}
 	// The account is read anyway for the caller's role, so checking the generation costs nothing more.
 	acct, err := s.db.AccountByID(ctx, tok.UserID)
 	if problem.Is(err, problem.NotFound) || (err == nil && (!canSignIn(acct) || acct.TokenGeneration != tok.Generation)) {
-		return Principal{}, errBadAccessToken
+		return Principal{}, Account{}, errBadAccessToken
 	}
 	if err != nil {
-		return Principal{}, err
+		return Principal{}, Account{}, err
 	}
-	return Principal{
+	p := Principal{
 		UserID: acct.ID, OrgID: acct.OrgID, OrgKind: OrgKind(acct.OrgKind),
 		Role: Role(acct.Role), SessionID: tok.SessionID,
-	}, nil
-}
-
-func (s *service) Me(ctx context.Context, p Principal) (Account, error) {
-	acct, err := s.db.AccountByID(ctx, p.UserID)
-	if err != nil {
-		return Account{}, err
 	}
-	return ToAccount(acct), nil
+	return p, ToAccount(acct), nil
 }
 
 // ToAccount converts a store account row to the domain type.
@@ -277,7 +270,11 @@ func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (A
 	if err != nil {
 		return Account{}, err
 	}
-	return s.Me(ctx, p)
+	acct, err = s.db.AccountByID(ctx, p.UserID)
+	if err != nil {
+		return Account{}, err
+	}
+	return ToAccount(acct), nil
 }
 
 func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP string) error {

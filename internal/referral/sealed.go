@@ -162,9 +162,8 @@ func (s *service) present(ctx context.Context, db Store, r store.Referral, full 
 	return out[0], nil
 }
 
-// presentAll presents rows as present does, with the same two queries however many rows there are:
-// the parties of all of them, then, in full, their clients. db is the pool, or inside Tx the
-// transaction.
+// presentAll presents rows as present does, with one query however many rows there are: the
+// parties of all of them and, in full, their clients. db is the pool, or inside Tx the transaction.
 func (s *service) presentAll(ctx context.Context, db Store, rows []store.Referral, full bool) ([]Referral, error) {
 	out := make([]Referral, len(rows))
 	if len(rows) == 0 {
@@ -174,11 +173,11 @@ func (s *service) presentAll(ctx context.Context, db Store, rows []store.Referra
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	partyRows, err := db.ReferralPartiesOf(ctx, ids, full)
+	partyRows, clientRows, err := db.ReferralDetailsOf(ctx, ids, full)
 	if err != nil {
 		return nil, err
 	}
-	parties := map[uuid.UUID][]Party{}
+	parties := make(map[uuid.UUID][]Party, len(rows))
 	for _, pr := range partyRows {
 		p, err := openParty(s.cipher, pr)
 		if err != nil {
@@ -186,16 +185,9 @@ func (s *service) presentAll(ctx context.Context, db Store, rows []store.Referra
 		}
 		parties[pr.ReferralID] = append(parties[pr.ReferralID], p)
 	}
-	var clients map[uuid.UUID]store.ReferralClient
-	if full {
-		clientRows, err := db.ReferralClientsOf(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		clients = make(map[uuid.UUID]store.ReferralClient, len(clientRows))
-		for _, c := range clientRows {
-			clients[c.ReferralID] = c
-		}
+	clients := make(map[uuid.UUID]store.ReferralClient, len(clientRows))
+	for _, c := range clientRows {
+		clients[c.ReferralID] = c
 	}
 	for i, r := range rows {
 		out[i] = presentRow(r, full)

@@ -22,8 +22,7 @@ import (
 type Store interface {
 	Tx(ctx context.Context, fn func(tx *store.Store) error) error
 	ReferralByID(ctx context.Context, id uuid.UUID) (store.Referral, error)
-	ReferralClientsOf(ctx context.Context, referralIDs []uuid.UUID) ([]store.ReferralClient, error)
-	ReferralPartiesOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]store.ReferralParty, error)
+	ReferralDetailsOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]store.ReferralParty, []store.ReferralClient, error)
 	ReferralChanges(ctx context.Context, referralID uuid.UUID) ([]store.ReferralChange, error)
 	ListReferrals(ctx context.Context, f store.ReferralFilter) ([]store.Referral, [][]string, error)
 	FirmCleared(ctx context.Context, referralID, firmID uuid.UUID) (bool, error)

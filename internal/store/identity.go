@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/platform/problem"
 )
 
 // Organization is a row of organizations.
@@ -54,34 +57,54 @@ type Account struct {
 	OrgActive bool
 }
 
-const accountSelect = `SELECT u.*, m.org_id, m.role, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, o.limited_scope_program AS org_limited_scope_program,
-	o.deactivated_at IS NULL AS org_active
+// accountSelect reads the columns scanAccount scans, in its order.
+const accountSelect = `SELECT u.id, u.email, u.name, u.password_hash, u.active, u.token_generation, u.created_at, u.updated_at,
+	m.org_id, m.role, o.name, o.kind, o.created_at, o.limited_scope_program, o.deactivated_at IS NULL
 FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
+
+// scanAccount reads one row of accountSelect. Every request reads its caller's account, so the rows
+// are scanned by hand rather than by GORM's reflection.
+func scanAccount(rows *sql.Rows) (Account, error) {
+	var a Account
+	err := rows.Scan(&a.ID, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
+		&a.OrgID, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive)
+	return a, err
+}
+
+// accounts runs accountSelect with the given condition.
+func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]Account, error) {
+	rows, err := s.query(ctx, accountSelect+" "+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanAccount)
+}
+
+// account returns the one account accountSelect finds with the condition, or NotFound.
+func (s *Store) account(ctx context.Context, where string, args ...any) (Account, error) {
+	as, err := s.accounts(ctx, where, args...)
+	if err != nil {
+		return Account{}, translate(err, "user")
+	}
+	if len(as) == 0 {
+		return Account{}, problem.New(problem.NotFound, "User not found.")
+	}
+	return as[0], nil
+}
 
 // AccountByID returns the user with their organisation and role.
 func (s *Store) AccountByID(ctx context.Context, userID uuid.UUID) (Account, error) {
-	var a Account
-	res := s.with(ctx).Raw(accountSelect+` WHERE u.id = ?`, userID).Scan(&a)
-	if res.Error == nil && res.RowsAffected == 0 {
-		return a, mustAffect(res, "User")
-	}
-	return a, translate(res.Error, "user")
+	return s.account(ctx, "WHERE u.id = $1", userID)
 }
 
 // AccountByEmail returns the user with the given (lower-case) email, with organisation and role.
 func (s *Store) AccountByEmail(ctx context.Context, email string) (Account, error) {
-	var a Account
-	res := s.with(ctx).Raw(accountSelect+` WHERE u.email = ?`, email).Scan(&a)
-	if res.Error == nil && res.RowsAffected == 0 {
-		return a, mustAffect(res, "User")
-	}
-	return a, translate(res.Error, "user")
+	return s.account(ctx, "WHERE u.email = $1", email)
 }
 
 // AccountsByOrg lists an organisation's members, by name.
 func (s *Store) AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]Account, error) {
-	var as []Account
-	err := s.with(ctx).Raw(accountSelect+` WHERE m.org_id = ? ORDER BY lower(u.name), u.id`, orgID).Scan(&as).Error
+	as, err := s.accounts(ctx, "WHERE m.org_id = $1 ORDER BY lower(u.name), u.id", orgID)
 	return as, translate(err, "members")
 }
 

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -59,64 +61,103 @@ var sortOrders = map[string]struct {
 // ReferralSortKeys is the number of cursor values each sort needs.
 func ReferralSortKeys(sort string) int { return len(sortOrders[sort].keys) }
 
+// referralColumns are the columns of a referral row that scanReferral reads, in its order.
+const referralColumns = `referrals.id, referrals.org_id, referrals.created_by, referrals.status, referrals.outcome,
+	referrals.practice_area, referrals.jurisdiction, referrals.language, referrals.summary, referrals.urgency,
+	referrals.urgency_rank, referrals.deadline, referrals.estimated_hours, referrals.limited_scope,
+	referrals.remote_allowed, referrals.household_size, referrals.annual_income, referrals.poverty_percent::float8,
+	referrals.guideline_year, referrals.guideline_region, referrals.created_at, referrals.updated_at,
+	referrals.submitted_at, referrals.version, organizations.name`
+
+// referralFields are the destinations of referralColumns in r.
+func referralFields(r *Referral) []any {
+	return []any{&r.ID, &r.OrgID, &r.CreatedBy, &r.Status, &r.Outcome,
+		&r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Summary, &r.Urgency,
+		&r.UrgencyRank, &r.Deadline, &r.EstimatedHours, &r.LimitedScope,
+		&r.RemoteAllowed, &r.HouseholdSize, &r.AnnualIncome, &r.PovertyPercent,
+		&r.GuidelineYear, &r.GuidelineRegion, &r.CreatedAt, &r.UpdatedAt,
+		&r.SubmittedAt, &r.Version, &r.OrgName}
+}
+
 // ListReferrals returns one page of referrals and the sort key of each row, for the next cursor.
+// The page is the busiest read there is, so it is plain SQL scanned by hand.
 func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral, [][]string, error) {
 	order := sortOrders[f.Sort]
-	q := s.referrals(ctx)
+	var where []string
+	var args []any
+	param := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
 	if f.OrgID != nil {
-		q = q.Where("referrals.org_id = ?", *f.OrgID)
+		where = append(where, "referrals.org_id = "+param(*f.OrgID))
 	}
 	if f.VisibleTo != nil {
-		q = q.Where("referrals.status IN ('submitted', 'matching', 'offered')").
-			Where("EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = ? AND c.result IN ('clear', 'cleared'))", *f.VisibleTo)
+		where = append(where, "referrals.status IN ('submitted', 'matching', 'offered')",
+			"EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = "+param(*f.VisibleTo)+" AND c.result IN ('clear', 'cleared'))")
 	}
 	if f.SubmittedOnly {
-		q = q.Where("referrals.status <> 'draft'")
+		where = append(where, "referrals.status <> 'draft'")
 	}
 	if f.Status != "" {
-		q = q.Where("referrals.status = ?", f.Status)
+		where = append(where, "referrals.status = "+param(f.Status))
 	}
 	if f.PracticeArea != "" {
-		q = q.Where("(referrals.practice_area = ? OR referrals.practice_area LIKE ?)", f.PracticeArea, f.PracticeArea+".%")
+		where = append(where, "(referrals.practice_area = "+param(f.PracticeArea)+" OR referrals.practice_area LIKE "+param(f.PracticeArea+".%")+")")
 	}
 	if f.Jurisdiction != "" {
-		q = q.Where("referrals.jurisdiction = ?", f.Jurisdiction)
+		where = append(where, "referrals.jurisdiction = "+param(f.Jurisdiction))
 	}
 	if f.Urgency != "" {
-		q = q.Where("referrals.urgency = ?", f.Urgency)
+		where = append(where, "referrals.urgency = "+param(f.Urgency))
 	}
 	cmp, dir := ">", " ASC"
 	if order.desc {
 		cmp, dir = "<", " DESC"
 	}
 	if len(f.After) == len(order.keys) {
-		args := make([]any, len(f.After))
+		placeholders := make([]string, len(f.After))
 		for i, v := range f.After {
-			args[i] = v
+			placeholders[i] = param(v)
 		}
-		placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
-		q = q.Where("("+strings.Join(order.keys, ", ")+") "+cmp+" ("+placeholders+")", args...)
+		where = append(where, "("+strings.Join(order.keys, ", ")+") "+cmp+" ("+strings.Join(placeholders, ", ")+")")
 	}
 	selectKeys := make([]string, len(order.keys))
+	orderBy := make([]string, len(order.keys))
 	for i, k := range order.keys {
-		q = q.Order(k + dir)
-		selectKeys[i] = k + "::text AS sort_key_" + string(rune('a'+i))
+		selectKeys[i] = k + "::text"
+		orderBy[i] = k + dir
 	}
-	var rows []struct {
-		Referral
-		SortKeyA, SortKeyB, SortKeyC *string
+	query := "SELECT " + referralColumns + ", " + strings.Join(selectKeys, ", ") +
+		" FROM referrals JOIN organizations ON organizations.id = referrals.org_id"
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	err := q.Select(referralSelect + ", " + strings.Join(selectKeys, ", ")).Limit(f.Limit).Find(&rows).Error
+	query += " ORDER BY " + strings.Join(orderBy, ", ") + " LIMIT " + param(f.Limit)
+
+	type listed struct {
+		row Referral
+		key []string
+	}
+	rows, err := s.query(ctx, query, args...)
+	var page []listed
+	if err == nil {
+		page, err = collect(rows, func(rows *sql.Rows) (listed, error) {
+			l := listed{key: make([]string, len(order.keys))}
+			dest := referralFields(&l.row)
+			for i := range l.key {
+				dest = append(dest, &l.key[i])
+			}
+			return l, rows.Scan(dest...)
+		})
+	}
 	if err != nil {
 		return nil, nil, translatePage(err, "referrals", len(f.After) > 0)
 	}
-	out := make([]Referral, len(rows))
-	keys := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.Referral
-		for _, k := range []*string{r.SortKeyA, r.SortKeyB, r.SortKeyC}[:len(order.keys)] {
-			keys[i] = append(keys[i], *k)
-		}
+	out := make([]Referral, len(page))
+	keys := make([][]string, len(page))
+	for i, l := range page {
+		out[i], keys[i] = l.row, l.key
 	}
 	return out, keys, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/google/uuid"
@@ -121,13 +122,6 @@ func (s *Store) ReferralClientByID(ctx context.Context, referralID uuid.UUID) (R
 	return c, translate(s.with(ctx).Take(&c, "referral_id = ?", referralID).Error, "Referral client")
 }
 
-// ReferralClientsOf returns the encrypted client rows of the given referrals, in no order.
-func (s *Store) ReferralClientsOf(ctx context.Context, referralIDs []uuid.UUID) ([]ReferralClient, error) {
-	var cs []ReferralClient
-	err := s.with(ctx).Where("referral_id IN ?", referralIDs).Find(&cs).Error
-	return cs, translate(err, "referral clients")
-}
-
 // ReferralPartiesByID returns a referral's encrypted parties in order.
 func (s *Store) ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) ([]ReferralParty, error) {
 	var ps []ReferralParty
@@ -135,16 +129,42 @@ func (s *Store) ReferralPartiesByID(ctx context.Context, referralID uuid.UUID) (
 	return ps, translate(err, "referral parties")
 }
 
-// ReferralPartiesOf returns the encrypted parties of the given referrals, each referral's in order;
-// without the client parties unless withClient.
-func (s *Store) ReferralPartiesOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]ReferralParty, error) {
-	var ps []ReferralParty
-	q := s.with(ctx).Where("referral_id IN ?", referralIDs)
-	if !withClient {
-		q = q.Where("role <> 'client'")
+// clientPosition marks the client rows of referralDetails among the parties.
+const clientPosition = -1
+
+// referralDetails reads parties and, when $2, clients of the referrals in $1 in one statement:
+// client rows carry clientPosition, and each referral's rows come together, client first.
+const referralDetails = `SELECT referral_id, position, role, kind, key_id, ciphertext FROM referral_parties
+	WHERE referral_id = ANY($1) AND ($2 OR role <> 'client')
+UNION ALL
+SELECT referral_id, -1, '', '', key_id, ciphertext FROM referral_clients WHERE $2 AND referral_id = ANY($1)
+ORDER BY referral_id, position`
+
+// ReferralDetailsOf returns the encrypted parties of the given referrals, each referral's in order,
+// without the client parties unless withClient; and with withClient their encrypted client rows,
+// in no order. One query however many referrals there are.
+func (s *Store) ReferralDetailsOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]ReferralParty, []ReferralClient, error) {
+	rows, err := s.query(ctx, referralDetails, uuidArray(referralIDs), withClient)
+	if err != nil {
+		return nil, nil, translate(err, "referral parties")
 	}
-	err := q.Order("referral_id, position").Find(&ps).Error
-	return ps, translate(err, "referral parties")
+	all, err := collect(rows, func(rows *sql.Rows) (ReferralParty, error) {
+		var p ReferralParty
+		return p, rows.Scan(&p.ReferralID, &p.Position, &p.Role, &p.Kind, &p.KeyID, &p.Ciphertext)
+	})
+	if err != nil {
+		return nil, nil, translate(err, "referral parties")
+	}
+	parties := make([]ReferralParty, 0, len(all))
+	var clients []ReferralClient
+	for _, p := range all {
+		if p.Position == clientPosition {
+			clients = append(clients, ReferralClient{ReferralID: p.ReferralID, KeyID: p.KeyID, Ciphertext: p.Ciphertext})
+		} else {
+			parties = append(parties, p)
+		}
+	}
+	return parties, clients, nil
 }
 
 // AddReferralChange records a change; call it inside Tx with the change itself.

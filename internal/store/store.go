@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -190,6 +191,37 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 }
 
 func (s *Store) with(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+// query runs a read on the pool, or inside Tx on the transaction, for rows scanned by hand: on the
+// reads every request makes, GORM's statement building and reflection per field cost more than
+// the query itself.
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.db.Statement.ConnPool.QueryContext(ctx, query, args...)
+}
+
+// collect scans every row with scan and closes rows.
+func collect[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// uuidArray passes ids as one uuid[] parameter (for "= ANY($n)"), in binary: uuid.UUID would be
+// sent as text, and an IN list would be a parameter, and a different statement, per id.
+func uuidArray(ids []uuid.UUID) [][16]byte {
+	out := make([][16]byte, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
 
 // constraintFields names the input field behind each unique index, so a duplicate is reported on the
 // field the caller sent.
