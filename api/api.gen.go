@@ -890,10 +890,11 @@ type InvitationCreate struct {
 
 // InvitationPreview defines model for InvitationPreview.
 type InvitationPreview struct {
-	Email            string    `json:"email"`
-	ExpiresAt        time.Time `json:"expires_at"`
-	OrganizationName string    `json:"organization_name"`
-	Role             Role      `json:"role"`
+	Email            string           `json:"email"`
+	ExpiresAt        time.Time        `json:"expires_at"`
+	OrganizationKind OrganizationKind `json:"organization_kind"`
+	OrganizationName string           `json:"organization_name"`
+	Role             Role             `json:"role"`
 }
 
 // Jurisdiction defines model for Jurisdiction.

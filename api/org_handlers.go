@@ -130,7 +130,7 @@ func (h *Handlers) LookupInvitation(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, InvitationPreview{
-		Email: p.Email, Role: Role(p.Role), OrganizationName: p.OrganizationName, ExpiresAt: p.ExpiresAt,
+		Email: p.Email, Role: Role(p.Role), OrganizationName: p.OrganizationName, OrganizationKind: OrganizationKind(p.OrganizationKind), ExpiresAt: p.ExpiresAt,
 	})
 }
 

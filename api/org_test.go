@@ -78,9 +78,11 @@ func TestInvitation_InviteeSetsNameAndPasswordAndJoinsWithPresetRole(t *testing.
 		Email            string `json:"email"`
 		Role             string `json:"role"`
 		OrganizationName string `json:"organization_name"`
+		OrganizationKind string `json:"organization_kind"`
 	}
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/lookup", Body: map[string]string{"token": token}}).JSON(t, &preview)
-	if preview.OrganizationName != "Northside Legal Aid Society" || preview.Role != "nonprofit_staff" || preview.Email != "new.staff@northside.example" {
+	if preview.OrganizationName != "Northside Legal Aid Society" || preview.OrganizationKind != "nonprofit" || preview.Role != "nonprofit_staff" ||
+		preview.Email != "new.staff@northside.example" {
 		t.Fatalf("preview: %+v", preview)
 	}
 

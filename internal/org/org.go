@@ -33,6 +33,7 @@ type InvitationPreview struct {
 	Email            string
 	Role             auth.Role
 	OrganizationName string
+	OrganizationKind auth.OrgKind
 	ExpiresAt        time.Time
 }
 

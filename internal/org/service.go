@@ -380,7 +380,7 @@ func (s *service) LookupInvitation(ctx context.Context, token string) (Invitatio
 	if err != nil {
 		return InvitationPreview{}, err
 	}
-	return InvitationPreview{Email: inv.Email, Role: auth.Role(inv.Role), OrganizationName: o.Name, ExpiresAt: inv.ExpiresAt}, nil
+	return InvitationPreview{Email: inv.Email, Role: auth.Role(inv.Role), OrganizationName: o.Name, OrganizationKind: auth.OrgKind(o.Kind), ExpiresAt: inv.ExpiresAt}, nil
 }
 
 func (s *service) AcceptInvitation(ctx context.Context, token, name, password string) (auth.Session, error) {

@@ -776,6 +776,7 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
             organization_name: string;
+            organization_kind: components["schemas"]["OrganizationKind"];
             /** Format: date-time */
             expires_at: string;
         };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rolesForKind } from './roles';
+import { roleLabel, rolesForKind } from './roles';
 
 describe('rolesForKind', () => {
   it('offers firm roles to law firms', () => {
@@ -12,5 +12,20 @@ describe('rolesForKind', () => {
 
   it('offers only the platform admin role on the platform', () => {
     expect(rolesForKind('platform')).toEqual(['platform_admin']);
+  });
+});
+
+describe('roleLabel', () => {
+  it.each([
+    ['nonprofit', 'Nonprofit staff'],
+    ['public_defender', 'Public defender staff'],
+    ['clinic', 'Clinic staff'],
+  ] as const)('names the staff of a %s after it', (kind, label) => {
+    expect(roleLabel('nonprofit_staff', kind)).toBe(label);
+  });
+
+  it('names the other roles the same in every organisation', () => {
+    expect(roleLabel('org_admin', 'public_defender')).toBe('Organisation admin');
+    expect(roleLabel('coordinator', 'law_firm')).toBe('Pro bono coordinator');
   });
 });

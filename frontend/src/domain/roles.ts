@@ -1,12 +1,22 @@
 import type { OrganizationKind, Role } from '../api/types';
 
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_LABELS: Record<Role, string> = {
   attorney: 'Attorney',
   nonprofit_staff: 'Nonprofit staff',
   coordinator: 'Pro bono coordinator',
   org_admin: 'Organisation admin',
   platform_admin: 'Platform admin',
 };
+
+/** Referring organisations' staff share one role, named after what their organisation is. */
+const STAFF_LABELS: Partial<Record<OrganizationKind, string>> = {
+  public_defender: 'Public defender staff',
+  clinic: 'Clinic staff',
+};
+
+/** The role's name for a member of an organisation of this kind: a public defender's staff are not "Nonprofit staff". */
+export const roleLabel = (role: Role, kind: OrganizationKind): string =>
+  (role === 'nonprofit_staff' && STAFF_LABELS[kind]) || ROLE_LABELS[role];
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   law_firm: 'Law firm',

@@ -6,6 +6,9 @@ export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 // time zone moves it to the day before.
 export const formatDay = (day: string) => dateFormat.format(new Date(`${day}T12:00:00`));
 
+/** A referral's deadline, worded alike on every page that shows one. */
+export const formatDeadline = (deadline?: string) => (deadline ? formatDay(deadline) : 'No deadline');
+
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));

@@ -9,6 +9,7 @@ const preview = {
   email: 'new.associate@hartwell.example',
   role: 'attorney',
   organization_name: 'Hartwell & Pierce LLP',
+  organization_kind: 'law_firm',
   expires_at: '2026-11-27T10:00:00Z',
 };
 
@@ -19,6 +20,19 @@ afterEach(() => {
 });
 
 describe('AcceptInvitationPage', () => {
+  it('names a public defender’s staff role after the office', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'POST /auth/refresh': () => problem(401, 'No session'),
+        'POST /invitations/lookup': () =>
+          json(200, { ...preview, role: 'nonprofit_staff', organization_name: 'Lakeshore Public Defender', organization_kind: 'public_defender' }),
+      }),
+    );
+    renderApp('/invite?token=abc');
+    expect(await screen.findByText('Public defender staff')).toBeTruthy();
+  });
+
   it('shows the invitation and signs the new member in', async () => {
     let accepted: unknown;
     vi.stubGlobal(

@@ -11,7 +11,7 @@ import { Loading } from '../components/Loading';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { ROLE_LABELS } from '../domain/roles';
+import { roleLabel } from '../domain/roles';
 import { NewPasswordFields, useNewPassword } from '../forms/NewPasswordFields';
 import { focusFirstInvalid } from '../forms/focusFirstInvalid';
 import { formatDate } from '../forms/format';
@@ -81,7 +81,7 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
         <dt>Email</dt>
         <dd>{invitation.email}</dd>
         <dt>Role</dt>
-        <dd>{ROLE_LABELS[invitation.role]}</dd>
+        <dd>{roleLabel(invitation.role, invitation.organization_kind)}</dd>
         <dt>Invitation expires</dt>
         <dd>{formatDate(invitation.expires_at)}</dd>
       </dl>

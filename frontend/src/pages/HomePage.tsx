@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { canRefer, handlesConflicts } from '../domain/referrals';
-import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, ROLE_SUMMARIES, canManageMembers, canViewMembers } from '../domain/roles';
+import { ORGANIZATION_KIND_LABELS, ROLE_SUMMARIES, canManageMembers, canViewMembers, roleLabel } from '../domain/roles';
 
 export function HomePage() {
   useDocumentTitle('Home');
@@ -15,7 +15,7 @@ export function HomePage() {
       <section className="card" aria-labelledby="you-heading">
         <h2 id="you-heading">Your account</h2>
         <p>
-          You are signed in as <strong>{me.name}</strong>, {ROLE_LABELS[me.role].toLowerCase()} at{' '}
+          You are signed in as <strong>{me.name}</strong>, {roleLabel(me.role, me.organization.kind).toLowerCase()} at{' '}
           <strong>{me.organization.name}</strong> ({ORGANIZATION_KIND_LABELS[me.organization.kind].toLowerCase()}).
         </p>
         <p>{ROLE_SUMMARIES[me.role]}</p>

@@ -63,7 +63,7 @@ function Members({ organization, showBackLink }: { organization: Organization; s
             <h2 id="invite-heading">Invite someone</h2>
             <InviteForm organization={organization} />
           </section>
-          <PendingInvitations organizationId={organization.id} />
+          <PendingInvitations organization={organization} />
         </>
       )}
     </>

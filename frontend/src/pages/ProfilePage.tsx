@@ -1,6 +1,6 @@
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '../domain/roles';
+import { ORGANIZATION_KIND_LABELS, roleLabel } from '../domain/roles';
 import { ChangeNameForm } from './profile/ChangeNameForm';
 import { ChangePasswordForm } from './profile/ChangePasswordForm';
 
@@ -18,7 +18,7 @@ export function ProfilePage() {
           <dt>Email</dt>
           <dd>{me.email}</dd>
           <dt>Role</dt>
-          <dd>{ROLE_LABELS[me.role]}</dd>
+          <dd>{roleLabel(me.role, me.organization.kind)}</dd>
           <dt>Organisation</dt>
           <dd>
             {me.organization.name} ({ORGANIZATION_KIND_LABELS[me.organization.kind]})

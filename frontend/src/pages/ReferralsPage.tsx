@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { canRefer } from '../domain/referrals';
-import { formatDate, formatDay } from '../forms/format';
+import { formatDate, formatDeadline } from '../forms/format';
 import { StatusBadge, UrgencyBadge } from './referrals/badges';
 import { ReferralFilterBar } from './referrals/ReferralFilterBar';
 import { filtersFromSearch, filtersToSearch } from './referrals/referralSearchParams';
@@ -68,7 +68,7 @@ export function ReferralsPage() {
                 <td>
                   <UrgencyBadge urgency={r.urgency} />
                 </td>
-                <td>{r.deadline ? formatDay(r.deadline) : '—'}</td>
+                <td>{formatDeadline(r.deadline)}</td>
                 <td>
                   <StatusBadge status={r.status} />
                 </td>

@@ -6,7 +6,7 @@ import { errorMessage } from '../api/problem';
 import { useAuth } from '../auth/authContext';
 import { CurrentUserContext } from '../auth/currentUser';
 import { Loading } from '../components/Loading';
-import { ROLE_LABELS } from '../domain/roles';
+import { roleLabel } from '../domain/roles';
 import { navItemsFor } from './navItems';
 
 /** The frame around every signed-in page: who is signed in, where they can go, and sign out. */
@@ -62,7 +62,7 @@ export function AppShell() {
               <span className="visually-hidden">Signed in as </span>
               <span className="account-name">{user.name}</span>
               <span className="account-org">
-                {user.organization.name} · {ROLE_LABELS[user.role]}
+                {user.organization.name} · {roleLabel(user.role, user.organization.kind)}
               </span>
             </div>
             <button type="button" className="button button-secondary" onClick={() => void signOut()}>

@@ -10,7 +10,7 @@ import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { ROLE_LABELS, rolesForKind } from '../../domain/roles';
+import { roleLabel, rolesForKind } from '../../domain/roles';
 import { focusFirstInvalid } from '../../forms/focusFirstInvalid';
 import { validateEmail } from '../../forms/validation';
 
@@ -68,7 +68,7 @@ export function InviteForm({ organization }: { organization: Organization }) {
           label="Role"
           name="role"
           value={role}
-          options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+          options={roles.map((value) => ({ value, label: roleLabel(value, organization.kind) }))}
           onChange={setRole}
           error={serverErrors.role}
         />

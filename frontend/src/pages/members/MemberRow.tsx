@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
 import type { Member, MemberUpdate, Organization, Role } from '../../api/types';
 import { useCurrentUser } from '../../auth/currentUser';
-import { ROLE_LABELS, rolesForKind } from '../../domain/roles';
+import { roleLabel, rolesForKind } from '../../domain/roles';
 import { formatDate } from '../../forms/format';
 
 interface MemberRowProps {
@@ -31,7 +31,7 @@ export function MemberRow({ member, organization, canManage, onChanged }: Member
       );
       onChanged(
         update.role
-          ? `${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.`
+          ? `${updated.name} is now ${roleLabel(updated.role, organization.kind).toLowerCase()}.`
           : `${updated.name} has been ${updated.active ? 'reactivated' : 'deactivated'}.`,
       );
     },
@@ -63,13 +63,13 @@ export function MemberRow({ member, organization, canManage, onChanged }: Member
             >
               {options.map((role) => (
                 <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {roleLabel(role, organization.kind)}
                 </option>
               ))}
             </select>
           </>
         ) : (
-          ROLE_LABELS[member.role]
+          roleLabel(member.role, organization.kind)
         )}
       </td>
       <td>

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listInvitations, revokeInvitation } from '../../api/members';
 import { queryKeys } from '../../api/queryKeys';
-import type { Invitation } from '../../api/types';
+import type { Invitation, Organization } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { ROLE_LABELS } from '../../domain/roles';
+import { roleLabel } from '../../domain/roles';
 import { formatDate } from '../../forms/format';
 
-export function PendingInvitations({ organizationId }: { organizationId: string }) {
+export function PendingInvitations({ organization }: { organization: Organization }) {
+  const organizationId = organization.id;
   const queryClient = useQueryClient();
   const invitations = useQuery({
     queryKey: queryKeys.invitations(organizationId),
@@ -40,7 +41,7 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
               {data.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
-                  <td>{ROLE_LABELS[invitation.role]}</td>
+                  <td>{roleLabel(invitation.role, organization.kind)}</td>
                   <td>{formatDate(invitation.created_at)}</td>
                   <td>{formatDate(invitation.expires_at)}</td>
                   <td>

@@ -1,7 +1,7 @@
 import type { Referral } from '../../api/types';
 import { useNames } from '../../api/useReference';
 import { OUTCOME_LABELS, REGION_LABELS } from '../../domain/referrals';
-import { formatDateTime, formatDay } from '../../forms/format';
+import { formatDateTime, formatDeadline } from '../../forms/format';
 import { StatusBadge, UrgencyBadge } from './badges';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
@@ -33,7 +33,7 @@ export function ReferralDetails({ referral: r }: { referral: Referral }) {
           <UrgencyBadge urgency={r.urgency} />
         </dd>
         <dt>Deadline</dt>
-        <dd>{r.deadline ? formatDay(r.deadline) : 'None'}</dd>
+        <dd>{formatDeadline(r.deadline)}</dd>
         <dt>Estimated hours</dt>
         <dd>{r.estimated_hours ?? 'Not given'}</dd>
         <dt>Limited scope</dt>
