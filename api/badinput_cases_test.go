@@ -4,9 +4,13 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
+	probono "github.com/probono-match/probono"
 	"github.com/probono-match/probono/internal/apptest"
 	"github.com/probono-match/probono/internal/platform/problem"
 )
@@ -260,12 +264,14 @@ func (f *badInputFixture) parameterCases() []badCase {
 	}
 	// Header parameters: invalid UTF-8 and C1 controls are all a client can send in a header.
 	headers := []struct {
+		as                   apptest.Session
 		method, path, header string
 		body                 any
 	}{
-		{"POST", "/api/v1/referrals", "Idempotency-Key", referralBody(true)},
-		{"PUT", "/api/v1/referrals/" + f.referralID, "If-Match", referralBody(true)},
-		{"POST", "/api/v1/referrals/" + f.referralID + "/transitions", "If-Match", map[string]string{"to": "withdrawn"}},
+		{f.staff, "POST", "/api/v1/referrals", "Idempotency-Key", referralBody(true)},
+		{f.staff, "PUT", "/api/v1/referrals/" + f.referralID, "If-Match", referralBody(true)},
+		{f.staff, "POST", "/api/v1/referrals/" + f.referralID + "/transitions", "If-Match", map[string]string{"to": "withdrawn"}},
+		{f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "If-Match", attorneyProfileBody()},
 	}
 	for _, h := range headers {
 		for _, v := range []struct{ name, value, says string }{
@@ -273,7 +279,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 			{"Latin-1", "key-Jos\xe9-0001", "UTF-8"},
 			{"C1 control", "key-\u0085-0001", "control character"},
 		} {
-			req := apptest.Request{Method: h.method, Path: h.path, Token: f.staff.Token, Body: h.body, Header: http.Header{h.header: {v.value}}}
+			req := apptest.Request{Method: h.method, Path: h.path, Token: h.as.Token, Body: h.body, Header: http.Header{h.header: {v.value}}}
 			cases = append(cases, badCase{h.method + " " + h.path + ": " + h.header + " with " + v.name, req, 422, problem.Invalid, h.header, v.says})
 		}
 	}
@@ -393,5 +399,75 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
 		{"21 aliases of a registry entry, edited", apptest.Request{Method: "PUT", Path: f.entryPath, Token: f.coord.Token,
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
+	}
+}
+
+// specTextFields lists, for every operation of the spec, the request body's string fields of format
+// name or text, as "METHOD /path field" with array indexes written [].
+func specTextFields(t *testing.T) []string {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(probono.OpenAPISpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(prefix, field string, s *openapi3.SchemaRef)
+	walk = func(prefix, field string, s *openapi3.SchemaRef) {
+		switch v := s.Value; {
+		case v.Type.Is("string") && (v.Format == "name" || v.Format == "text"):
+			out = append(out, prefix+" "+field)
+		case v.Type.Is("array"):
+			walk(prefix, field+"[]", v.Items)
+		default:
+			for name, p := range v.Properties {
+				walk(prefix, strings.TrimPrefix(field+"."+name, "."), p)
+			}
+		}
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.RequestBody == nil {
+				continue
+			}
+			if body := op.RequestBody.Value.Content.Get("application/json"); body != nil {
+				walk(method+" "+path, "", body.Schema)
+			}
+		}
+	}
+	return out
+}
+
+// The tables above name their operations by concrete paths; filled with the spec's parameter names
+// instead, they can be held against the spec, so a new text field or cursor joins the tests.
+var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}",
+	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}"}
+
+func TestBadInput_CoversEveryTextFieldAndCursorOfTheSpec(t *testing.T) {
+	index := regexp.MustCompile(`\[\d+\]`)
+	covered := map[string]bool{}
+	for _, tf := range templateFixture.textFields() {
+		covered[tf.method+" "+strings.TrimPrefix(tf.path, "/api/v1")+" "+index.ReplaceAllString(tf.field, "[]")] = true
+	}
+	for _, field := range specTextFields(t) {
+		if !covered[field] {
+			t.Errorf("add %s to textFields", field)
+		}
+	}
+
+	listed := map[string]bool{}
+	for _, c := range templateFixture.cursorCases() {
+		path, _, _ := strings.Cut(c.req.Path, "?")
+		listed[strings.TrimPrefix(path, "/api/v1")] = true
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(probono.OpenAPISpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.Parameters.GetByInAndName("query", "cursor") != nil && !listed[path] {
+				t.Errorf("add %s %s to cursorCases", method, path)
+			}
+		}
 	}
 }
