@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -39,6 +40,12 @@ func loadSpec(spec []byte) (*openapi3.T, error) {
 func init() {
 	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(`^[^@\s]+@[^@\s<>",]+\.[^@\s<>",]+$`))
 	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`))
+	// A date must be one the calendar has: kin-openapi's own check is a pattern that lets 2026-02-30
+	// through, which then fails to decode and would be answered as a malformed body.
+	openapi3.DefineStringFormatValidator("date", openapi3.NewCallbackValidator(func(s string) error {
+		_, err := time.Parse(time.DateOnly, s)
+		return err
+	}))
 	// The one rule for typed text: "name" for names and other one-line values, "text" for free text.
 	openapi3.DefineStringFormatValidator("name", textFormat(text.NameFault))
 	openapi3.DefineStringFormatValidator("text", textFormat(text.TextFault))
