@@ -358,17 +358,16 @@ func (f *badInputFixture) cursorCases() []badCase {
 }
 
 // otherCases are the refusals that are not a fault of one string: the document's form, the spec's
-// bounds, aliases beyond the limit.
+// bounds, impossible dates, aliases beyond the limit.
 func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 	t.Helper()
-	client := func(field, value string) map[string]any {
-		b := referralBody(true)
-		b["client"].(map[string]any)[field] = value
+	edited := func(b map[string]any, edit func(b map[string]any)) map[string]any {
+		edit(b)
 		return b
 	}
 	aliases := numberedAliases(21)
-	withAliases := referralBody(true)
-	withAliases["parties"].([]map[string]any)[1]["aliases"] = aliases
+	withAliases := edited(referralBody(true), func(b map[string]any) { b["parties"].([]map[string]any)[1]["aliases"] = aliases })
+	profilePath := "/api/v1/attorneys/" + f.priyaID
 	organizations := func(body any) apptest.Request {
 		return apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: f.admin.Token, Body: body}
 	}
@@ -378,7 +377,7 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"two documents", organizations(`{"name":"Acme Legal","kind":"nonprofit"}{"name":"Acme Two","kind":"nonprofit"}`), 400, problem.MalformedBody, "", "after the JSON document"},
 		{"duplicate key", organizations(`{"name":"Acme Legal","kind":"nonprofit","name":"Acme Evil"}`), 400, problem.MalformedBody, "", "twice"},
 		{"duplicate key in a nested object", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
-			Body: spliced(t, client("name", "Ana@@"), `","name":"Other`)}, 400, problem.MalformedBody, "", "twice"},
+			Body: spliced(t, edited(referralBody(true), func(b map[string]any) { b["client"].(map[string]any)["name"] = "Ana@@" }), `","name":"Other`)}, 400, problem.MalformedBody, "", "twice"},
 		// The schema's bounds.
 		{"malformed JSON", organizations(`{"name": "Acme",`), 400, problem.MalformedBody, "", ""},
 		{"unknown field", organizations(`{"name":"Acme Legal","kind":"nonprofit","color":"red"}`), 422, problem.Invalid, "color", ""},
@@ -392,6 +391,19 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"bad uuid in path", apptest.Request{Method: "GET", Path: "/api/v1/organizations/not-a-uuid", Token: f.admin.Token}, 422, problem.Invalid, "orgId", ""},
 		{"unknown route", apptest.Request{Method: "GET", Path: "/api/v1/no-such-thing", Token: f.admin.Token}, 404, problem.NotFound, "", ""},
 		{"wrong method", apptest.Request{Method: "DELETE", Path: "/api/v1/me", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
+		// Dates the calendar does not have.
+		{"deadline of February 30", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
+			Body: edited(referralBody(true), func(b map[string]any) { b["deadline"] = "2027-02-30" })}, 422, problem.Invalid, "deadline", "date"},
+		{"deadline of February 29 in a common year, edited", apptest.Request{Method: "PUT", Path: "/api/v1/referrals/" + f.referralID, Token: f.staff.Token,
+			Body: edited(referralBody(true), func(b map[string]any) { b["deadline"] = "2027-02-29" })}, 422, problem.Invalid, "deadline", "date"},
+		{"date of birth of April 31", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
+			Body: edited(referralBody(true), func(b map[string]any) { b["client"].(map[string]any)["date_of_birth"] = "1985-04-31" })}, 422, problem.Invalid, "client.date_of_birth", "date"},
+		{"admission on February 29, 1900", apptest.Request{Method: "PUT", Path: profilePath, Token: f.priya.Token,
+			Body: edited(attorneyProfileBody(), func(b map[string]any) { b["bar_admissions"].([]map[string]any)[0]["admitted_on"] = "1900-02-29" })}, 422, problem.Invalid, "bar_admissions[0].admitted_on", "date"},
+		{"unavailable until June 31", apptest.Request{Method: "PUT", Path: profilePath, Token: f.priya.Token,
+			Body: edited(attorneyProfileBody(), func(b map[string]any) {
+				b["blackouts"] = []map[string]any{{"start": "2027-06-01", "end": "2027-06-31"}}
+			})}, 422, problem.Invalid, "blackouts[0].end", "date"},
 		// More than 20 aliases, for a party and for a registry entry (by CSV: TestBadInput_RegistryFiles).
 		{"21 aliases of a party", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
 		{"21 aliases of a party, edited", apptest.Request{Method: "PUT", Path: "/api/v1/referrals/" + f.referralID, Token: f.staff.Token, Body: withAliases}, 422, problem.Invalid, "parties[1].aliases", ""},
