@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # HTTP throughput beside Postgres's own: build bin/probono, serve it on a fresh database holding the
 # demo data and generated referrals, sign in once as each role, load `GET /api/v1/me` and
-# `GET /api/v1/referrals?limit=50` with wrk, run `pgbench -S` in the same run, and print requests per
-# second, p99 latency and the ratio to pgbench's transactions per second. Ratios to pgbench, rather
-# than bare figures, can be compared between machines and between runs on a busy machine.
+# `GET /api/v1/referrals?limit=50` with wrk, run `pgbench -S` before and after them, and print
+# requests per second, p99 latency and the ratio to pgbench's mean transactions per second. Ratios
+# to pgbench, rather than bare figures, can be compared between machines and between runs on a busy
+# machine.
 #
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/root), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/2), BENCH_PORT (first free port from 18280), BENCH_DURATION (10s per run),
@@ -167,12 +168,15 @@ done = function(summary, latency, requests)
 end
 EOF
 
-echo "bench-http: pgbench -S ($connections connections, $threads threads, $duration)"
 pgbench -h "$pg_host" -p "$pg_port" -U "$pg_user" -i -q "$pgbench_db" >/dev/null 2>&1
 seconds="${duration%s}"
-pgbench_tps="$(pgbench -h "$pg_host" -p "$pg_port" -U "$pg_user" -S -n -c "$connections" -j "$threads" -T "$seconds" "$pgbench_db" 2>/dev/null |
-	sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)"
-if [ -z "$pgbench_tps" ]; then
+run_pgbench() {
+	echo "bench-http: pgbench -S ($connections connections, $threads threads, $duration)" >&2
+	pgbench -h "$pg_host" -p "$pg_port" -U "$pg_user" -S -n -c "$connections" -j "$threads" -T "$seconds" "$pgbench_db" 2>/dev/null |
+		sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
+}
+pgbench_first="$(run_pgbench)"
+if [ -z "$pgbench_first" ]; then
 	echo "bench-http: pgbench printed no tps" >&2
 	exit 1
 fi
@@ -188,9 +192,18 @@ for path in "/api/v1/me" "/api/v1/referrals?limit=50"; do
 	done
 done
 
+# pgbench runs again after the HTTP runs, and the ratios are to the mean of both: on a shared
+# machine the load can change during the run, and the mean stands for the whole of it.
+pgbench_last="$(run_pgbench)"
+if [ -z "$pgbench_last" ]; then
+	echo "bench-http: pgbench printed no tps" >&2
+	exit 1
+fi
+pgbench_tps="$(awk -v a="$pgbench_first" -v b="$pgbench_last" 'BEGIN { printf "%.1f", (a + b) / 2 }')"
+
 echo
 printf '%-34s %-16s %8s %8s %7s %9s  %s\n' "request" "role" "rps" "p99 ms" "errors" "×pgbench" "target"
-printf '%-34s %-16s %8.0f %8s %7s %9s  %s\n' "pgbench -S" "-" "$pgbench_tps" "-" "-" "1.000" "-"
+printf '%-34s %-16s %8.0f %8s %7s %9s  %s\n' "pgbench -S (mean of 2 runs)" "-" "$pgbench_tps" "-" "-" "1.000" "first $pgbench_first, last $pgbench_last"
 missed=0
 while IFS='|' read -r path role figures; do
 	read -r rps p99 errors <<<"$figures"
