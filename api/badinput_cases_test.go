@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -454,7 +455,7 @@ func specTextFields(t *testing.T) []string {
 var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}",
 	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}"}
 
-func TestBadInput_CoversEveryTextFieldAndCursorOfTheSpec(t *testing.T) {
+func TestBadInput_CoversEveryTextFieldParameterAndCursorOfTheSpec(t *testing.T) {
 	index := regexp.MustCompile(`\[\d+\]`)
 	covered := map[string]bool{}
 	for _, tf := range templateFixture.textFields() {
@@ -475,10 +476,27 @@ func TestBadInput_CoversEveryTextFieldAndCursorOfTheSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	params := map[string]bool{}
+	for _, c := range templateFixture.parameterCases() {
+		path, query, _ := strings.Cut(c.req.Path, "?")
+		in := openapi3.ParameterInPath
+		if c.req.Header.Get(c.field) != "" {
+			in = openapi3.ParameterInHeader
+		} else if query != "" {
+			in = openapi3.ParameterInQuery
+		}
+		params[c.req.Method+" "+strings.TrimPrefix(path, "/api/v1")+" "+in+" "+c.field] = true
+	}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			if op.Parameters.GetByInAndName("query", "cursor") != nil && !listed[path] {
 				t.Errorf("add %s %s to cursorCases", method, path)
+			}
+			for _, p := range slices.Concat(item.Parameters, op.Parameters) {
+				// Path parameters are ids, refused as not uuids whatever their fault: a few stand for all.
+				if in := p.Value.In; in != openapi3.ParameterInPath && !params[method+" "+path+" "+in+" "+p.Value.Name] {
+					t.Errorf("add the %s parameter %s of %s %s to parameterCases", in, p.Value.Name, method, path)
+				}
 			}
 		}
 	}

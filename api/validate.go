@@ -161,7 +161,7 @@ func checkParams(req *http.Request, route *routers.Route, pathParams map[string]
 			check(name, v)
 		}
 	}
-	for _, p := range route.Operation.Parameters {
+	for _, p := range slices.Concat(route.PathItem.Parameters, route.Operation.Parameters) {
 		if p.Value != nil && p.Value.In == openapi3.ParameterInHeader {
 			for _, v := range req.Header.Values(p.Value.Name) {
 				check(p.Value.Name, v)
