@@ -206,7 +206,7 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 			if tf.kind == anyString || strings.ContainsAny(w.value, "\t\n\r") && tf.kind == oneLine {
 				continue // blank is its own rule's concern, or refused as more than one line, above
 			}
-			cases = append(cases, badCase{prefix + w.name, req(tf.body(w.value)), 422, problem.Invalid, tf.field, ""})
+			cases = append(cases, badCase{prefix + w.name, req(tf.body(w.value)), 422, problem.Invalid, tf.field, "blank"})
 		}
 	}
 	return cases

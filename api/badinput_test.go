@@ -39,7 +39,7 @@ func (c badCase) refused(t *testing.T, env *apptest.Env) *apptest.Response {
 // assertProblem checks that r is a problem of the given status and kind with a detail and, unless
 // field is "", an error naming field whose message contains message; with no field, message is
 // looked for in the detail.
-func assertProblem(t *testing.T, r *apptest.Response, status int, kind problem.Kind, field, message string) apptest.Problem {
+func assertProblem(t *testing.T, r *apptest.Response, status int, kind problem.Kind, field, message string) {
 	t.Helper()
 	p := r.Problem(t, status)
 	if !strings.HasSuffix(p.Type, "/"+string(kind)) || p.Detail == "" {
@@ -49,15 +49,14 @@ func assertProblem(t *testing.T, r *apptest.Response, status int, kind problem.K
 		if !strings.Contains(p.Detail, message) {
 			t.Fatalf("detail %q does not say %q", p.Detail, message)
 		}
-		return p
+		return
 	}
 	for _, e := range p.Errors {
 		if e.Field == field && e.Message != "" && strings.Contains(e.Message, message) {
-			return p
+			return
 		}
 	}
 	t.Fatalf("no error for field %q saying %q in %+v", field, message, p.Errors)
-	return p
 }
 
 // writtenState fingerprints the rows of every table of the application's database, so a test can
