@@ -212,7 +212,7 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 	return cases
 }
 
-// parameterCases puts text faults in every query parameter and in path parameters.
+// parameterCases puts text faults in every query and header parameter, and in path parameters.
 func (f *badInputFixture) parameterCases() []badCase {
 	csv := csvHeader + "Acme Widgets Inc,organization,client,,M-1\n"
 	params := []struct {
