@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"github.com/google/uuid"
@@ -57,27 +56,20 @@ type Account struct {
 	OrgActive bool
 }
 
-// accountSelect reads the columns scanAccount scans, in its order.
+// accountSelect reads the columns accounts scans, in its order.
 const accountSelect = `SELECT u.id, u.email, u.name, u.password_hash, u.active, u.token_generation, u.created_at, u.updated_at,
 	m.org_id, m.role, o.name, o.kind, o.created_at, o.limited_scope_program, o.deactivated_at IS NULL
 FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
 
-// scanAccount reads one row of accountSelect. Every request reads its caller's account, so the rows
-// are scanned by hand rather than by GORM's reflection.
-func scanAccount(rows *sql.Rows) (Account, error) {
-	var a Account
-	err := rows.Scan(&a.ID, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
-		&a.OrgID, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive)
-	return a, err
-}
-
-// accounts runs accountSelect with the given condition.
+// accounts runs accountSelect with the given condition. Every request reads its caller's account,
+// so the rows are scanned by hand rather than by GORM's reflection.
 func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]Account, error) {
-	rows, err := s.query(ctx, accountSelect+" "+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, scanAccount)
+	var a Account
+	var out []Account
+	dest := []any{&a.ID, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
+		&a.OrgID, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive}
+	err := s.scanRows(ctx, accountSelect+" "+where, args, dest, func() { out = append(out, a) })
+	return out, err
 }
 
 // account returns the one account accountSelect finds with the condition, or NotFound.

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -135,29 +135,19 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral
 	}
 	query += " ORDER BY " + strings.Join(orderBy, ", ") + " LIMIT " + param(f.Limit)
 
-	type listed struct {
-		row Referral
-		key []string
+	var r Referral
+	key := make([]string, len(order.keys))
+	dest := referralFields(&r)
+	for i := range key {
+		dest = append(dest, &key[i])
 	}
-	rows, err := s.query(ctx, query, args...)
-	var page []listed
-	if err == nil {
-		page, err = collect(rows, func(rows *sql.Rows) (listed, error) {
-			l := listed{key: make([]string, len(order.keys))}
-			dest := referralFields(&l.row)
-			for i := range l.key {
-				dest = append(dest, &l.key[i])
-			}
-			return l, rows.Scan(dest...)
-		})
-	}
+	out := make([]Referral, 0, f.Limit)
+	keys := make([][]string, 0, f.Limit)
+	err := s.scanRows(ctx, query, args, dest, func() {
+		out, keys = append(out, r), append(keys, slices.Clone(key))
+	})
 	if err != nil {
 		return nil, nil, translatePage(err, "referrals", len(f.After) > 0)
-	}
-	out := make([]Referral, len(page))
-	keys := make([][]string, len(page))
-	for i, l := range page {
-		out[i], keys[i] = l.row, l.key
 	}
 	return out, keys, nil
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"github.com/google/uuid"
@@ -144,25 +143,23 @@ ORDER BY referral_id, position`
 // without the client parties unless withClient; and with withClient their encrypted client rows,
 // in no order. One query however many referrals there are.
 func (s *Store) ReferralDetailsOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]ReferralParty, []ReferralClient, error) {
-	rows, err := s.query(ctx, referralDetails, uuidArray(referralIDs), withClient)
-	if err != nil {
-		return nil, nil, translate(err, "referral parties")
-	}
-	all, err := collect(rows, func(rows *sql.Rows) (ReferralParty, error) {
-		var p ReferralParty
-		return p, rows.Scan(&p.ReferralID, &p.Position, &p.Role, &p.Kind, &p.KeyID, &p.Ciphertext)
-	})
-	if err != nil {
-		return nil, nil, translate(err, "referral parties")
-	}
-	parties := make([]ReferralParty, 0, len(all))
+	var p ReferralParty
+	dest := []any{&p.ReferralID, &p.Position, &p.Role, &p.Kind, &p.KeyID, &p.Ciphertext}
+	parties := make([]ReferralParty, 0, 3*len(referralIDs)) // most referrals have two or three
 	var clients []ReferralClient
-	for _, p := range all {
+	if withClient {
+		clients = make([]ReferralClient, 0, len(referralIDs))
+	}
+	args := []any{uuidArray(referralIDs), withClient}
+	err := s.scanRows(ctx, referralDetails, args, dest, func() {
 		if p.Position == clientPosition {
 			clients = append(clients, ReferralClient{ReferralID: p.ReferralID, KeyID: p.KeyID, Ciphertext: p.Ciphertext})
 		} else {
 			parties = append(parties, p)
 		}
+	})
+	if err != nil {
+		return nil, nil, translate(err, "referral parties")
 	}
 	return parties, clients, nil
 }

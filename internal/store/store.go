@@ -192,25 +192,52 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 
 func (s *Store) with(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 
-// query runs a read on the pool, or inside Tx on the transaction, for rows scanned by hand: on the
-// reads every request makes, GORM's statement building and reflection per field cost more than
-// the query itself.
-func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return s.db.Statement.ConnPool.QueryContext(ctx, query, args...)
+// scanRows runs a read and scans every row into dest, calling fn after each, for the reads every
+// request makes, where GORM's statement building and reflection per field cost more than the query.
+// dest is the same for every row, so a page allocates nothing per row for its destinations: fn
+// copies what they hold. On the pool the read runs on pgx itself, which scans its binary rows
+// straight into dest; inside Tx it goes through the transaction.
+func (s *Store) scanRows(ctx context.Context, query string, args, dest []any, fn func()) error {
+	pool, ok := s.db.Statement.ConnPool.(*sql.DB)
+	if !ok {
+		rows, err := s.db.Statement.ConnPool.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return scanEach(rows, dest, fn)
+	}
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(driverConn any) error {
+		rows, err := driverConn.(*stdlib.Conn).Conn().Query(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return scanEach(rows, dest, fn)
+	})
 }
 
-// collect scans every row with scan and closes rows.
-func collect[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	defer rows.Close()
-	var out []T
+// rowScanner is what database/sql's rows and pgx's have in common.
+type rowScanner interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// scanEach scans every row into dest and calls fn after each.
+func scanEach(rows rowScanner, dest []any, fn func()) error {
 	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
+		if err := rows.Scan(dest...); err != nil {
+			return err
 		}
-		out = append(out, v)
+		fn()
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // uuidArray passes ids as one uuid[] parameter (for "= ANY($n)"), in binary: uuid.UUID would be
