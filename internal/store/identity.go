@@ -66,8 +66,8 @@ FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id
 func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]Account, error) {
 	var a Account
 	var out []Account
-	dest := []any{&a.ID, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
-		&a.OrgID, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive}
+	dest := []any{uuidDest{&a.ID}, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
+		uuidDest{&a.OrgID}, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive}
 	err := s.scanRows(ctx, accountSelect+" "+where, args, dest, func() { out = append(out, a) })
 	return out, err
 }

@@ -71,7 +71,7 @@ const referralColumns = `referrals.id, referrals.org_id, referrals.created_by, r
 
 // referralFields are the destinations of referralColumns in r.
 func referralFields(r *Referral) []any {
-	return []any{&r.ID, &r.OrgID, &r.CreatedBy, &r.Status, &r.Outcome,
+	return []any{uuidDest{&r.ID}, uuidDest{&r.OrgID}, uuidDest{&r.CreatedBy}, &r.Status, &r.Outcome,
 		&r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Summary, &r.Urgency,
 		&r.UrgencyRank, &r.Deadline, &r.EstimatedHours, &r.LimitedScope,
 		&r.RemoteAllowed, &r.HouseholdSize, &r.AnnualIncome, &r.PovertyPercent,

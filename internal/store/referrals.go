@@ -144,7 +144,7 @@ ORDER BY referral_id, position`
 // in no order. One query however many referrals there are.
 func (s *Store) ReferralDetailsOf(ctx context.Context, referralIDs []uuid.UUID, withClient bool) ([]ReferralParty, []ReferralClient, error) {
 	var p ReferralParty
-	dest := []any{&p.ReferralID, &p.Position, &p.Role, &p.Kind, &p.KeyID, &p.Ciphertext}
+	dest := []any{uuidDest{&p.ReferralID}, &p.Position, &p.Role, &p.Kind, &p.KeyID, &p.Ciphertext}
 	parties := make([]ReferralParty, 0, 3*len(referralIDs)) // most referrals have two or three
 	var clients []ReferralClient
 	if withClient {

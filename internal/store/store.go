@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
@@ -239,6 +240,21 @@ func scanEach(rows rowScanner, dest []any, fn func()) error {
 	}
 	return rows.Err()
 }
+
+// uuidDest scans a uuid column into *uuid.UUID: from pgx's binary rows as 16 bytes, where
+// uuid.UUID's own Scan would have pgx format the id as text first for it to parse back; and from
+// database/sql's rows (inside Tx) with uuid.UUID's own Scan.
+type uuidDest struct{ id *uuid.UUID }
+
+func (d uuidDest) ScanUUID(v pgtype.UUID) error {
+	if !v.Valid {
+		return errors.New("scanning NULL into a uuid")
+	}
+	*d.id = v.Bytes
+	return nil
+}
+
+func (d uuidDest) Scan(src any) error { return d.id.Scan(src) }
 
 // uuidArray passes ids as one uuid[] parameter (for "= ANY($n)"), in binary: uuid.UUID would be
 // sent as text, and an IN list would be a parameter, and a different statement, per id.
