@@ -29,7 +29,7 @@ help:
 	@echo 'make deps             install the web app dependencies (npm ci) if the lockfile changed'
 	@echo 'make generate         regenerate api/api.gen.go and frontend/src/api/schema.d.ts from openapi.yaml'
 	@echo 'make check-generated  fail if the generated files do not match openapi.yaml'
-	@echo 'make lint             gofmt, go vet, staticcheck, TypeScript type check'
+	@echo 'make lint             gofmt, go mod tidy, go vet, staticcheck, TypeScript type check'
 	@echo 'make test-go          go test -race ./... (needs Postgres and Redis on localhost)'
 	@echo 'make test-web         web unit tests (vitest)'
 	@echo 'make e2e              browser journey against a freshly seeded throw-away database'
@@ -112,6 +112,7 @@ lint: $(NODE_STAMP)
 		echo "$$unformatted"; \
 		exit 1; \
 	fi
+	@$(GO) mod tidy -diff >/dev/null || { echo "go.mod or go.sum is not as go mod tidy leaves it: run go mod tidy and commit the result"; $(GO) mod tidy -diff; exit 1; }
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 	cd $(WEB) && $(NPM) run lint

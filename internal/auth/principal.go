@@ -36,9 +36,6 @@ var rolesByKind = map[OrgKind][]Role{
 	KindPlatform:       {RolePlatformAdmin},
 }
 
-// RolesFor returns the roles an organisation of this kind can give; nil for an unknown kind.
-func RolesFor(kind OrgKind) []Role { return rolesByKind[kind] }
-
 // RoleAllowed reports whether members of an organisation of this kind may hold role.
 func RoleAllowed(kind OrgKind, role Role) bool {
 	for _, r := range rolesByKind[kind] {

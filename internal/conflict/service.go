@@ -2,8 +2,6 @@ package conflict
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/store"
@@ -271,7 +270,10 @@ func (s *service) entries(ctx context.Context, db *store.Store, firmID uuid.UUID
 	return out, nil
 }
 
-func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor string, limit int) (Page, error) {
+// entryOrder is the one order the registry lists its entries in: by normalised name, then id.
+const entryOrder = "name"
+
+func (s *service) Entries(ctx context.Context, p auth.Principal, q, position string, limit int) (Page, error) {
 	firmID, err := registryFirm(p)
 	if err != nil {
 		return Page{}, err
@@ -279,17 +281,15 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 	if limit <= 0 {
 		limit = 50
 	}
-	badCursor := problem.Validation(problem.Field("cursor", "is not a cursor this list returned"))
 	var after []string
-	if cursor != "" {
-		b, err := base64.RawURLEncoding.DecodeString(cursor)
-		if err != nil || json.Unmarshal(b, &after) != nil || len(after) != 2 {
-			return Page{}, badCursor
+	if position != "" {
+		if after, err = cursor.Decode(position, entryOrder, 2); err != nil {
+			return Page{}, err
 		}
 	}
 	rows, err := s.db.ConflictEntryPage(ctx, firmID, Normalize(q), after, limit+1)
 	if errors.Is(err, store.ErrBadPosition) {
-		return Page{}, badCursor
+		return Page{}, cursor.ErrInvalid
 	}
 	if err != nil {
 		return Page{}, err
@@ -298,8 +298,7 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, cursor strin
 	if len(rows) > limit {
 		rows = rows[:limit]
 		last := rows[limit-1]
-		b, _ := json.Marshal([]string{last.Normalized, last.EntryID.String()})
-		page.NextCursor = base64.RawURLEncoding.EncodeToString(b)
+		page.NextCursor = cursor.Encode(entryOrder, []string{last.Normalized, last.EntryID.String()})
 	}
 	ids := make([]uuid.UUID, len(rows))
 	for i, r := range rows {

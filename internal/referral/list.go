@@ -2,40 +2,12 @@ package referral
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 
 	"github.com/probono-match/probono/internal/auth"
-	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/store"
 )
-
-var errBadCursor = problem.Validation(problem.Field("cursor", "is not a cursor this list returned"))
-
-// encodeCursor wraps the last row's sort key so the caller can pass it back unchanged.
-func encodeCursor(sort string, key []string) string {
-	b, _ := json.Marshal(struct {
-		Sort string   `json:"s"`
-		Key  []string `json:"k"`
-	}{sort, key})
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func decodeCursor(sort, cursor string) ([]string, error) {
-	b, err := base64.RawURLEncoding.DecodeString(cursor)
-	if err != nil {
-		return nil, errBadCursor
-	}
-	var c struct {
-		Sort string   `json:"s"`
-		Key  []string `json:"k"`
-	}
-	if json.Unmarshal(b, &c) != nil || c.Sort != sort || len(c.Key) != store.ReferralSortKeys(sort) {
-		return nil, errBadCursor
-	}
-	return c.Key, nil
-}
 
 func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]Referral, string, error) {
 	if f.Sort == "" {
@@ -49,7 +21,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 		Sort: f.Sort, Limit: f.Limit + 1, // one more tells whether there is a next page
 	}
 	if f.Cursor != "" {
-		after, err := decodeCursor(f.Sort, f.Cursor)
+		after, err := cursor.Decode(f.Cursor, f.Sort, store.ReferralSortKeys(f.Sort))
 		if err != nil {
 			return nil, "", err
 		}
@@ -68,7 +40,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 	}
 	rows, keys, err := s.db.ListReferrals(ctx, filter)
 	if errors.Is(err, store.ErrBadPosition) {
-		return nil, "", errBadCursor
+		return nil, "", cursor.ErrInvalid
 	}
 	if err != nil {
 		return nil, "", err
@@ -76,7 +48,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]R
 	next := ""
 	if len(rows) > f.Limit {
 		rows = rows[:f.Limit]
-		next = encodeCursor(f.Sort, keys[f.Limit-1])
+		next = cursor.Encode(f.Sort, keys[f.Limit-1])
 	}
 	out, err := s.presentAll(ctx, s.db, rows, full)
 	return out, next, err

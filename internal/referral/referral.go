@@ -150,12 +150,6 @@ type ListFilter struct {
 	Limit                                       int
 }
 
-// ConflictChecker runs conflict checks when a referral is submitted.
-type ConflictChecker interface {
-	// CheckAllFirms checks the referral against every law firm's registry and stores the results.
-	CheckAllFirms(ctx context.Context, referralID uuid.UUID) error
-}
-
 // Service is the contract of the referral domain.
 type Service interface {
 	// Create saves a draft, or submits at once. With an idempotency key, a repeat with the same input
