@@ -102,33 +102,33 @@ describe('validateReferralForm', () => {
 
   it('allows at most 20 aliases per party', () => {
     const form = validForm();
-    form.parties[0].aliases = Array.from({ length: 21 }, (_, i) => `Name ${i}`).join(', ');
+    form.parties[0].aliases = Array.from({ length: 21 }, (_, i) => `Name ${i}`).join('; ');
     expect(validateReferralForm(form, TODAY)['parties[0].aliases']).toMatch(/at most 20/);
   });
 });
 
 describe('aliases', () => {
-  it('splits on commas, trims, and drops blanks and repeats', () => {
-    expect(parseAliases(' Lakeview PM ,  Lakeview  Property Mgmt,, lakeview pm, ')).toEqual([
+  it('splits on semicolons, trims, and drops blanks and repeats', () => {
+    expect(parseAliases(' Lakeview PM ;  Lakeview  Property Mgmt;; lakeview pm; ')).toEqual([
       'Lakeview PM',
       'Lakeview Property Mgmt',
     ]);
     expect(parseAliases('   ')).toEqual([]);
   });
 
-  it('can split on another separator', () => {
-    expect(parseAliases('Bob;Robert', ';')).toEqual(['Bob', 'Robert']);
+  it('keeps the commas of an organisation name', () => {
+    expect(parseAliases('Lakeview Properties, Inc.; LPM')).toEqual(['Lakeview Properties, Inc.', 'LPM']);
   });
 
   it('formats a list back for editing', () => {
-    expect(formatAliases(['A', 'B'])).toBe('A, B');
+    expect(formatAliases(['A', 'B'])).toBe('A; B');
     expect(formatAliases(undefined)).toBe('');
   });
 });
 
 describe('party rows', () => {
   it('become parties with trimmed names and aliases only when there are some', () => {
-    expect(toParty(emptyParty({ name: ' Lakeview LLC ', kind: 'organization', aliases: 'Lakeview, LPM' }))).toEqual({
+    expect(toParty(emptyParty({ name: ' Lakeview LLC ', kind: 'organization', aliases: 'Lakeview; LPM' }))).toEqual({
       name: 'Lakeview LLC',
       role: 'adverse',
       kind: 'organization',

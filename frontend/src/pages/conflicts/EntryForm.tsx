@@ -9,7 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { CONFLICT_ROLES, CONFLICT_ROLE_LABELS, ENTRY_TYPE_LABELS } from '../../domain/conflicts';
-import { parseAliases } from '../../forms/aliases';
+import { formatAliases, parseAliases } from '../../forms/aliases';
 import { fieldErrorsByPath } from '../../forms/fieldPaths';
 import { focusFirstInvalid } from '../../forms/focusFirstInvalid';
 
@@ -17,8 +17,6 @@ const ENTRY_NAME_MAX = 300;
 const MATTER_REF_MAX = 100;
 /** As many other names as the server takes for one entry, by form or by CSV file. */
 export const ALIASES_MAX = 20;
-/** Other names are separated as in the CSV file, where commas already separate the columns. */
-const ALIAS_SEPARATOR = ';';
 const types = Object.keys(ENTRY_TYPE_LABELS) as ConflictEntry['type'][];
 
 type Field = 'name' | 'type' | 'role' | 'aliases' | 'matter_ref';
@@ -56,7 +54,7 @@ export function EntryForm({ entry, onSaved, onCancel }: EntryFormProps) {
   const [name, setName] = useState(entry?.name ?? '');
   const [type, setType] = useState<ConflictEntry['type']>(entry?.type ?? 'organization');
   const [role, setRole] = useState<ConflictRole>(entry?.role ?? 'client');
-  const [aliases, setAliases] = useState(entry?.aliases.join(`${ALIAS_SEPARATOR} `) ?? '');
+  const [aliases, setAliases] = useState(formatAliases(entry?.aliases));
   const [matterRef, setMatterRef] = useState(entry?.matter_ref ?? '');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
@@ -77,7 +75,7 @@ export function EntryForm({ entry, onSaved, onCancel }: EntryFormProps) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const list = parseAliases(aliases, ALIAS_SEPARATOR);
+    const list = parseAliases(aliases);
     const found = {
       name: !name.trim() ? 'Enter a name.' : name.trim().length > ENTRY_NAME_MAX ? `Names are at most ${ENTRY_NAME_MAX} characters.` : undefined,
       aliases:

@@ -60,7 +60,7 @@ export function PartyRows({ rows, onChange, errors, clientName }: PartyRowsProps
             </div>
             <TextField
               label="Other names"
-              hint="Aliases, former names or trading names, separated by commas."
+              hint="Aliases, former names or trading names, separated by semicolons (;)."
               value={row.aliases}
               onChange={(aliases) => update(index, { aliases })}
               error={aliasError}

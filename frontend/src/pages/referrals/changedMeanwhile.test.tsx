@@ -56,6 +56,8 @@ describe('two people editing one referral', () => {
 
     expect(await screen.findByText(/Someone else changed this referral after you opened it\. Your edits on this page were not saved\./)).toBeTruthy();
     expect(ifMatches).toEqual(['"1"']);
+    // The message is at the top of a long form: it takes the focus, so the page scrolls to it.
+    expect(document.activeElement?.textContent).toMatch(/Someone else changed this referral/);
 
     await user.click(screen.getByRole('button', { name: 'Reload' }));
     expect(await screen.findByDisplayValue('The colleague rewrote the summary of the eviction.')).toBeTruthy();
