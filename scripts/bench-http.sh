@@ -203,7 +203,7 @@ pgbench_tps="$(awk -v a="$pgbench_first" -v b="$pgbench_last" 'BEGIN { printf "%
 
 echo
 printf '%-34s %-16s %8s %8s %7s %9s  %s\n' "request" "role" "rps" "p99 ms" "errors" "×pgbench" "target"
-printf '%-34s %-16s %8.0f %8s %7s %9s  %s\n' "pgbench -S (mean of 2 runs)" "-" "$pgbench_tps" "-" "-" "1.000" "first $pgbench_first, last $pgbench_last"
+printf '%-34s %-16s %8.0f %8s %7s %9s  first %.0f, last %.0f\n' "pgbench -S (mean of 2 runs)" "-" "$pgbench_tps" "-" "-" "1.000" "$pgbench_first" "$pgbench_last"
 missed=0
 while IFS='|' read -r path role figures; do
 	read -r rps p99 errors <<<"$figures"
