@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/log"
+	"github.com/probono-match/probono/internal/platform/metrics"
 )
 
 // safeRequestID limits client-supplied request ids to characters that cannot forge log lines.
@@ -64,6 +66,33 @@ func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
 			}
 			logger.InfoContext(c.Request().Context(), "request", attrs...)
 			return nil
+		}
+	}
+}
+
+// knownMethods are the methods counted by name; anything else a client invents is counted as OTHER,
+// so it cannot grow the metrics without bound.
+var knownMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
+	http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true,
+}
+
+// observe counts every request by its route's template (c.Path(), never the URL, which holds ids)
+// and status. It runs outside accessLog, which has written any error response by then.
+func observe(m *metrics.Metrics) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			start := time.Now()
+			err := next(c)
+			method, route := c.Request().Method, c.Path()
+			if !knownMethods[method] {
+				method = "OTHER"
+			}
+			if route == "" {
+				route = "unmatched"
+			}
+			m.ObserveHTTP(method, route, c.Response().Status, time.Since(start))
+			return err
 		}
 	}
 }

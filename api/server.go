@@ -21,6 +21,7 @@ import (
 	probono "github.com/probono-match/probono"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/platform/log"
+	"github.com/probono-match/probono/internal/platform/metrics"
 	"github.com/probono-match/probono/internal/platform/problem"
 )
 
@@ -31,6 +32,7 @@ type Readiness func(ctx context.Context) error
 type Config struct {
 	Handlers *Handlers
 	Logger   *slog.Logger
+	Metrics  *metrics.Metrics
 	// Secure adds HSTS and Secure cookies (everywhere but development).
 	Secure bool
 	// Checks are run by /readyz, by name.
@@ -61,7 +63,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.HTTPErrorHandler = handleError(cfg.Logger)
 	e.IPExtractor = clientIP(cfg.TrustedProxies)
 
-	e.Use(requestID, accessLog(cfg.Logger))
+	e.Use(requestID, observe(cfg.Metrics), accessLog(cfg.Logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
 	e.Use(securityHeaders(cfg.Secure))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: BodyLimit, Skipper: isUpload}))

@@ -52,30 +52,41 @@ func runService(ctx context.Context, cmd string, cfg *config.Config, logger *slo
 		if err != nil {
 			return err
 		}
-		srv := &http.Server{
+		logger.Info("serving", "addr", cfg.HTTPAddr, "url", cfg.BaseURL)
+		serveHTTP(ctx, g, logger, &http.Server{
 			Addr: cfg.HTTPAddr, Handler: handler,
 			ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 			WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
-		}
-		g.Go(func() error {
-			logger.Info("serving", "addr", cfg.HTTPAddr, "url", cfg.BaseURL)
-			if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
-		})
-		g.Go(func() error {
-			<-ctx.Done()
-			shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-			defer cancel()
-			logger.Info("draining HTTP connections")
-			return srv.Shutdown(shutdownCtx)
 		})
 	}
 	if cmd == "all" || cmd == "worker" {
 		g.Go(func() error { return a.RunWorker(ctx) })
 	}
+	if cfg.MetricsAddr != "" {
+		logger.Info("serving metrics", "addr", cfg.MetricsAddr)
+		serveHTTP(ctx, g, logger, &http.Server{
+			Addr: cfg.MetricsAddr, Handler: a.Metrics.Handler(),
+			ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+		})
+	}
 	return g.Wait()
+}
+
+// serveHTTP runs srv in g until ctx is cancelled, then lets its requests finish.
+func serveHTTP(ctx context.Context, g *errgroup.Group, logger *slog.Logger, srv *http.Server) {
+	g.Go(func() error {
+		if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("listening on %s: %w", srv.Addr, err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		logger.Info("draining HTTP connections", "addr", srv.Addr)
+		return srv.Shutdown(shutdownCtx)
+	})
 }
 
 func migrateUp(ctx context.Context, db *store.Store, logger *slog.Logger) error {

@@ -21,6 +21,7 @@ import (
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/metrics"
 	"github.com/probono-match/probono/internal/platform/ratelimit"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/referral"
@@ -41,6 +42,7 @@ type App struct {
 	Referrals referral.Service
 	Conflicts conflict.Service
 	Mailer    notify.Mailer
+	Metrics   *metrics.Metrics
 }
 
 // Options adjust how the application is built.
@@ -71,9 +73,10 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		db.Close()
 		return nil, fmt.Errorf("REDIS_URL: unsupported redis client")
 	}
+	meters := metrics.New()
 	mailer := opts.Mailer
 	if mailer == nil {
-		if mailer, err = notify.NewMailer(cfg.SMTPURL, cfg.Dev(), logger); err != nil {
+		if mailer, err = notify.NewMailer(cfg.SMTPURL, cfg.Dev(), logger, meters); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -96,7 +99,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	ref := reference.NewService(db)
 	conflicts := conflict.NewService(db, cipher)
 	return &App{
-		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer,
+		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		Auth:      authSvc,
 		Orgs:      org.NewService(db, authSvc, mailer, cfg.BaseURL, conflicts),
 		Reference: ref,
@@ -121,6 +124,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,
+		Metrics:        a.Metrics,
 		Secure:         !a.Config.Dev(),
 		TrustedProxies: a.Config.TrustedProxies,
 		Checks: map[string]api.Readiness{
@@ -139,5 +143,5 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 
 // RunWorker processes background jobs until ctx is cancelled.
 func (a *App) RunWorker(ctx context.Context) error {
-	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Tokens: a.Store, Log: a.Log})
+	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Tokens: a.Store, Log: a.Log, Metrics: a.Metrics})
 }

@@ -6,18 +6,25 @@ import (
 	"log/slog"
 
 	"github.com/hibiken/asynq"
+
+	"github.com/probono-match/probono/internal/platform/metrics"
 )
 
 // Deps are what the task handlers need.
 type Deps struct {
 	Tokens TokenPurger
 	Log    *slog.Logger
+	// Metrics, when set, count every task by type and result.
+	Metrics *metrics.Metrics
 }
 
 // Run processes tasks and enqueues the periodic ones until ctx is cancelled; then it stops taking
 // new tasks and waits for running ones to finish.
 func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps) error {
 	mux := asynq.NewServeMux()
+	if deps.Metrics != nil {
+		mux.Use(observe(deps.Metrics))
+	}
 	mux.Handle(TypePurgeExpiredTokens, handlePurgeExpiredTokens(deps.Tokens, deps.Log))
 
 	srv := asynq.NewServer(redis, asynq.Config{

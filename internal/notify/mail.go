@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/probono-match/probono/internal/platform/metrics"
 )
 
 // Email is one plain-text message. Bodies never carry client information: they point to the app.
@@ -24,9 +26,10 @@ type Mailer interface {
 	Send(ctx context.Context, e Email) error
 }
 
-// NewMailer returns an SMTP mailer for smtpURL (smtp://user:pass@host:port?from=addr), or, when it is
-// empty, one that writes messages to the log in development and drops them with a warning otherwise.
-func NewMailer(smtpURL string, dev bool, log *slog.Logger) (Mailer, error) {
+// NewMailer returns an SMTP mailer for smtpURL (smtp://user:pass@host:port?from=addr), counting what
+// it sends and fails to send in m, or, when smtpURL is empty, one that writes messages to the log in
+// development and drops them with a warning otherwise.
+func NewMailer(smtpURL string, dev bool, log *slog.Logger, m *metrics.Metrics) (Mailer, error) {
 	if smtpURL == "" {
 		return logMailer{log: log, dev: dev}, nil
 	}
@@ -38,11 +41,11 @@ func NewMailer(smtpURL string, dev bool, log *slog.Logger) (Mailer, error) {
 	if from == "" {
 		from = "Probono Match <no-reply@probono-match.org>"
 	}
-	m := &smtpMailer{addr: u.Host, from: from}
+	mailer := &smtpMailer{addr: u.Host, from: from, metrics: m}
 	if pass, ok := u.User.Password(); ok {
-		m.auth = smtp.PlainAuth("", u.User.Username(), pass, u.Hostname())
+		mailer.auth = smtp.PlainAuth("", u.User.Username(), pass, u.Hostname())
 	}
-	return m, nil
+	return mailer, nil
 }
 
 // logMailer stands in when no SMTP server is configured. In development the whole message is logged
@@ -62,12 +65,22 @@ func (m logMailer) Send(ctx context.Context, e Email) error {
 }
 
 type smtpMailer struct {
-	addr string
-	from string
-	auth smtp.Auth
+	addr    string
+	from    string
+	auth    smtp.Auth
+	metrics *metrics.Metrics
 }
 
 func (m *smtpMailer) Send(ctx context.Context, e Email) error {
+	if err := m.send(ctx, e); err != nil {
+		m.metrics.EmailFailed()
+		return err
+	}
+	m.metrics.EmailSent()
+	return nil
+}
+
+func (m *smtpMailer) send(ctx context.Context, e Email) error {
 	if strings.ContainsAny(e.To, "\r\n") || strings.ContainsAny(e.Subject, "\r\n") {
 		return fmt.Errorf("email header contains a line break")
 	}

@@ -31,6 +31,8 @@ type Config struct {
 	DatabaseURL string
 	RedisURL    string
 	HTTPAddr    string
+	// MetricsAddr is where Prometheus metrics are served, apart from the API; empty serves none.
+	MetricsAddr string
 	// JWTSigningKeys are all accepted for verification; the first one signs new tokens.
 	JWTSigningKeys []Key
 	// DataEncryptionKeys encrypt client data at rest; the first one encrypts, all decrypt.
@@ -54,13 +56,16 @@ const (
 	DefaultUploadGrace   = 20 * time.Second
 )
 
+// DefaultMetricsAddr keeps the metrics on this machine unless METRICS_ADDR says otherwise.
+const DefaultMetricsAddr = "127.0.0.1:9091"
+
 // Dev reports whether the service runs in development mode.
 func (c *Config) Dev() bool { return c.Env == Development }
 
 // String describes the configuration without its secrets.
 func (c *Config) String() string {
-	return fmt.Sprintf("env=%s http=%s database=%s redis=%s base_url=%s signing_keys=%d encryption_keys=%d smtp=%t trusted_proxies=%d",
-		c.Env, c.HTTPAddr, redactURL(c.DatabaseURL), redactURL(c.RedisURL), c.BaseURL,
+	return fmt.Sprintf("env=%s http=%s metrics=%s database=%s redis=%s base_url=%s signing_keys=%d encryption_keys=%d smtp=%t trusted_proxies=%d",
+		c.Env, c.HTTPAddr, c.MetricsAddr, redactURL(c.DatabaseURL), redactURL(c.RedisURL), c.BaseURL,
 		len(c.JWTSigningKeys), len(c.DataEncryptionKeys), c.SMTPURL != "", len(c.TrustedProxies))
 }
 
@@ -90,6 +95,10 @@ func Load() (*Config, error) {
 		SMTPURL:     os.Getenv("SMTP_URL"),
 		BaseURL:     strings.TrimRight(os.Getenv("BASE_URL"), "/"),
 		LogLevel:    getenv("LOG_LEVEL", "info"),
+		MetricsAddr: DefaultMetricsAddr,
+	}
+	if addr, ok := os.LookupEnv("METRICS_ADDR"); ok {
+		c.MetricsAddr = addr // set but empty turns the metrics listener off
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = localURL(c.HTTPAddr)
@@ -133,6 +142,9 @@ func (c *Config) validate() error {
 	}
 	if !strings.Contains(c.HTTPAddr, ":") {
 		return fmt.Errorf("HTTP_ADDR must be host:port or :port, got %q", c.HTTPAddr)
+	}
+	if c.MetricsAddr != "" && !strings.Contains(c.MetricsAddr, ":") {
+		return fmt.Errorf("METRICS_ADDR must be host:port, :port or empty, got %q", c.MetricsAddr)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

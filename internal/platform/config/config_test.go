@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/base64"
+	"os"
 	"strings"
 	"testing"
 )
@@ -66,6 +67,32 @@ func TestLoad_BaseURLDefaultsToTheListeningPort(t *testing.T) {
 		if c.BaseURL != want {
 			t.Errorf("BASE_URL %q: BaseURL = %q, want %q", set, c.BaseURL, want)
 		}
+	}
+}
+
+func TestLoad_MetricsAddrDefaultsToLoopbackAndEmptyTurnsItOff(t *testing.T) {
+	setProduction(t)
+	t.Setenv("METRICS_ADDR", "")
+	os.Unsetenv("METRICS_ADDR") // t.Setenv restores the caller's value afterwards
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MetricsAddr != DefaultMetricsAddr {
+		t.Errorf("unset: MetricsAddr = %q, want %q", c.MetricsAddr, DefaultMetricsAddr)
+	}
+	for set, want := range map[string]string{"": "", ":9100": ":9100"} {
+		t.Setenv("METRICS_ADDR", set)
+		if c, err = Load(); err != nil {
+			t.Fatal(err)
+		}
+		if c.MetricsAddr != want {
+			t.Errorf("METRICS_ADDR %q: MetricsAddr = %q, want %q", set, c.MetricsAddr, want)
+		}
+	}
+	t.Setenv("METRICS_ADDR", "9100")
+	if _, err := Load(); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
+		t.Errorf("METRICS_ADDR 9100: err = %v, want it to name METRICS_ADDR", err)
 	}
 }
 
