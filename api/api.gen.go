@@ -135,16 +135,16 @@ func (e ConflictHitLevel) Valid() bool {
 
 // Defines values for ConflictHitMatch.
 const (
-	Exact   ConflictHitMatch = "exact"
-	Similar ConflictHitMatch = "similar"
+	ConflictHitMatchExact   ConflictHitMatch = "exact"
+	ConflictHitMatchSimilar ConflictHitMatch = "similar"
 )
 
 // Valid indicates whether the value is a known member of the ConflictHitMatch enum.
 func (e ConflictHitMatch) Valid() bool {
 	switch e {
-	case Exact:
+	case ConflictHitMatchExact:
 		return true
-	case Similar:
+	case ConflictHitMatchSimilar:
 		return true
 	default:
 		return false
@@ -418,6 +418,45 @@ func (e PartyRole) Valid() bool {
 	case PartyRoleClient:
 		return true
 	case PartyRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PendingConflictMatch.
+const (
+	PendingConflictMatchExact   PendingConflictMatch = "exact"
+	PendingConflictMatchSimilar PendingConflictMatch = "similar"
+)
+
+// Valid indicates whether the value is a known member of the PendingConflictMatch enum.
+func (e PendingConflictMatch) Valid() bool {
+	switch e {
+	case PendingConflictMatchExact:
+		return true
+	case PendingConflictMatchSimilar:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PendingConflictPartyRole.
+const (
+	PendingConflictPartyRoleAdverse PendingConflictPartyRole = "adverse"
+	PendingConflictPartyRoleClient  PendingConflictPartyRole = "client"
+	PendingConflictPartyRoleRelated PendingConflictPartyRole = "related"
+)
+
+// Valid indicates whether the value is a known member of the PendingConflictPartyRole enum.
+func (e PendingConflictPartyRole) Valid() bool {
+	switch e {
+	case PendingConflictPartyRoleAdverse:
+		return true
+	case PendingConflictPartyRoleClient:
+		return true
+	case PendingConflictPartyRoleRelated:
 		return true
 	default:
 		return false
@@ -1018,6 +1057,34 @@ type PasswordResetRequest struct {
 	Email Email `json:"email"`
 }
 
+// PendingConflict A potential conflict waiting to be cleared, with the referral's practice area, urgency and deadline.
+type PendingConflict struct {
+	// AwaitingAnswer A question about the hit waits for the referring organisation's answer
+	AwaitingAnswer bool                `json:"awaiting_answer"`
+	Deadline       *openapi_types.Date `json:"deadline,omitempty"`
+	EntryId        openapi_types.UUID  `json:"entry_id"`
+
+	// EntryName The firm's registry entry that matched
+	EntryName string       `json:"entry_name"`
+	EntryRole ConflictRole `json:"entry_role"`
+
+	// FoundAt When the check first found the hit
+	FoundAt      time.Time                `json:"found_at"`
+	HitId        openapi_types.UUID       `json:"hit_id"`
+	Match        PendingConflictMatch     `json:"match"`
+	PartyRole    PendingConflictPartyRole `json:"party_role"`
+	PracticeArea string                   `json:"practice_area"`
+	Reason       string                   `json:"reason"`
+	ReferralId   openapi_types.UUID       `json:"referral_id"`
+	Urgency      Urgency                  `json:"urgency"`
+}
+
+// PendingConflictMatch defines model for PendingConflict.Match.
+type PendingConflictMatch string
+
+// PendingConflictPartyRole defines model for PendingConflict.PartyRole.
+type PendingConflictPartyRole string
+
 // PersonName defines model for PersonName.
 type PersonName = string
 
@@ -1183,6 +1250,12 @@ type ImportConflictEntriesParams struct {
 
 // ImportConflictEntriesParamsMode defines parameters for ImportConflictEntries.
 type ImportConflictEntriesParamsMode string
+
+// ListPendingConflictsParams defines parameters for ListPendingConflicts.
+type ListPendingConflictsParams struct {
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
 
 // LookupInvitationJSONBody defines parameters for LookupInvitation.
 type LookupInvitationJSONBody struct {
@@ -1352,6 +1425,9 @@ type ServerInterface interface {
 	// ImportConflictEntries Import registry entries from CSV (name,type,role,aliases,matter_ref)
 	// (POST /conflicts/imports)
 	ImportConflictEntries(ctx echo.Context, params ImportConflictEntriesParams) error
+	// ListPendingConflicts The firm's potential conflicts waiting to be cleared, oldest first (coordinators and org admins)
+	// (GET /conflicts/pending)
+	ListPendingConflicts(ctx echo.Context, params ListPendingConflictsParams) error
 	// AcceptInvitation Accept an invitation, set name and password, and sign in
 	// (POST /invitations/accept)
 	AcceptInvitation(ctx echo.Context) error
@@ -1646,6 +1722,31 @@ func (w *ServerInterfaceWrapper) ImportConflictEntries(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ImportConflictEntries(ctx, params)
+	return err
+}
+
+// ListPendingConflicts converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPendingConflicts(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPendingConflictsParams
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPendingConflicts(ctx, params)
 	return err
 }
 
@@ -2272,6 +2373,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.DELETE(options.BaseURL+"/conflicts/entries/:entryId", wrapper.DeleteConflictEntry, options.OperationMiddlewares["deleteConflictEntry"]...)
 	router.PUT(options.BaseURL+"/conflicts/entries/:entryId", wrapper.UpdateConflictEntry, options.OperationMiddlewares["updateConflictEntry"]...)
 	router.POST(options.BaseURL+"/conflicts/imports", wrapper.ImportConflictEntries, options.OperationMiddlewares["importConflictEntries"]...)
+	router.GET(options.BaseURL+"/conflicts/pending", wrapper.ListPendingConflicts, options.OperationMiddlewares["listPendingConflicts"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.GetConflictCheck, options.OperationMiddlewares["getConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.RunConflictCheck, options.OperationMiddlewares["runConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/clear", wrapper.ClearConflictHit, options.OperationMiddlewares["clearConflictHit"]...)

@@ -233,6 +233,8 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/conflicts/entries?q={}", "q", nil, false},
 		{f.coord, "GET", "/api/v1/conflicts/entries?cursor={}", "cursor", nil, false},
 		{f.coord, "GET", "/api/v1/conflicts/entries?limit={}", "limit", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/pending?cursor={}", "cursor", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/pending?limit={}", "limit", nil, false},
 		{f.coord, "POST", "/api/v1/conflicts/imports?mode={}", "mode", csv, true},
 		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
@@ -355,6 +357,23 @@ func (f *badInputFixture) cursorCases() []badCase {
 			add(f.coord, path, c.name, c.cursor, c.says)
 		}
 	}
+	// The queue's position is when a hit was found and its id.
+	for _, c := range []struct{ name, cursor string }{
+		{"with a time that is not one", b64(`{"s":"found","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
+		{"with a time out of range", b64(`{"s":"found","k":["300000-01-01 00:00:00+00","00000000-0000-0000-0000-000000000000"]}`)},
+		{"with an id that is not a uuid", b64(`{"s":"found","k":["2026-12-01 10:00:00+00","not-a-uuid"]}`)},
+		{"with a NUL in a key", b64(`{"s":"found","k":["2026-12-01\u0000","00000000-0000-0000-0000-000000000000"]}`)},
+		{"of one key", b64(`{"s":"found","k":["2026-12-01 10:00:00+00"]}`)},
+		{"of three keys", b64(`{"s":"found","k":["2026-12-01 10:00:00+00","00000000-0000-0000-0000-000000000000","x"]}`)},
+		{"of numbers", b64(`{"s":"found","k":[1,2]}`)},
+		{"of a referral list", b64(`{"s":"created","k":["2026-12-01 10:00:00+00","00000000-0000-0000-0000-000000000000"]}`)},
+		{"of the registry", b64(`{"s":"name","k":["acme","00000000-0000-0000-0000-000000000000"]}`)},
+	} {
+		add(f.coord, "/api/v1/conflicts/pending?", c.name, c.cursor, "cursor")
+	}
+	for _, c := range anyList {
+		add(f.coord, "/api/v1/conflicts/pending?", c.name, c.cursor, c.says)
+	}
 	return cases
 }
 
@@ -385,6 +404,8 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"wrong type", organizations(`{"name":42,"kind":"nonprofit"}`), 422, problem.Invalid, "name", ""},
 		{"missing field", organizations(`{"name":"Acme Legal"}`), 422, problem.Invalid, "kind", ""},
 		{"bad enum", organizations(`{"name":"Acme Legal","kind":"bank"}`), 422, problem.Invalid, "kind", ""},
+		{"a page of none", apptest.Request{Method: "GET", Path: "/api/v1/conflicts/pending?limit=0", Token: f.coord.Token}, 422, problem.Invalid, "limit", ""},
+		{"a page over the maximum", apptest.Request{Method: "GET", Path: "/api/v1/conflicts/pending?limit=101", Token: f.coord.Token}, 422, problem.Invalid, "limit", ""},
 		{"too short", organizations(`{"name":"A","kind":"nonprofit"}`), 422, problem.Invalid, "name", ""},
 		{"no body", organizations(""), 422, problem.Invalid, "body", ""},
 		{"body over 1 MiB", organizations(`{"name":"` + strings.Repeat("a", 2<<20) + `","kind":"nonprofit"}`), 413, problem.TooLarge, "", ""},

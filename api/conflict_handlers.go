@@ -185,3 +185,17 @@ func (h *Handlers) ClearConflictHit(c echo.Context, referralID, hitID uuid.UUID)
 	}
 	return c.JSON(http.StatusOK, toAPICheck(check))
 }
+
+func (h *Handlers) ListPendingConflicts(c echo.Context, params ListPendingConflictsParams) error {
+	page, err := h.Conflicts.Pending(c.Request().Context(), principal(c), deref(params.Cursor), deref(params.Limit))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": mapSlice(page.Hits, toAPIPendingConflict), "total": page.Total, "next_cursor": nonZero(page.NextCursor)})
+}
+
+func toAPIPendingConflict(h conflict.PendingHit) PendingConflict {
+	return PendingConflict{HitId: h.ID, ReferralId: h.ReferralID, PracticeArea: h.PracticeArea, Urgency: Urgency(h.Urgency),
+		Deadline: toDate(h.Deadline), FoundAt: h.FoundAt, EntryId: h.EntryID, EntryName: h.EntryName, EntryRole: ConflictRole(h.EntryRole),
+		PartyRole: PendingConflictPartyRole(h.PartyRole), Match: PendingConflictMatch(h.Match), Reason: h.Reason, AwaitingAnswer: h.Asked}
+}

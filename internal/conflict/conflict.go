@@ -222,6 +222,10 @@ type Service interface {
 	// as Inquiries and for an unknown question, Invalid for an answer of the other question, Conflict
 	// when it was answered already, its hit is gone or the referral is no longer open.
 	AnswerInquiry(ctx context.Context, p auth.Principal, referralID, inquiryID uuid.UUID, a Answer) (Inquiry, error)
+	// Pending lists the caller's firm's uncleared potential hits on open referrals, oldest first,
+	// unless their check has a blocking hit. Returns Forbidden unless the caller is a coordinator or
+	// org admin of a law firm, Invalid for a cursor this list did not return.
+	Pending(ctx context.Context, p auth.Principal, cursor string, limit int) (PendingPage, error)
 	// CheckAllFirms checks a referral against every law firm within the transaction tx.
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
 	// CheckOpenReferrals checks every open referral against one firm, as when the firm is new.

@@ -539,6 +539,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conflicts/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's potential conflicts waiting to be cleared, oldest first (coordinators and org admins)
+         * @description Every uncleared potential hit of the caller's firm's checks of open referrals (submitted,
+         *     matching, offered), unless the check has a blocking hit, which no clearance lifts. A hit is
+         *     cleared on its referral's conflict check. Like a hit on the client in the check, an item names
+         *     no client: the firm's entry, the party's role, the kind of match and the reason.
+         */
+        get: operations["listPendingConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/referrals/{referralId}/conflict-check": {
         parameters: {
             query?: {
@@ -1062,6 +1085,34 @@ export interface components {
             /** Format: uuid */
             cleared_by?: string;
             clear_reason?: string;
+        };
+        /** @description A potential conflict waiting to be cleared, with the referral's practice area, urgency and deadline. */
+        PendingConflict: {
+            /** Format: uuid */
+            hit_id: string;
+            /** Format: uuid */
+            referral_id: string;
+            practice_area: string;
+            urgency: components["schemas"]["Urgency"];
+            /** Format: date */
+            deadline?: string;
+            /**
+             * Format: date-time
+             * @description When the check first found the hit
+             */
+            found_at: string;
+            /** Format: uuid */
+            entry_id: string;
+            /** @description The firm's registry entry that matched */
+            entry_name: string;
+            entry_role: components["schemas"]["ConflictRole"];
+            /** @enum {string} */
+            party_role: "client" | "adverse" | "related";
+            /** @enum {string} */
+            match: "exact" | "similar";
+            reason: string;
+            /** @description A question about the hit waits for the referring organisation's answer */
+            awaiting_answer: boolean;
         };
         ConflictCheck: {
             /** Format: uuid */
@@ -2117,6 +2168,38 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listPendingConflicts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the queue, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PendingConflict"][];
+                        /** @description Potential conflicts waiting, on every page */
+                        total: number;
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
