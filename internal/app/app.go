@@ -43,6 +43,8 @@ type App struct {
 	Conflicts conflict.Service
 	Mailer    notify.Mailer
 	Metrics   *metrics.Metrics
+	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
+	DevMailbox *notify.DevMailbox
 }
 
 // Options adjust how the application is built.
@@ -75,8 +77,9 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	}
 	meters := metrics.New()
 	mailer := opts.Mailer
+	var devMailbox *notify.DevMailbox
 	if mailer == nil {
-		if mailer, err = notify.NewMailer(cfg.SMTPURL, cfg.Dev(), logger, meters); err != nil {
+		if mailer, devMailbox, err = notify.NewMailer(cfg.SMTPURL, cfg.Dev(), logger, meters); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -100,12 +103,13 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	conflicts := conflict.NewService(db, cipher)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
-		Auth:      authSvc,
-		Orgs:      org.NewService(db, authSvc, mailer, cfg.BaseURL, conflicts),
-		Reference: ref,
-		Attorneys: attorney.NewService(db, ref),
-		Referrals: referral.NewService(db, ref, cipher, conflicts),
-		Conflicts: conflicts,
+		DevMailbox: devMailbox,
+		Auth:       authSvc,
+		Orgs:       org.NewService(db, authSvc, mailer, cfg.BaseURL, conflicts),
+		Reference:  ref,
+		Attorneys:  attorney.NewService(db, ref),
+		Referrals:  referral.NewService(db, ref, cipher, conflicts),
+		Conflicts:  conflicts,
 	}, nil
 }
 

@@ -54,6 +54,7 @@ type options struct {
 	queryTracer               pgx.QueryTracer
 	protection                *auth.Protection
 	log                       io.Writer
+	mailerFromConfig          bool
 }
 
 // ProxyPostgres routes the application's database connections through Env.Postgres.
@@ -81,6 +82,10 @@ func WithProtection(p auth.Protection) Option {
 func WithLog(w io.Writer) Option {
 	return func(o *options) { o.log = w }
 }
+
+// MailerFromConfig has the application send email as the configuration says (SMTP_URL, or the
+// development mailbox without it) instead of recording it in Env.Mail.
+func MailerFromConfig() Option { return func(o *options) { o.mailerFromConfig = true } }
 
 // New starts an application on a fresh database holding the demo data (seed.Demo).
 func New(t testing.TB, opts ...Option) *Env {
@@ -125,12 +130,16 @@ func New(t testing.TB, opts ...Option) *Env {
 		o.log = io.Discard
 	}
 	logger := slog.New(slog.NewTextHandler(o.log, nil))
-	a, err := app.New(context.Background(), cfg, logger, app.Options{
+	appOpts := app.Options{
 		Mailer:         env.Mail,
 		RedisKeyPrefix: "test:" + uuid.NewString() + ":",
 		QueryTracer:    o.queryTracer,
 		Protection:     o.protection,
-	})
+	}
+	if o.mailerFromConfig {
+		appOpts.Mailer = nil
+	}
+	a, err := app.New(context.Background(), cfg, logger, appOpts)
 	if err != nil {
 		t.Fatalf("starting application: %v", err)
 	}

@@ -298,13 +298,12 @@ func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 	if err := s.db.CreatePasswordReset(ctx, reset); err != nil {
 		return err
 	}
-	return s.mailer.Send(ctx, notify.Email{
-		To:      acct.Email,
-		Subject: "Reset your Probono Match password",
-		Text: fmt.Sprintf("Someone asked to reset the password of your Probono Match account.\n\n"+
-			"To choose a new password, open this link within one hour:\n%s/reset-password?token=%s\n\n"+
-			"If it was not you, ignore this email; your password stays as it is.\n", s.baseURL, token),
-	})
+	e, err := notify.PasswordResetEmail("password-reset-"+reset.ID.String(), acct.Email,
+		notify.PasswordReset{Name: acct.Name, Link: s.baseURL + "/reset-password?token=" + token})
+	if err != nil {
+		return err
+	}
+	return s.mailer.Send(ctx, e)
 }
 
 var errResetGone = problem.New(problem.Gone, "This password reset link has expired or was already used. Ask for a new one.")

@@ -320,28 +320,17 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 	if err != nil {
 		return Invitation{}, err
 	}
-	if err := s.mailer.Send(ctx, s.invitationEmail(o.Name, email, role, token, registered)); err != nil {
+	e, err := notify.InvitationEmail("invitation-"+row.ID.String(), email, notify.Invitation{
+		OrgName: o.Name, Role: strings.ReplaceAll(string(role), "_", " "),
+		HasAccount: registered, Link: s.baseURL + "/invite?token=" + token,
+	})
+	if err != nil {
+		return Invitation{}, err
+	}
+	if err := s.mailer.Send(ctx, e); err != nil {
 		return Invitation{}, fmt.Errorf("sending invitation: %w", err)
 	}
 	return toInvitation(row), nil
-}
-
-// invitationEmail is the invitation; for an address that already has an account (which belongs to
-// one organisation) it says so instead of offering a link that cannot work.
-func (s *service) invitationEmail(orgName, email string, role auth.Role, token string, registered bool) notify.Email {
-	e := notify.Email{To: email, Subject: "You are invited to join " + orgName + " on Probono Match"}
-	roleName := strings.ReplaceAll(string(role), "_", " ")
-	if registered {
-		e.Text = fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
-			"This email address already has a Probono Match account, and an account belongs to one organization. "+
-			"To join %s, ask them to invite another address of yours. %s was not told that you have an account.\n",
-			orgName, roleName, orgName, orgName)
-		return e
-	}
-	e.Text = fmt.Sprintf("You are invited to join %s on Probono Match as %s.\n\n"+
-		"To accept, open this link within seven days and choose your password:\n%s/invite?token=%s\n",
-		orgName, roleName, s.baseURL, token)
-	return e
 }
 
 func (s *service) Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error) {
