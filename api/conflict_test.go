@@ -9,6 +9,7 @@ import (
 
 	"github.com/probono-match/probono/internal/apptest"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/jobs"
 )
 
 type checkView struct {
@@ -301,6 +302,7 @@ func TestConflictImport_UnreadableFileChangesNothing(t *testing.T) {
 func TestConflict_NewLawFirmIsCheckedAgainstOpenReferrals(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
+	env.StartWorker(t, jobs.Options{})
 	v := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
 	admin := env.Login(t, "admin@probono.example", password)
 	var firm struct{ ID string }
@@ -310,6 +312,7 @@ func TestConflict_NewLawFirmIsCheckedAgainstOpenReferrals(t *testing.T) {
 	if r.Status != http.StatusCreated {
 		t.Fatalf("create firm: %d %s", r.Status, r.Body)
 	}
+	env.WaitForEvents(t) // the firm's checks run in the worker
 	var c checkView
 	r = env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + v.ID + "/conflict-check?firm=" + firm.ID, Token: admin.Token})
 	r.JSON(t, &c)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/probono-match/probono/internal/app"
+	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/store"
 )
@@ -60,7 +61,7 @@ func runService(ctx context.Context, cmd string, cfg *config.Config, logger *slo
 		})
 	}
 	if cmd == "all" || cmd == "worker" {
-		g.Go(func() error { return a.RunWorker(ctx) })
+		g.Go(func() error { return a.RunWorker(ctx, jobs.Options{}) })
 	}
 	if cfg.MetricsAddr != "" {
 		logger.Info("serving metrics", "addr", cfg.MetricsAddr)

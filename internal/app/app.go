@@ -105,7 +105,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
 		Auth:       authSvc,
-		Orgs:       org.NewService(db, authSvc, mailer, cfg.BaseURL, conflicts),
+		Orgs:       org.NewService(db, authSvc, mailer, cfg.BaseURL),
 		Reference:  ref,
 		Attorneys:  attorney.NewService(db, ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
@@ -145,7 +145,11 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	})
 }
 
-// RunWorker processes background jobs until ctx is cancelled.
-func (a *App) RunWorker(ctx context.Context) error {
-	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Tokens: a.Store, Log: a.Log, Metrics: a.Metrics})
+// RunWorker processes background jobs until ctx is cancelled; opts adjust the worker (tests), and
+// the configuration's schedules apply unless opts names its own.
+func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
+	if opts.Schedules == nil {
+		opts.Schedules = a.Config.Schedules
+	}
+	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Log: a.Log, Metrics: a.Metrics}, opts)
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/probono-match/probono/internal/app"
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
@@ -197,7 +199,7 @@ func (m seededMigrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.C
 		return err
 	}
 	defer s.Close()
-	_, err = seed.Run(ctx, s, org.NewService(s, nil, nil, "", nil))
+	_, err = seed.Run(ctx, s, org.NewService(s, nil, nil, ""))
 	return err
 }
 
@@ -226,4 +228,54 @@ func (m *Mailbox) To(address string) []notify.Email {
 		}
 	}
 	return out
+}
+
+// StartWorker runs the application's worker until the test ends, on queues of its own so that no
+// other test's worker takes its tasks (unless opts names a queue prefix: workers given the same one
+// share their queues). Periodic jobs are off unless opts schedules them.
+func (e *Env) StartWorker(t testing.TB, opts jobs.Options) {
+	t.Helper()
+	if opts.QueuePrefix == "" {
+		opts.QueuePrefix = QueuePrefix()
+	}
+	if opts.Poll == 0 {
+		opts.Poll = 50 * time.Millisecond
+	}
+	if opts.Schedules == nil {
+		opts.Schedules = map[string]string{}
+		for _, name := range jobs.ScheduleNames() {
+			opts.Schedules[name] = "off"
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.App.RunWorker(ctx, opts) }()
+	t.Cleanup(func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("worker: %v", err)
+		}
+	})
+}
+
+// QueuePrefix returns a queue prefix no other test uses.
+func QueuePrefix() string { return "test:" + uuid.NewString() + ":" }
+
+// WaitForEvents waits until every outbox event has been handled, failing the test after a while.
+func (e *Env) WaitForEvents(t testing.TB) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		backlog, _, err := e.App.Store.OutboxBacklog(context.Background())
+		if err != nil {
+			t.Fatalf("reading the outbox: %v", err)
+		}
+		if backlog == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d outbox events still not handled", backlog)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

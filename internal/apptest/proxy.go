@@ -25,13 +25,17 @@ func NewProxy(t testing.TB, target string) *Proxy {
 		t.Fatal(err)
 	}
 	p := &Proxy{target: target, listener: l, conns: map[net.Conn]bool{}}
-	go p.serve()
+	go p.serve(l)
 	t.Cleanup(p.Cut)
 	return p
 }
 
 // Addr is the host:port the proxy listens on.
-func (p *Proxy) Addr() string { return p.listener.Addr().String() }
+func (p *Proxy) Addr() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.listener.Addr().String()
+}
 
 // Cut closes the listener and every open connection: from then on the target is unreachable
 // through the proxy, as if its host were down.
@@ -45,9 +49,22 @@ func (p *Proxy) Cut() {
 	}
 }
 
-func (p *Proxy) serve() {
+// Restore listens again on the same address after Cut, as if the target's host came back.
+func (p *Proxy) Restore() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l, err := net.Listen("tcp", p.listener.Addr().String())
+	if err != nil {
+		return err
+	}
+	p.listener, p.cut = l, false
+	go p.serve(l)
+	return nil
+}
+
+func (p *Proxy) serve(l net.Listener) {
 	for {
-		client, err := p.listener.Accept()
+		client, err := l.Accept()
 		if err != nil {
 			return
 		}

@@ -228,8 +228,8 @@ type Service interface {
 	Pending(ctx context.Context, p auth.Principal, cursor string, limit int) (PendingPage, error)
 	// CheckAllFirms checks a referral against every law firm within the transaction tx.
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
-	// CheckOpenReferrals checks every open referral against one firm, as when the firm is new.
-	CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error
+	// CheckOpenReferrals checks every open referral against one firm in tx, as when the firm is new.
+	CheckOpenReferrals(ctx context.Context, tx *store.Store, firmID uuid.UUID) error
 	// FillMatchKeys computes the match keys of registry rows written before they existed, and
 	// returns how many rows it filled in. Run at start; a no-op once every row has them.
 	FillMatchKeys(ctx context.Context) (int, error)

@@ -65,7 +65,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 	}
 	if src.report.Committed {
 		if src.many {
-			err = s.CheckOpenReferrals(ctx, firmID)
+			err = s.checkOpenReferralsEach(ctx, firmID)
 		} else {
 			err = s.recheckMatching(ctx, firmID, src.added)
 		}

@@ -311,9 +311,23 @@ func (s *service) Entries(ctx context.Context, p auth.Principal, q, position str
 	return page, err
 }
 
-// CheckOpenReferrals checks every open referral against the firm's registry, so what attorneys
-// see follows the registry.
-func (s *service) CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error {
+// CheckOpenReferrals checks every open referral against the firm's registry in tx, so what attorneys
+// of a new firm may see has been checked: until then a firm sees no referral.
+func (s *service) CheckOpenReferrals(ctx context.Context, tx *store.Store, firmID uuid.UUID) error {
+	ids, err := tx.OpenReferralIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := s.check(ctx, tx, id, firmID, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkOpenReferralsEach checks every open referral against the firm, a transaction each.
+func (s *service) checkOpenReferralsEach(ctx context.Context, firmID uuid.UUID) error {
 	ids, err := s.db.OpenReferralIDs(ctx)
 	if err != nil {
 		return err

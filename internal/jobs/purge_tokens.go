@@ -20,11 +20,6 @@ type TokenPurger interface {
 	PurgeExpiredTokens(ctx context.Context, cutoff time.Time) (int64, error)
 }
 
-// NewPurgeExpiredTokensTask returns the task; it has no payload.
-func NewPurgeExpiredTokensTask() *asynq.Task {
-	return asynq.NewTask(TypePurgeExpiredTokens, nil, asynq.MaxRetry(3), asynq.Timeout(5*time.Minute))
-}
-
 // handlePurgeExpiredTokens is idempotent: a second run finds nothing more to delete.
 func handlePurgeExpiredTokens(db TokenPurger, log *slog.Logger) asynq.HandlerFunc {
 	return func(ctx context.Context, _ *asynq.Task) error {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/hibiken/asynq"
 
 	"github.com/probono-match/probono/internal/apptest"
 	"github.com/probono-match/probono/internal/jobs"
@@ -32,22 +31,8 @@ func TestWorker_PurgesExpiredTokensAndKeepsLiveOnes(t *testing.T) {
 	token("expired-two-days-ago", time.Now().Add(-48*time.Hour))
 	token("still-valid", time.Now().Add(time.Hour))
 
-	// A Redis database of its own, so no other worker takes the task.
-	redis := asynq.RedisClientOpt{Addr: "127.0.0.1:6379", DB: 3}
-	workerCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- jobs.Run(workerCtx, redis, jobs.Deps{Tokens: env.App.Store, Log: env.App.Log}) }()
-	t.Cleanup(func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("worker: %v", err)
-		}
-	})
-	client := asynq.NewClient(redis)
-	defer client.Close()
-	if _, err := client.Enqueue(jobs.NewPurgeExpiredTokensTask()); err != nil {
-		t.Fatal(err)
-	}
+	// The purge runs on its schedule, here every second.
+	env.StartWorker(t, jobs.Options{Schedules: map[string]string{"token-purge": "@every 1s", "outbox-purge": "off"}})
 
 	deadline := time.Now().Add(20 * time.Second)
 	for {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
+	"time"
 
 	"github.com/hibiken/asynq"
 
@@ -12,45 +14,115 @@ import (
 
 // Deps are what the task handlers need.
 type Deps struct {
-	Tokens TokenPurger
-	Log    *slog.Logger
+	Store     Store
+	Conflicts FirmChecker
+	Log       *slog.Logger
 	// Metrics, when set, count every task by type and result.
 	Metrics *metrics.Metrics
 }
 
-// Run processes tasks and enqueues the periodic ones until ctx is cancelled; then it stops taking
-// new tasks and waits for running ones to finish.
-func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps) error {
+// Store is the database as the worker's jobs use it.
+type Store interface {
+	EventStore
+	OutboxStore
+	TokenPurger
+	EventPurger
+}
+
+// Options tune a worker; the zero value of each field means its default.
+type Options struct {
+	// Concurrency is how many tasks run at once.
+	Concurrency int
+	// QueuePrefix namespaces the queues, so workers sharing a Redis can keep apart (tests).
+	QueuePrefix string
+	// Poll is how often the relay looks for events when no notification woke it.
+	Poll time.Duration
+	// RedeliverAfter is how long an event handed to the queue may stay not done before it is handed
+	// over again (its task was lost with Redis's data, or is still failing).
+	RedeliverAfter time.Duration
+	// Schedules replace the default schedule of periodic jobs, by job name; "off" turns a job off.
+	Schedules map[string]string
+}
+
+const (
+	defaultConcurrency    = 4
+	defaultPoll           = 2 * time.Second
+	defaultRedeliverAfter = 10 * time.Minute
+	// shutdownTimeout is how long running tasks get to finish on SIGTERM; asynq puts back any still
+	// running after it, so they run again elsewhere.
+	shutdownTimeout = 30 * time.Second
+)
+
+// Run processes tasks, relays outbox events and enqueues the periodic jobs until ctx is cancelled;
+// then it stops taking new tasks and waits for running ones to finish.
+func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps, opts Options) error {
+	opts = opts.withDefaults()
+	all := tasks(deps)
 	mux := asynq.NewServeMux()
 	if deps.Metrics != nil {
 		mux.Use(observe(deps.Metrics))
 	}
-	mux.Handle(TypePurgeExpiredTokens, handlePurgeExpiredTokens(deps.Tokens, deps.Log))
+	routes := map[string]route{}
+	for taskType, t := range all {
+		t.queue = opts.QueuePrefix + t.queue
+		all[taskType] = t
+		routes[taskType] = t.route
+		mux.Handle(taskType, t.handler)
+	}
+	periodic, err := periodicJobs(opts.Schedules, all)
+	if err != nil {
+		return err
+	}
 
+	queues := map[string]int{}
+	for q, w := range queueWeights {
+		queues[opts.QueuePrefix+q] = w
+	}
 	srv := asynq.NewServer(redis, asynq.Config{
-		Concurrency: 4,
-		Logger:      slogAdapter{deps.Log},
+		Concurrency:     opts.Concurrency,
+		Queues:          queues,
+		ShutdownTimeout: shutdownTimeout,
+		Logger:          slogAdapter{deps.Log},
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			deps.Log.ErrorContext(ctx, "task failed", "type", t.Type(), "error", err.Error())
 		}),
 	})
-	scheduler := asynq.NewScheduler(redis, &asynq.SchedulerOpts{Logger: slogAdapter{deps.Log}})
-	if _, err := scheduler.Register("@hourly", NewPurgeExpiredTokensTask()); err != nil {
-		return fmt.Errorf("scheduling token purge: %w", err)
+	client := asynq.NewClient(redis)
+	defer client.Close()
+	sched, err := newScheduler(client, periodic, time.Now, deps.Log)
+	if err != nil {
+		return err
 	}
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("starting worker: %w", err)
 	}
-	if err := scheduler.Start(); err != nil {
-		srv.Shutdown()
-		return fmt.Errorf("starting scheduler: %w", err)
-	}
 	deps.Log.Info("worker started")
+
+	loops, stop := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		(&relay{db: deps.Store, queue: client, routes: routes, poll: opts.Poll, redeliverAfter: opts.RedeliverAfter, log: deps.Log}).run(loops)
+	})
+	wg.Go(func() { sched.run(loops) })
 	<-ctx.Done()
-	scheduler.Shutdown()
-	srv.Shutdown() // waits for running tasks, up to asynq's shutdown timeout
+	stop()
+	wg.Wait()
+	srv.Shutdown() // waits for running tasks, up to shutdownTimeout
 	deps.Log.Info("worker stopped")
 	return nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Concurrency == 0 {
+		o.Concurrency = defaultConcurrency
+	}
+	if o.Poll == 0 {
+		o.Poll = defaultPoll
+	}
+	if o.RedeliverAfter == 0 {
+		o.RedeliverAfter = defaultRedeliverAfter
+	}
+	return o
 }
 
 // slogAdapter lets asynq log through slog.

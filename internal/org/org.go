@@ -18,6 +18,15 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 )
 
+// EventLawFirmCreated is emitted when a law firm joins; its job checks every open referral against
+// the new firm, which sees none of them until then.
+const EventLawFirmCreated = "org:law_firm_created"
+
+// LawFirmCreated is the payload of EventLawFirmCreated.
+type LawFirmCreated struct {
+	OrgID uuid.UUID `json:"org_id"`
+}
+
 // Invitation is a pending invitation to join an organisation with a preset role.
 type Invitation struct {
 	ID        uuid.UUID

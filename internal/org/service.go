@@ -11,6 +11,7 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/store"
 )
@@ -31,15 +32,10 @@ type Store interface {
 	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
 }
 
-// FirmChecker checks open referrals against a law firm, so a new firm's attorneys see them.
-type FirmChecker interface {
-	CheckOpenReferrals(ctx context.Context, firmID uuid.UUID) error
-}
-
 // NewService returns the org service; sessions signs in users who accept an invitation, and firms
 // (optional) checks open referrals against each new law firm.
-func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string, firms FirmChecker) Service {
-	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL, firms: firms}
+func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string) Service {
+	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL}
 }
 
 type service struct {
@@ -47,7 +43,6 @@ type service struct {
 	sessions auth.Service
 	mailer   notify.Mailer
 	baseURL  string
-	firms    FirmChecker
 }
 
 func toOrganization(o store.Organization) auth.Organization {
@@ -105,13 +100,22 @@ func (s *service) ProvisionOrganization(ctx context.Context, name string, kind a
 		return auth.Organization{}, problem.Validation(problem.Field("kind", "is not an organization kind"))
 	}
 	o := store.Organization{ID: uuid.New(), Name: name, Kind: string(kind)}
-	if err := s.db.CreateOrganization(ctx, &o); err != nil {
-		return auth.Organization{}, err
-	}
-	if kind == auth.KindLawFirm && s.firms != nil {
-		if err := s.firms.CheckOpenReferrals(ctx, o.ID); err != nil {
-			return auth.Organization{}, err
+	// A new firm sees no referral until its check of each has run, in the event's job.
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.CreateOrganization(ctx, &o); err != nil {
+			return err
 		}
+		if kind != auth.KindLawFirm {
+			return nil
+		}
+		e, err := outbox.New(EventLawFirmCreated, "organization/"+o.ID.String(), LawFirmCreated{OrgID: o.ID})
+		if err != nil {
+			return err
+		}
+		return tx.Emit(ctx, e)
+	})
+	if err != nil {
+		return auth.Organization{}, err
 	}
 	return toOrganization(o), nil
 }

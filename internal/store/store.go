@@ -37,6 +37,8 @@ type Store struct {
 	// it waits on a row lock, so without a limit a burst of edits of one row could hold every
 	// connection and leave nothing for reads, /readyz included. Nil inside a transaction.
 	txSlots chan struct{}
+	// listen is how ListenOutbox connects: a session of its own, outside the pools.
+	listen *pgx.ConnConfig
 }
 
 // The main pool's size, and how many of its connections transactions may hold at once: the rest
@@ -89,7 +91,13 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		closePool(db)
 		return nil, err
 	}
-	return &Store{db: db, search: search, txSlots: make(chan struct{}, txLimit)}, nil
+	listen, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		closePool(db)
+		search.Close()
+		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
+	}
+	return &Store{db: db, search: search, txSlots: make(chan struct{}, txLimit), listen: listen}, nil
 }
 
 // openSearchPool opens the search pool. It is pgx's own pool rather than database/sql under GORM:

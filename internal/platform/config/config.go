@@ -47,6 +47,9 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header names the client; with
 	// none, the client is the address of the connection.
 	TrustedProxies []*net.IPNet
+	// Schedules override when periodic jobs run, by job name: SCHEDULE_TOKEN_PURGE=@daily sets the
+	// job "token-purge"; "off" turns it off. The worker refuses names it does not know.
+	Schedules map[string]string
 }
 
 // The upload rate defaults, after Apache's mod_reqtimeout: 20 s to get going, then 1 KiB a second,
@@ -119,6 +122,7 @@ func Load() (*Config, error) {
 	if c.TrustedProxies, err = parseNetworks("TRUSTED_PROXIES", os.Getenv("TRUSTED_PROXIES")); err != nil {
 		return nil, err
 	}
+	c.Schedules = schedules(os.Environ())
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -252,4 +256,16 @@ func localURL(httpAddr string) string {
 		return "http://localhost:" + port
 	}
 	return "http://localhost:8080"
+}
+
+// schedules collects the SCHEDULE_<NAME>=<spec> variables of environ by job name ("token-purge").
+func schedules(environ []string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range environ {
+		name, spec, _ := strings.Cut(kv, "=")
+		if job, ok := strings.CutPrefix(name, "SCHEDULE_"); ok && job != "" {
+			out[strings.ToLower(strings.ReplaceAll(job, "_", "-"))] = strings.TrimSpace(spec)
+		}
+	}
+	return out
 }

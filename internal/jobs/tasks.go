@@ -1,0 +1,61 @@
+package jobs
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/probono-match/probono/internal/org"
+)
+
+// task is one kind of task the worker runs: where, and by which handler.
+type task struct {
+	route
+	handler asynq.HandlerFunc
+}
+
+// tasks lists every kind of task by type: the outbox events' and the periodic jobs'. Adding an
+// event is one entry here and one handler file.
+func tasks(deps Deps) map[string]task {
+	return map[string]task{
+		TypePurgeExpiredTokens:  {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
+		TypePurgeDoneEvents:     {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
+		org.EventLawFirmCreated: {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
+	}
+}
+
+// defaultSchedules are the periodic jobs, by name, with when they run unless Options.Schedules
+// (from SCHEDULE_<NAME> in the environment) says otherwise.
+var defaultSchedules = map[string]Periodic{
+	"token-purge":  {Spec: "@hourly", Type: TypePurgeExpiredTokens},
+	"outbox-purge": {Spec: "@daily", Type: TypePurgeDoneEvents},
+}
+
+// ScheduleNames are the names of the periodic jobs, sorted.
+func ScheduleNames() []string { return slices.Sorted(maps.Keys(defaultSchedules)) }
+
+// periodicJobs are the schedules in force: the defaults with the overrides applied.
+func periodicJobs(overrides map[string]string, all map[string]task) ([]Periodic, error) {
+	for name := range overrides {
+		if _, ok := defaultSchedules[name]; !ok {
+			return nil, fmt.Errorf("no periodic job is called %q (there are %v)", name, ScheduleNames())
+		}
+	}
+	var out []Periodic
+	for _, name := range ScheduleNames() {
+		p := defaultSchedules[name]
+		p.Name = name
+		if spec, ok := overrides[name]; ok {
+			p.Spec = spec
+		}
+		if p.Spec == "off" {
+			continue
+		}
+		p.route = all[p.Type].route
+		out = append(out, p)
+	}
+	return out, nil
+}
