@@ -319,6 +319,66 @@ func (e JurisdictionKind) Valid() bool {
 	}
 }
 
+// Defines values for NotificationDelivery.
+const (
+	Daily     NotificationDelivery = "daily"
+	Immediate NotificationDelivery = "immediate"
+	Off       NotificationDelivery = "off"
+	Weekly    NotificationDelivery = "weekly"
+)
+
+// Valid indicates whether the value is a known member of the NotificationDelivery enum.
+func (e NotificationDelivery) Valid() bool {
+	switch e {
+	case Daily:
+		return true
+	case Immediate:
+		return true
+	case Off:
+		return true
+	case Weekly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NotificationEventType.
+const (
+	NotificationEventTypeClearanceReminder     NotificationEventType = "clearance_reminder"
+	NotificationEventTypeConflictToClear       NotificationEventType = "conflict_to_clear"
+	NotificationEventTypeImportFinished        NotificationEventType = "import_finished"
+	NotificationEventTypeInvitation            NotificationEventType = "invitation"
+	NotificationEventTypePasswordReset         NotificationEventType = "password_reset"
+	NotificationEventTypeReferralStale         NotificationEventType = "referral_stale"
+	NotificationEventTypeReferralStatusChanged NotificationEventType = "referral_status_changed"
+	NotificationEventTypeReferralSubmitted     NotificationEventType = "referral_submitted"
+)
+
+// Valid indicates whether the value is a known member of the NotificationEventType enum.
+func (e NotificationEventType) Valid() bool {
+	switch e {
+	case NotificationEventTypeClearanceReminder:
+		return true
+	case NotificationEventTypeConflictToClear:
+		return true
+	case NotificationEventTypeImportFinished:
+		return true
+	case NotificationEventTypeInvitation:
+		return true
+	case NotificationEventTypePasswordReset:
+		return true
+	case NotificationEventTypeReferralStale:
+		return true
+	case NotificationEventTypeReferralStatusChanged:
+		return true
+	case NotificationEventTypeReferralSubmitted:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OrganizationKind.
 const (
 	Clinic         OrganizationKind = "clinic"
@@ -992,6 +1052,55 @@ type MemberUpdate struct {
 	Role   *Role       `json:"role,omitempty"`
 }
 
+// Notification defines model for Notification.
+type Notification struct {
+	CreatedAt time.Time             `json:"created_at"`
+	EventType NotificationEventType `json:"event_type"`
+	Id        openapi_types.UUID    `json:"id"`
+
+	// Link The app's path to what it is about, e.g. /referrals/{id}
+	Link string `json:"link"`
+
+	// ReadAt Absent while unread
+	ReadAt *time.Time `json:"read_at,omitempty"`
+
+	// Title What happened, naming no person and no client
+	Title string `json:"title"`
+}
+
+// NotificationDelivery Emailed at once, in the daily or the weekly digest, or not emailed
+type NotificationDelivery string
+
+// NotificationEventType defines model for NotificationEventType.
+type NotificationEventType string
+
+// NotificationPreference defines model for NotificationPreference.
+type NotificationPreference struct {
+	// DefaultDelivery Emailed at once, in the daily or the weekly digest, or not emailed
+	DefaultDelivery NotificationDelivery `json:"default_delivery"`
+
+	// Delivery Emailed at once, in the daily or the weekly digest, or not emailed
+	Delivery    NotificationDelivery  `json:"delivery"`
+	Description string                `json:"description"`
+	EventType   NotificationEventType `json:"event_type"`
+	Label       string                `json:"label"`
+
+	// Security Always sent at once: it cannot be changed
+	Security bool `json:"security"`
+}
+
+// NotificationPreferenceChange defines model for NotificationPreferenceChange.
+type NotificationPreferenceChange struct {
+	// Delivery Emailed at once, in the daily or the weekly digest, or not emailed
+	Delivery  NotificationDelivery  `json:"delivery"`
+	EventType NotificationEventType `json:"event_type"`
+}
+
+// NotificationPreferences defines model for NotificationPreferences.
+type NotificationPreferences struct {
+	Items []NotificationPreference `json:"items"`
+}
+
 // Organization defines model for Organization.
 type Organization struct {
 	// Active False once a platform admin deactivated it: its members can neither sign in nor use their tokens
@@ -1262,6 +1371,19 @@ type LookupInvitationJSONBody struct {
 	Token string `json:"token"`
 }
 
+// SetNotificationPreferencesJSONBody defines parameters for SetNotificationPreferences.
+type SetNotificationPreferencesJSONBody struct {
+	Items []NotificationPreferenceChange `json:"items"`
+}
+
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Unread Only the notifications not read yet
+	Unread *bool   `form:"unread,omitempty" json:"unread,omitempty"`
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // ListReferralsParams defines parameters for ListReferrals.
 type ListReferralsParams struct {
 	Status       *ReferralStatus `form:"status,omitempty" json:"status,omitempty"`
@@ -1350,6 +1472,9 @@ type LookupInvitationJSONRequestBody LookupInvitationJSONBody
 
 // UpdateMeJSONRequestBody defines body for UpdateMe for application/json ContentType.
 type UpdateMeJSONRequestBody = MeUpdate
+
+// SetNotificationPreferencesJSONRequestBody defines body for SetNotificationPreferences for application/json ContentType.
+type SetNotificationPreferencesJSONRequestBody SetNotificationPreferencesJSONBody
 
 // CreateOrganizationJSONRequestBody defines body for CreateOrganization for application/json ContentType.
 type CreateOrganizationJSONRequestBody = OrganizationCreate
@@ -1446,6 +1571,24 @@ type ServerInterface interface {
 	// UpdateMe Change the signed-in user's name or password
 	// (PATCH /me)
 	UpdateMe(ctx echo.Context) error
+	// GetNotificationPreferences How the signed-in user is emailed about each kind of event that reaches users like them
+	// (GET /me/notification-preferences)
+	GetNotificationPreferences(ctx echo.Context) error
+	// SetNotificationPreferences Change the delivery of the event types listed; the others keep theirs
+	// (PUT /me/notification-preferences)
+	SetNotificationPreferences(ctx echo.Context) error
+	// ListNotifications The signed-in user's notifications, newest first
+	// (GET /notifications)
+	ListNotifications(ctx echo.Context, params ListNotificationsParams) error
+	// MarkAllNotificationsRead Mark every notification of the signed-in user read
+	// (POST /notifications/read-all)
+	MarkAllNotificationsRead(ctx echo.Context) error
+	// CountUnreadNotifications How many of the signed-in user's notifications are unread (for the bell)
+	// (GET /notifications/unread-count)
+	CountUnreadNotifications(ctx echo.Context) error
+	// MarkNotificationRead Mark one of the signed-in user's notifications read (again is no change)
+	// (POST /notifications/{notificationId}/read)
+	MarkNotificationRead(ctx echo.Context, notificationId openapi_types.UUID) error
 	// ListOrganizations Organisations visible to the caller
 	// (GET /organizations)
 	ListOrganizations(ctx echo.Context) error
@@ -1801,6 +1944,90 @@ func (w *ServerInterfaceWrapper) UpdateMe(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateMe(ctx)
+	return err
+}
+
+// GetNotificationPreferences converts echo context to params.
+func (w *ServerInterfaceWrapper) GetNotificationPreferences(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetNotificationPreferences(ctx)
+	return err
+}
+
+// SetNotificationPreferences converts echo context to params.
+func (w *ServerInterfaceWrapper) SetNotificationPreferences(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetNotificationPreferences(ctx)
+	return err
+}
+
+// ListNotifications converts echo context to params.
+func (w *ServerInterfaceWrapper) ListNotifications(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListNotificationsParams
+	// ------------- Optional query parameter "unread" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unread", ctx.QueryParams(), &params.Unread, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unread: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListNotifications(ctx, params)
+	return err
+}
+
+// MarkAllNotificationsRead converts echo context to params.
+func (w *ServerInterfaceWrapper) MarkAllNotificationsRead(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.MarkAllNotificationsRead(ctx)
+	return err
+}
+
+// CountUnreadNotifications converts echo context to params.
+func (w *ServerInterfaceWrapper) CountUnreadNotifications(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CountUnreadNotifications(ctx)
+	return err
+}
+
+// MarkNotificationRead converts echo context to params.
+func (w *ServerInterfaceWrapper) MarkNotificationRead(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "notificationId" -------------
+	var notificationId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "notificationId", ctx.Param("notificationId"), &notificationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter notificationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.MarkNotificationRead(ctx, notificationId)
 	return err
 }
 
@@ -2344,6 +2571,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/auth/password-reset/confirm", wrapper.ConfirmPasswordReset, options.OperationMiddlewares["confirmPasswordReset"]...)
 	router.GET(options.BaseURL+"/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.PATCH(options.BaseURL+"/me", wrapper.UpdateMe, options.OperationMiddlewares["updateMe"]...)
+	router.GET(options.BaseURL+"/me/notification-preferences", wrapper.GetNotificationPreferences, options.OperationMiddlewares["getNotificationPreferences"]...)
+	router.PUT(options.BaseURL+"/me/notification-preferences", wrapper.SetNotificationPreferences, options.OperationMiddlewares["setNotificationPreferences"]...)
+	router.GET(options.BaseURL+"/notifications", wrapper.ListNotifications, options.OperationMiddlewares["listNotifications"]...)
+	router.GET(options.BaseURL+"/notifications/unread-count", wrapper.CountUnreadNotifications, options.OperationMiddlewares["countUnreadNotifications"]...)
+	router.POST(options.BaseURL+"/notifications/read-all", wrapper.MarkAllNotificationsRead, options.OperationMiddlewares["markAllNotificationsRead"]...)
+	router.POST(options.BaseURL+"/notifications/:notificationId/read", wrapper.MarkNotificationRead, options.OperationMiddlewares["markNotificationRead"]...)
 	router.GET(options.BaseURL+"/organizations", wrapper.ListOrganizations, options.OperationMiddlewares["listOrganizations"]...)
 	router.POST(options.BaseURL+"/organizations", wrapper.CreateOrganization, options.OperationMiddlewares["createOrganization"]...)
 	router.GET(options.BaseURL+"/organizations/:orgId", wrapper.GetOrganization, options.OperationMiddlewares["getOrganization"]...)

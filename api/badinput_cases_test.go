@@ -239,6 +239,10 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.staff, "GET", "/api/v1/me?unknown={}", "unknown", nil, false},
+		{f.coord, "GET", "/api/v1/notifications?unread={}", "unread", nil, false},
+		{f.coord, "GET", "/api/v1/notifications?cursor={}", "cursor", nil, false},
+		{f.coord, "GET", "/api/v1/notifications?limit={}", "limit", nil, false},
+		{f.coord, "POST", "/api/v1/notifications/{}/read", "notificationId", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
@@ -342,6 +346,24 @@ func (f *badInputFixture) cursorCases() []badCase {
 			}
 		}
 	}
+	for roleName, as := range roles {
+		for _, path := range []string{"/api/v1/notifications?", "/api/v1/notifications?unread=true&"} {
+			for _, c := range []struct{ name, cursor string }{
+				{"with a time that is not one", b64(`{"s":"created","k":["not-a-time","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with an id that is not a uuid", b64(`{"s":"created","k":["2026-01-01 10:00:00+00","not-a-uuid"]}`)},
+				{"with a NUL in the time", b64(`{"s":"created","k":["2026-01-01\u0000","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a year beyond timestamps", b64(`{"s":"created","k":["300000-12-31","00000000-0000-0000-0000-000000000000"]}`)},
+				{"of one key", b64(`{"s":"created","k":["2026-01-01 10:00:00+00"]}`)},
+				{"of another sort", b64(`{"s":"deadline","k":["2026-01-01","00000000-0000-0000-0000-000000000000"]}`)},
+				{"of a registry list", b64(`["acme","00000000-0000-0000-0000-000000000000"]`)},
+			} {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
+	}
 	for _, path := range []string{"/api/v1/conflicts/entries?", "/api/v1/conflicts/entries?q=lakeview&"} {
 		for _, c := range []struct{ name, cursor string }{
 			{"with an id that is not a uuid", b64(`["acme","not-a-uuid"]`)},
@@ -391,6 +413,9 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 	organizations := func(body any) apptest.Request {
 		return apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: f.admin.Token, Body: body}
 	}
+	preferences := func(items []map[string]string) apptest.Request {
+		return apptest.Request{Method: "PUT", Path: "/api/v1/me/notification-preferences", Token: f.coord.Token, Body: map[string]any{"items": items}}
+	}
 	return []badCase{
 		// One JSON document, each key once, with a real body.
 		{"data after the document", organizations(`{"name":"Acme Legal","kind":"nonprofit"} x`), 400, problem.MalformedBody, "", "after the JSON document"},
@@ -433,6 +458,11 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
 		{"21 aliases of a registry entry, edited", apptest.Request{Method: "PUT", Path: f.entryPath, Token: f.coord.Token,
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
+		// Notification preferences: a security email stays on, and the list is bounded.
+		{"password reset turned off", preferences([]map[string]string{{"event_type": "password_reset", "delivery": "off"}}), 422, problem.Invalid, "items[0].delivery", "security email"},
+		{"a delivery that is not one", preferences([]map[string]string{{"event_type": "conflict_to_clear", "delivery": "hourly"}}), 422, problem.Invalid, "items[0].delivery", ""},
+		{"51 preferences", preferences(slices.Repeat([]map[string]string{{"event_type": "conflict_to_clear", "delivery": "off"}}, 51)), 422, problem.Invalid, "items", ""},
+		{"a preference without a delivery", preferences([]map[string]string{{"event_type": "conflict_to_clear"}}), 422, problem.Invalid, "items[0].delivery", ""},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
@@ -18,14 +19,15 @@ import (
 // Handlers implements the generated ServerInterface: each method decodes, calls one service method
 // and encodes. Authorization is the services' job.
 type Handlers struct {
-	Auth         auth.Service
-	Orgs         org.Service
-	Reference    *reference.Service
-	Attorneys    attorney.Service
-	Referrals    referral.Service
-	Conflicts    conflict.Service
-	SecureCookie bool
-	Uploads      UploadRate
+	Auth          auth.Service
+	Orgs          org.Service
+	Reference     *reference.Service
+	Attorneys     attorney.Service
+	Referrals     referral.Service
+	Conflicts     conflict.Service
+	Notifications notify.Inbox
+	SecureCookie  bool
+	Uploads       UploadRate
 }
 
 var _ ServerInterface = (*Handlers)(nil)

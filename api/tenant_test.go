@@ -56,11 +56,12 @@ var objectRoutes = []objectRoute{
 	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/inquiries", map[string]string{"question": "disclose_name"}},
 	{"GET", "/referrals/{referralId}/conflict-inquiries", nil},
 	{"POST", "/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer", map[string]string{"answer": "disclose"}},
+	{"POST", "/notifications/{notificationId}/read", nil},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
-// name: the firm, a member who is an attorney, a pending invitation and a conflict registry entry,
-// and Northside's draft referral. The replacer fills a route's template with them.
+// name: the firm, a member who is an attorney, a pending invitation, a conflict registry entry and
+// a notification of the admin's, and Northside's draft referral. The replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
@@ -72,7 +73,9 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: owner.Token,
 		Body: map[string]string{"name": "Harbor Freight Logistics Inc", "type": "organization", "role": "client"}}).JSON(t, &entry)
 	draft := createReferral(t, env, env.Login(t, nonprofitStaff, password), northsideDraft)
-	return owner, orgID, strings.NewReplacer("{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
+	notifyEvent(t, env, conflictEvent(t, env, "admin@hartwell.example"))
+	notification := listNotifications(t, env, owner, "").Items[0]
+	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
 		"{inquiryId}", "00000000-0000-4000-8000-000000000002")
 }
@@ -142,6 +145,9 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if profile.UpdatedAt != nil {
 		t.Fatal("the attorney's profile was written")
 	}
+	if n := unreadCount(t, env, owner); n != 1 {
+		t.Fatalf("the admin's notification was marked read: %d unread", n)
+	}
 }
 
 func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
@@ -162,6 +168,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 			switch {
 			case strings.Contains(key, " /referrals/"):
 				res.Problem(t, http.StatusNotFound) // Northside's draft: not this firm's to see
+			case strings.Contains(key, " /notifications/"):
+				res.Problem(t, http.StatusNotFound) // the admin's own
 			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
 			case res.Status >= 300:

@@ -45,6 +45,8 @@ type App struct {
 	Metrics   *metrics.Metrics
 	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
 	DevMailbox *notify.DevMailbox
+	// Notify keeps in-app notifications and preferences, and sends their emails.
+	Notify *notify.Service
 }
 
 // Options adjust how the application is built.
@@ -110,6 +112,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Attorneys:  attorney.NewService(db, ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
+		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),
 	}, nil
 }
 
@@ -124,7 +127,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
-			Referrals: a.Referrals, Conflicts: a.Conflicts, SecureCookie: !a.Config.Dev(),
+			Referrals: a.Referrals, Conflicts: a.Conflicts, Notifications: a.Notify, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,

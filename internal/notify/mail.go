@@ -1,5 +1,5 @@
-// Package notify delivers messages to people. For now it sends email; in-app notifications and
-// preferences join it later.
+// Package notify tells people what happened: in-app notifications, their preferences, and email,
+// each email sent once per event and recipient.
 package notify
 
 import (

@@ -157,3 +157,15 @@ func (s *Store) UpdateOrganization(ctx context.Context, id uuid.UUID, changes ma
 	changes["updated_at"] = time.Now().UTC()
 	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).Updates(changes), "Organization")
 }
+
+// ActiveMembers lists the active users holding one of roles in the organisations, leaving out
+// organisations that are deactivated.
+func (s *Store) ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []string) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	var id uuid.UUID
+	err := s.scanRows(ctx, `SELECT u.id FROM memberships m
+		JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id
+		WHERE m.org_id = ANY($1) AND m.role = ANY($2) AND u.active AND o.deactivated_at IS NULL ORDER BY u.id`,
+		[]any{uuidArray(orgIDs), roles}, []any{uuidDest{&id}}, func() { ids = append(ids, id) })
+	return ids, translate(err, "members")
+}

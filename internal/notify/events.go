@@ -1,0 +1,143 @@
+package notify
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+)
+
+// EventType names something that happened that people are told about.
+type EventType string
+
+// The event types. Each has one entry in registry below.
+const (
+	EventInvitation            EventType = "invitation"
+	EventPasswordReset         EventType = "password_reset"
+	EventReferralSubmitted     EventType = "referral_submitted"
+	EventConflictToClear       EventType = "conflict_to_clear"
+	EventClearanceReminder     EventType = "clearance_reminder"
+	EventReferralStatusChanged EventType = "referral_status_changed"
+	EventReferralStale         EventType = "referral_stale"
+	EventImportFinished        EventType = "import_finished"
+)
+
+// Delivery is when a user is emailed about an event type.
+type Delivery string
+
+// The deliveries a user may choose. Whatever they choose, an event of an in-app type also appears
+// in their notifications.
+const (
+	Immediate Delivery = "immediate"
+	Daily     Delivery = "daily"
+	Weekly    Delivery = "weekly"
+	Off       Delivery = "off"
+)
+
+// Valid reports whether d is one of the deliveries.
+func (d Delivery) Valid() bool { return d == Immediate || d == Daily || d == Weekly || d == Off }
+
+// Spec is everything about one event type. Adding an event type is adding one Spec to registry.
+type Spec struct {
+	Type EventType
+	// Label and Description are how the preferences page presents it.
+	Label, Description string
+	// Default is the delivery of users who have not chosen one.
+	Default Delivery
+	// Security emails (a password reset) are always sent at once; nobody can turn them off.
+	Security bool
+	// InApp events are shown in the recipients' notifications and emailed from them with Title and
+	// Link. Other events (security emails to an address, with a token in them) are composed by their
+	// handler and sent with Deliver.
+	InApp bool
+	// Title and Link are text/template texts over the event's Params: what happened, in words that
+	// name no person and no client ("A new referral in Housing, Illinois"), and the app's path to
+	// look at it, which checks the reader's access.
+	Title, Link string
+	// For reports whether users like u receive the event, so that their preferences list it. Nil for
+	// an event that never reaches an account (an invitation goes to an address).
+	For func(u User) bool
+}
+
+// firmManagers are the coordinators and org admins of law firms.
+func firmManagers(u User) bool {
+	return u.OrgKind == "law_firm" && (u.Role == roleCoordinator || u.Role == roleOrgAdmin)
+}
+
+// referrers are the staff and org admins of the organisations that refer matters.
+func referrers(u User) bool {
+	switch u.OrgKind {
+	case "nonprofit", "public_defender", "clinic":
+		return u.Role == roleStaff || u.Role == roleOrgAdmin
+	}
+	return false
+}
+
+func everyone(User) bool { return true }
+
+// registry lists every event type in the order the preferences page shows them. Params each one's
+// Title and Link use: referral (id), area and jurisdiction (names, e.g. "Housing", "Illinois"),
+// status (as people read it, e.g. "accepted"), days, import (id), added and rejected (counts).
+var registry = []Spec{
+	{Type: EventInvitation, Label: "Invitation", Default: Immediate, Security: true},
+	{Type: EventPasswordReset, Label: "Password reset",
+		Description: "The link to choose a new password, when you ask for one.",
+		Default:     Immediate, Security: true, For: everyone},
+	{Type: EventConflictToClear, Label: "Potential conflicts to clear",
+		Description: "A new referral names someone in your firm's conflict registry, and you decide whether it is a conflict.",
+		Default:     Immediate, InApp: true, For: firmManagers,
+		Title: "A potential conflict to clear: a referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventClearanceReminder, Label: "Clearance reminders",
+		Description: "A potential conflict has been waiting for your decision for more than two days.",
+		Default:     Immediate, InApp: true, For: firmManagers,
+		Title: "Reminder: a potential conflict is waiting for you to clear it (a referral in {{.area}}, {{.jurisdiction}})", Link: "/referrals/{{.referral}}"},
+	{Type: EventReferralSubmitted, Label: "New referrals",
+		Description: "A referral your firm's conflict check has cleared is open for your attorneys.",
+		Default:     Off, InApp: true, For: firmManagers,
+		Title: "A new referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventImportFinished, Label: "Registry imports",
+		Description: "A conflict registry import you started has finished.",
+		Default:     Immediate, InApp: true, For: firmManagers,
+		Title: "Your registry import has finished: {{.added}} entries added, {{.rejected}} rejected", Link: "/conflicts"},
+	{Type: EventReferralStatusChanged, Label: "Referral status changes",
+		Description: "One of your organisation's referrals has moved on, for example when an attorney accepts it.",
+		Default:     Immediate, InApp: true, For: referrers,
+		Title: "Your referral in {{.area}}, {{.jurisdiction}} is now {{.status}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventReferralStale, Label: "Referrals nobody has taken",
+		Description: "A referral of your organisation has been open for days without a firm taking it.",
+		Default:     Daily, InApp: true, For: referrers,
+		Title: "No firm has taken your referral in {{.area}}, {{.jurisdiction}} after {{.days}} days", Link: "/referrals/{{.referral}}"},
+}
+
+// spec is an event type's Spec with its templates parsed.
+type spec struct {
+	Spec
+	title, link *template.Template
+}
+
+var specs = func() map[EventType]spec {
+	out := make(map[EventType]spec, len(registry))
+	for _, s := range registry {
+		parse := func(kind, text string) *template.Template {
+			return template.Must(template.New(string(s.Type) + " " + kind).Option("missingkey=error").Parse(text))
+		}
+		out[s.Type] = spec{Spec: s, title: parse("title", s.Title), link: parse("link", s.Link)}
+	}
+	return out
+}()
+
+// Params are the facts an event's title and link are made from. They are shown to every
+// recipient and sent by email: never a person's name or contact details, never a client's facts.
+type Params map[string]string
+
+// render fills an event type's title and link with params. A param the templates name and params
+// lack is an error: a notification never says "<no value>".
+func (s spec) render(params Params) (title, link string, err error) {
+	var t, l strings.Builder
+	if err := s.title.Execute(&t, params); err != nil {
+		return "", "", fmt.Errorf("%s title: %w", s.Type, err)
+	}
+	if err := s.link.Execute(&l, params); err != nil {
+		return "", "", fmt.Errorf("%s link: %w", s.Type, err)
+	}
+	return t.String(), l.String(), nil
+}
