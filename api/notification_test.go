@@ -208,7 +208,7 @@ func TestNotify_TheSameEventTwiceNotifiesAndEmailsOnce(t *testing.T) {
 	}
 	want := "/referrals/" + e.Params["referral"]
 	if mail[0].Subject != "A potential conflict to clear: a referral in Housing, Illinois" || !strings.Contains(mail[0].Text, want) ||
-		!strings.Contains(mail[0].Text, "Dana Whitfield") {
+		!strings.Contains(mail[0].Text, "Dana Whitfield") || !strings.Contains(mail[0].HTML, want) || mail[0].ID == "" {
 		t.Fatalf("email: %+v", mail[0])
 	}
 	if err := env.App.Notify.SendAllDue(ctx); err != nil || len(env.Mail.To(coordinator)) != 1 {
