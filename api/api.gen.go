@@ -916,6 +916,16 @@ type DateRange struct {
 	Start openapi_types.Date `json:"start"`
 }
 
+// DevEmail defines model for DevEmail.
+type DevEmail struct {
+	SentAt  time.Time `json:"sent_at"`
+	Subject string    `json:"subject"`
+
+	// Text The plain-text body; its links lead into the app
+	Text string `json:"text"`
+	To   string `json:"to"`
+}
+
 // Eligibility defines model for Eligibility.
 type Eligibility struct {
 	// AnnualIncome Shown only to the referring organisation
@@ -1508,6 +1518,9 @@ type TransitionReferralJSONRequestBody = ReferralTransition
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListDevMailbox The emails a development server kept instead of sending them (platform admins)
+	// (GET /admin/dev-mailbox)
+	ListDevMailbox(ctx echo.Context) error
 	// ListAttorneys Attorney profiles of the caller's firm (coordinators and org admins; an attorney sees their own)
 	// (GET /attorneys)
 	ListAttorneys(ctx echo.Context) error
@@ -1660,6 +1673,15 @@ type ServerInterface interface {
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// ListDevMailbox converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDevMailbox(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDevMailbox(ctx)
+	return err
 }
 
 // ListAttorneys converts echo context to params.
@@ -2613,5 +2635,6 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/inquiries", wrapper.CreateConflictInquiry, options.OperationMiddlewares["createConflictInquiry"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-inquiries", wrapper.ListConflictInquiries, options.OperationMiddlewares["listConflictInquiries"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-inquiries/:inquiryId/answer", wrapper.AnswerConflictInquiry, options.OperationMiddlewares["answerConflictInquiry"]...)
+	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
 
 }

@@ -243,6 +243,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/notifications?cursor={}", "cursor", nil, false},
 		{f.coord, "GET", "/api/v1/notifications?limit={}", "limit", nil, false},
 		{f.coord, "POST", "/api/v1/notifications/{}/read", "notificationId", nil, false},
+		{f.admin, "GET", "/api/v1/admin/dev-mailbox?unknown={}", "unknown", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
@@ -438,6 +439,9 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"bad uuid in path", apptest.Request{Method: "GET", Path: "/api/v1/organizations/not-a-uuid", Token: f.admin.Token}, 422, problem.Invalid, "orgId", ""},
 		{"unknown route", apptest.Request{Method: "GET", Path: "/api/v1/no-such-thing", Token: f.admin.Token}, 404, problem.NotFound, "", ""},
 		{"wrong method", apptest.Request{Method: "DELETE", Path: "/api/v1/me", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
+		{"dev mailbox, wrong method", apptest.Request{Method: "DELETE", Path: "/api/v1/admin/dev-mailbox", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
+		{"dev mailbox, a body it does not take", apptest.Request{Method: "POST", Path: "/api/v1/admin/dev-mailbox", Token: f.admin.Token,
+			Body: map[string]string{"to": "eve@evil.example"}}, 405, problem.NotAllowed, "", ""},
 		// Dates the calendar does not have.
 		{"deadline of February 30", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
 			Body: edited(referralBody(true), func(b map[string]any) { b["deadline"] = "2027-02-30" })}, 422, problem.Invalid, "deadline", "date"},

@@ -28,6 +28,8 @@ type Handlers struct {
 	Notifications notify.Inbox
 	SecureCookie  bool
 	Uploads       UploadRate
+	// DevMailbox is the development mailbox; nil when the server sends email or runs in production.
+	DevMailbox *notify.DevMailbox
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -127,7 +127,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
-			Referrals: a.Referrals, Conflicts: a.Conflicts, Notifications: a.Notify, SecureCookie: !a.Config.Dev(),
+			Referrals: a.Referrals, Conflicts: a.Conflicts, Notifications: a.Notify, DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,

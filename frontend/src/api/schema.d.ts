@@ -776,6 +776,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/dev-mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The emails a development server kept instead of sending them (platform admins)
+         * @description In development without `SMTP_URL` the server sends no email: it logs each one and keeps the
+         *     last 200 in memory, so that their links can be followed. Each server process keeps its own.
+         *     404 when the server sends email or runs in production.
+         */
+        get: operations["listDevMailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -903,6 +925,14 @@ export interface components {
              *     they cannot sign in), true reactivates it. Its referrals and matters are left as they are.
              */
             active?: boolean;
+        };
+        DevEmail: {
+            to: string;
+            subject: string;
+            /** Format: date-time */
+            sent_at: string;
+            /** @description The plain-text body; its links lead into the app */
+            text: string;
         };
         Member: {
             /** Format: uuid */
@@ -2668,6 +2698,31 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listDevMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kept emails, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DevEmail"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }
