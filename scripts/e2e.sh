@@ -5,7 +5,7 @@
 #
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/root), E2E_REDIS_URL (redis://127.0.0.1:6379/1),
 # E2E_PORT (first free port from 18080), CHROMIUM_PATH (/usr/bin/chromium), E2E_SKIP_BUILD=1 to reuse
-# an existing build.
+# an existing build. Arguments go to Playwright: `scripts/e2e.sh e2e/to-clear.spec.ts` runs one spec.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -138,4 +138,4 @@ fi
 
 echo "e2e: running the browser journey against $base_url"
 cd "$root/frontend"
-E2E_BASE_URL="$base_url" CHROMIUM_PATH="$chromium" npm run e2e
+E2E_BASE_URL="$base_url" CHROMIUM_PATH="$chromium" npm run e2e -- "$@"

@@ -16,6 +16,7 @@ import { ReferralDetailPage } from './pages/ReferralDetailPage';
 import { ReferralFormPage } from './pages/ReferralFormPage';
 import { ReferralsPage } from './pages/ReferralsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { ToClearPage } from './pages/ToClearPage';
 import { REFERRING_KINDS } from './domain/referrals';
 import { AppShell } from './shell/AppShell';
 import { PublicLayout } from './shell/PublicLayout';
@@ -113,6 +114,14 @@ export function App() {
           element={
             <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
               <ConflictsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="to-clear"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <ToClearPage />
             </RequireRole>
           }
         />

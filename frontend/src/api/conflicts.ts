@@ -9,6 +9,7 @@ import type {
   ConflictQuestion,
   ImportMode,
   ImportReport,
+  PendingConflict,
 } from './types';
 
 export interface ConflictEntryPage {
@@ -47,6 +48,16 @@ export const importConflictEntries = (file: Blob, mode: ImportMode): Promise<Imp
       headers: { 'Content-Type': 'text/csv' },
     }),
   );
+
+export interface PendingConflictPage {
+  items: PendingConflict[];
+  total: number;
+  next_cursor?: string;
+}
+
+/** The firm's potential conflicts waiting to be cleared, oldest first. */
+export const listPendingConflicts = (cursor?: string, limit = 50): Promise<PendingConflictPage> =>
+  unwrap(api.GET('/conflicts/pending', { params: { query: { cursor, limit } } }));
 
 /** The stored check, or null when the firm has not checked this referral yet. */
 export async function getConflictCheck(referralId: string): Promise<ConflictCheck | null> {

@@ -3,12 +3,14 @@ import { queryKeys } from './queryKeys';
 
 /**
  * After a firm's check of a referral changed (run again, a hit cleared): whether the firm may see the
- * referral follows the check, so the referral itself and every list holding it are stale too.
+ * referral follows the check, so the referral itself and every list holding it are stale too, as is
+ * the queue of potential conflicts to clear and its count.
  */
 export function invalidateAfterCheck(queryClient: QueryClient, referralId: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.referral(referralId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.pendingConflicts }),
   ]);
 }
 
@@ -22,5 +24,6 @@ export function invalidateAfterRegistryChange(queryClient: QueryClient) {
     queryClient.invalidateQueries({ queryKey: queryKeys.conflictEntries }),
     queryClient.invalidateQueries({ queryKey: queryKeys.conflictChecks }),
     queryClient.invalidateQueries({ queryKey: queryKeys.referrals }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.pendingConflicts }),
   ]);
 }

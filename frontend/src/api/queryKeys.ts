@@ -22,4 +22,7 @@ export const queryKeys = {
   conflictInquiries: (referralId: string) => ['conflict-inquiries', referralId] as const,
   conflictEntries: ['conflict-entries'] as const,
   conflictEntryList: (q: string) => ['conflict-entries', q] as const,
+  pendingConflicts: ['pending-conflicts'] as const,
+  pendingConflictList: ['pending-conflicts', 'list'] as const,
+  pendingConflictCount: ['pending-conflicts', 'count'] as const,
 };

@@ -42,3 +42,4 @@ export type ConflictCheck = Schemas['ConflictCheck'];
 export type ConflictQuestion = Schemas['ConflictQuestion'];
 export type ConflictAnswer = Schemas['ConflictAnswer'];
 export type ConflictInquiry = Schemas['ConflictInquiry'];
+export type PendingConflict = Schemas['PendingConflict'];

@@ -1,4 +1,8 @@
-import type { ConflictAnswer, ConflictCheck, ConflictEntry, ConflictHit, ConflictQuestion, ConflictRole } from '../api/types';
+import type { ConflictAnswer, ConflictCheck, ConflictEntry, ConflictHit, ConflictQuestion, ConflictRole, Me } from '../api/types';
+
+/** Only a law firm's coordinators clear potential conflicts, so only they are shown the ones waiting. */
+export const clearsConflicts = (me: Pick<Me, 'role' | 'organization'>) =>
+  me.organization.kind === 'law_firm' && me.role === 'coordinator';
 
 export const CONFLICT_ROLE_LABELS: Record<ConflictRole, string> = {
   client: 'Current client',

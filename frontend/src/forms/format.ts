@@ -19,3 +19,16 @@ export function waitInWords(seconds: number): string {
   if (seconds <= 90) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }
+
+/**
+ * How long something has waited since an instant: minutes within the hour, hours up to two days (a
+ * potential conflict is overdue after 48 hours), whole days after that.
+ */
+export function ageInWords(since: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - new Date(since).getTime()) / 60_000));
+  if (minutes < 2) return 'just now';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return `${Math.floor(hours / 24)} days`;
+}

@@ -1,13 +1,24 @@
 import { Link } from 'react-router-dom';
+import { usePendingConflictCount } from '../api/usePendingConflictCount';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { clearsConflicts } from '../domain/conflicts';
 import { canRefer, handlesConflicts } from '../domain/referrals';
 import { ORGANIZATION_KIND_LABELS, ROLE_SUMMARIES, canManageMembers, canViewMembers, roleLabel } from '../domain/roles';
+
+/** The coordinator's queue in words, before its count has loaded too. */
+function waitingInWords(count: number | undefined): string {
+  if (count === undefined) return 'the potential conflicts waiting for you to clear them, oldest first.';
+  if (count === 0) return 'no potential conflict is waiting for you.';
+  return `${count === 1 ? '1 potential conflict is' : `${count} potential conflicts are`} waiting for you to clear them.`;
+}
 
 export function HomePage() {
   useDocumentTitle('Home');
   const me = useCurrentUser();
   const firstName = me.name.split(/\s+/)[0];
+  const clears = clearsConflicts(me);
+  const pending = usePendingConflictCount(clears);
 
   return (
     <>
@@ -38,6 +49,12 @@ export function HomePage() {
             <li>
               <Link to="/profile/attorney">My practice</Link>: your bar admissions, practice areas, languages and
               availability, used to match referrals to you.
+            </li>
+          )}
+          {clears && (
+            <li>
+              <Link to="/to-clear">To clear</Link>:{' '}
+              {waitingInWords(pending.data)}
             </li>
           )}
           {handlesConflicts(me) && (

@@ -8,6 +8,7 @@ import { CurrentUserContext } from '../auth/currentUser';
 import { Loading } from '../components/Loading';
 import { roleLabel } from '../domain/roles';
 import { navItemsFor } from './navItems';
+import { PendingCount } from './PendingCount';
 
 /** The frame around every signed-in page: who is signed in, where they can go, and sign out. */
 export function AppShell() {
@@ -52,6 +53,7 @@ export function AppShell() {
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} className="nav-link">
                     {item.label}
+                    {item.pendingCount && <PendingCount />}
                   </NavLink>
                 </li>
               ))}

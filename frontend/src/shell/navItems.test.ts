@@ -7,7 +7,7 @@ const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).m
 describe('navItemsFor', () => {
   it.each<[Role, OrganizationKind, string[]]>([
     ['attorney', 'law_firm', ['Home', 'Referrals', 'My practice', 'Profile']],
-    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Attorneys', 'Conflicts', 'Members', 'Profile']],
+    ['coordinator', 'law_firm', ['Home', 'Referrals', 'To clear', 'Attorneys', 'Conflicts', 'Members', 'Profile']],
     ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Members', 'Profile']],
     ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Profile']],
     ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Profile']],

@@ -6,17 +6,20 @@ export interface NavItem {
   label: string;
   /** Highlighted only at this exact address: Home and Profile have other items below them. */
   end?: boolean;
+  /** Shows how many potential conflicts wait to be cleared. */
+  pendingCount?: boolean;
 }
 
 const REFERRALS: NavItem = { to: '/referrals', label: 'Referrals' };
 const ATTORNEYS: NavItem = { to: '/attorneys', label: 'Attorneys' };
 const CONFLICTS: NavItem = { to: '/conflicts', label: 'Conflicts' };
+const TO_CLEAR: NavItem = { to: '/to-clear', label: 'To clear', pendingCount: true };
 const MY_PRACTICE: NavItem = { to: '/profile/attorney', label: 'My practice' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   if (kind === 'law_firm') {
     if (role === 'attorney') return [REFERRALS, MY_PRACTICE];
-    if (role === 'coordinator') return [REFERRALS, ATTORNEYS, CONFLICTS];
+    if (role === 'coordinator') return [REFERRALS, TO_CLEAR, ATTORNEYS, CONFLICTS];
     if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS];
     return [];
   }

@@ -14,7 +14,12 @@ export function HitInquiry({ referralId, hit, canAsk }: { referralId: string; hi
   const queryClient = useQueryClient();
   const ask = useMutation({
     mutationFn: (question: ConflictQuestion) => askAboutHit(referralId, hit.id, question),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.conflictCheck(referralId) }),
+    // The queue of potential conflicts says which of them wait for an answer.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.conflictCheck(referralId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pendingConflicts }),
+      ]),
   });
   const inquiry = hit.inquiry;
   const waiting = inquiry && !inquiry.answer;
