@@ -10,6 +10,8 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ReferralDetailPage } from './pages/ReferralDetailPage';
@@ -43,6 +45,8 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
         <Route
           path="members"
           element={

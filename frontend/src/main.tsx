@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
 import './styles/referrals.css';
+import './styles/notifications.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -25,4 +25,9 @@ export const queryKeys = {
   pendingConflicts: ['pending-conflicts'] as const,
   pendingConflictList: ['pending-conflicts', 'list'] as const,
   pendingConflictCount: ['pending-conflicts', 'count'] as const,
+  notifications: ['notifications'] as const,
+  notificationCount: ['notifications', 'count'] as const,
+  latestNotifications: ['notifications', 'latest'] as const,
+  notificationList: (unread: boolean) => ['notifications', 'list', { unread }] as const,
+  notificationPreferences: ['notification-preferences'] as const,
 };

@@ -43,3 +43,7 @@ export type ConflictQuestion = Schemas['ConflictQuestion'];
 export type ConflictAnswer = Schemas['ConflictAnswer'];
 export type ConflictInquiry = Schemas['ConflictInquiry'];
 export type PendingConflict = Schemas['PendingConflict'];
+export type Notification = Schemas['Notification'];
+export type NotificationDelivery = Schemas['NotificationDelivery'];
+export type NotificationPreference = Schemas['NotificationPreference'];
+export type NotificationPreferenceChange = Schemas['NotificationPreferenceChange'];

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/authContext';
 import { CurrentUserContext } from '../auth/currentUser';
 import { Loading } from '../components/Loading';
 import { roleLabel } from '../domain/roles';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { navItemsFor } from './navItems';
 import { PendingCount } from './PendingCount';
 
@@ -60,6 +61,7 @@ export function AppShell() {
             </ul>
           </nav>
           <div className="account">
+            <NotificationBell />
             <div className="account-who">
               <span className="visually-hidden">Signed in as </span>
               <span className="account-name">{user.name}</span>
