@@ -1521,6 +1521,9 @@ type ServerInterface interface {
 	// ListDevMailbox The emails a development server kept instead of sending them (platform admins)
 	// (GET /admin/dev-mailbox)
 	ListDevMailbox(ctx echo.Context) error
+	// OpenQueueConsole Let this browser open the job queue console at /admin/queues (platform admins)
+	// (POST /admin/queues/session)
+	OpenQueueConsole(ctx echo.Context) error
 	// ListAttorneys Attorney profiles of the caller's firm (coordinators and org admins; an attorney sees their own)
 	// (GET /attorneys)
 	ListAttorneys(ctx echo.Context) error
@@ -1681,6 +1684,15 @@ func (w *ServerInterfaceWrapper) ListDevMailbox(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListDevMailbox(ctx)
+	return err
+}
+
+// OpenQueueConsole converts echo context to params.
+func (w *ServerInterfaceWrapper) OpenQueueConsole(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.OpenQueueConsole(ctx)
 	return err
 }
 
@@ -2635,6 +2647,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/inquiries", wrapper.CreateConflictInquiry, options.OperationMiddlewares["createConflictInquiry"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-inquiries", wrapper.ListConflictInquiries, options.OperationMiddlewares["listConflictInquiries"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-inquiries/:inquiryId/answer", wrapper.AnswerConflictInquiry, options.OperationMiddlewares["answerConflictInquiry"]...)
+	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)
 	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
 
 }

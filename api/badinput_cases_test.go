@@ -244,6 +244,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/notifications?limit={}", "limit", nil, false},
 		{f.coord, "POST", "/api/v1/notifications/{}/read", "notificationId", nil, false},
 		{f.admin, "GET", "/api/v1/admin/dev-mailbox?unknown={}", "unknown", nil, false},
+		{f.admin, "POST", "/api/v1/admin/queues/session?unknown={}", "unknown", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
@@ -442,6 +443,10 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"dev mailbox, wrong method", apptest.Request{Method: "DELETE", Path: "/api/v1/admin/dev-mailbox", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
 		{"dev mailbox, a body it does not take", apptest.Request{Method: "POST", Path: "/api/v1/admin/dev-mailbox", Token: f.admin.Token,
 			Body: map[string]string{"to": "eve@evil.example"}}, 405, problem.NotAllowed, "", ""},
+		// The console session takes no body and no parameters.
+		{"a body for the console session", apptest.Request{Method: "POST", Path: "/api/v1/admin/queues/session", Token: f.admin.Token, Body: `{"ttl":86400}`}, 422, problem.Invalid, "body", ""},
+		{"the console session by GET", apptest.Request{Method: "GET", Path: "/api/v1/admin/queues/session", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
+		{"the console session with a forged token", apptest.Request{Method: "POST", Path: "/api/v1/admin/queues/session", Token: f.admin.Token + "x"}, 401, problem.Unauthenticated, "", ""},
 		// Dates the calendar does not have.
 		{"deadline of February 30", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
 			Body: edited(referralBody(true), func(b map[string]any) { b["deadline"] = "2027-02-30" })}, 422, problem.Invalid, "deadline", "date"},

@@ -39,6 +39,8 @@ type Config struct {
 	Checks map[string]Readiness
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is believed.
 	TrustedProxies []*net.IPNet
+	// Queues is the job queue console, served at QueuesPath to platform admins.
+	Queues http.Handler
 }
 
 // BodyLimit is the largest request body accepted, except uploads.
@@ -78,6 +80,10 @@ func New(cfg Config) (*echo.Echo, error) {
 	docs := v5emb.New("Probono Match API", "/api/openapi.yaml", "/api/docs/")
 	e.GET("/api/docs", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/api/docs/") })
 	e.GET("/api/docs/*", echo.WrapHandler(docs), relaxCSPForDocs)
+
+	queues := echo.WrapHandler(cfg.Queues)
+	e.Any(QueuesPath, queues, queuesGate(cfg.Handlers.Auth), relaxCSPForQueues)
+	e.Any(QueuesPath+"/*", queues, queuesGate(cfg.Handlers.Auth), relaxCSPForQueues)
 
 	v1 := e.Group("/api/v1", gate)
 	RegisterHandlers(v1, cfg.Handlers)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/hibiken/asynq"
+	"github.com/hibiken/asynqmon"
 	"github.com/jackc/pgx/v5"
 	"github.com/redis/go-redis/v9"
 
@@ -47,6 +48,8 @@ type App struct {
 	DevMailbox *notify.DevMailbox
 	// Notify keeps in-app notifications and preferences, and sends their emails.
 	Notify *notify.Service
+	// Queues is the job queue console, with Redis connections of its own.
+	Queues *asynqmon.HTTPHandler
 }
 
 // Options adjust how the application is built.
@@ -106,6 +109,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
+		Queues:     jobs.Console(redisOpt, api.QueuesPath),
 		Auth:       authSvc,
 		Orgs:       org.NewService(db, authSvc, mailer, cfg.BaseURL),
 		Reference:  ref,
@@ -118,6 +122,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 
 // Close releases the connections.
 func (a *App) Close() {
+	a.Queues.Close()
 	a.Redis.Close()
 	a.Store.Close()
 }
@@ -134,6 +139,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 		Metrics:        a.Metrics,
 		Secure:         !a.Config.Dev(),
 		TrustedProxies: a.Config.TrustedProxies,
+		Queues:         a.Queues,
 		Checks: map[string]api.Readiness{
 			"postgres": a.Store.Ping,
 			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },

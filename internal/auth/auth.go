@@ -95,4 +95,11 @@ type Service interface {
 	// ResetPassword sets a new password with a reset token and signs out every session. Returns Gone
 	// if the token is unknown, expired or used, Invalid for a weak password.
 	ResetPassword(ctx context.Context, token, newPassword string) error
+	// OpenQueueConsole gives a platform admin a pass to the job queue console, valid for
+	// ConsolePassTTL, for a cookie. Returns Forbidden for anyone else.
+	OpenQueueConsole(ctx context.Context, p Principal) (pass string, err error)
+	// QueueConsoleAdmin returns the holder of a console pass. Returns Forbidden for a forged or
+	// expired pass, and for one whose holder has since been deactivated, signed out everywhere, or
+	// is no longer a platform admin.
+	QueueConsoleAdmin(ctx context.Context, pass string) (Principal, error)
 }

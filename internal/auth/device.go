@@ -1,12 +1,7 @@
 package auth
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,39 +20,15 @@ type device struct {
 // deviceKeyLabel separates the device-token keys from the access-token keys they are derived from.
 const deviceKeyLabel = "probono-match device token v1"
 
-func deviceKey(secret []byte) []byte {
-	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(deviceKeyLabel))
-	return mac.Sum(nil)
-}
-
-func deviceMAC(secret []byte, signed string) string {
-	mac := hmac.New(sha256.New, deviceKey(secret))
-	mac.Write([]byte(signed))
-	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
-}
-
-// signDevice returns the device token of d: kid.payload.mac.
+// signDevice returns the device token of d.
 func (s *Signer) signDevice(d device) string {
-	payload := base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, "%s|%s|%d", d.UserID, d.ID, d.Expires.Unix()))
-	signed := s.current.ID + "." + payload
-	return signed + "." + deviceMAC(s.current.Secret, signed)
+	return s.signFields(deviceKeyLabel, d.UserID.String(), d.ID.String(), strconv.FormatInt(d.Expires.Unix(), 10))
 }
 
 // verifyDevice returns the device a token names if its signature holds and it has not expired.
 func (s *Signer) verifyDevice(token string, now time.Time) (device, bool) {
-	kid, rest, _ := strings.Cut(token, ".")
-	payload, mac, _ := strings.Cut(rest, ".")
-	secret, ok := s.keys[kid]
-	if !ok || !hmac.Equal([]byte(mac), []byte(deviceMAC(secret, kid+"."+payload))) {
-		return device{}, false
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(payload)
-	if err != nil {
-		return device{}, false
-	}
-	parts := strings.Split(string(raw), "|")
-	if len(parts) != 3 {
+	parts, ok := s.verifyFields(deviceKeyLabel, token, 3)
+	if !ok {
 		return device{}, false
 	}
 	userID, userErr := uuid.Parse(parts[0])

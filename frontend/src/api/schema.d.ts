@@ -776,6 +776,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let this browser open the job queue console at /admin/queues (platform admins)
+         * @description The console is a page of its own, which cannot send the access token, so this sets a signed
+         *     cookie, `pm_queues` (httpOnly, SameSite=Strict, path `/admin/queues`), valid for 10 minutes.
+         *     Every request to the console checks the cookie and that its holder is still an active
+         *     platform admin; anyone else is refused 403 there.
+         */
+        post: operations["openQueueConsole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/dev-mailbox": {
         parameters: {
             query?: never;
@@ -2698,6 +2721,28 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    openQueueConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie is set; open /admin/queues */
+            204: {
+                headers: {
+                    /** @description The console pass */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     listDevMailbox: {

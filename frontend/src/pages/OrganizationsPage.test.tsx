@@ -159,4 +159,41 @@ describe('OrganizationsPage', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Hartwell & Pierce LLP has been reactivated.'));
     expect(api.patches[1]).toEqual({ orgId: firm.id, update: { active: true } });
   });
+
+  it('opens the job queues in a new tab once the console cookie is set', async () => {
+    const api = platformApi();
+    let sessions = 0;
+    api.routes['POST /admin/queues/session'] = () => {
+      sessions++;
+      return new Response(null, { status: 204 });
+    };
+    vi.stubGlobal('fetch', fakeApi(api.routes));
+    const tab = { location: { href: 'about:blank' }, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    renderApp('/organizations');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Job queues' }));
+    await vi.waitFor(() => expect(tab.location.href).toBe('/admin/queues'));
+    expect(open).toHaveBeenCalledWith('about:blank', '_blank');
+    expect(sessions).toBe(1);
+    expect(tab.close).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('closes the new tab and says why when the job queues are refused', async () => {
+    const api = platformApi();
+    api.routes['POST /admin/queues/session'] = () => problem(403, 'The job queues are for platform admins.');
+    vi.stubGlobal('fetch', fakeApi(api.routes));
+    const tab = { location: { href: 'about:blank' }, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    renderApp('/organizations');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Job queues' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The job queues are for platform admins.');
+    expect(tab.close).toHaveBeenCalled();
+    expect(tab.location.href).toBe('about:blank');
+    open.mockRestore();
+  });
 });

@@ -8,6 +8,7 @@ import { Notice } from '../components/Notice';
 import { QueryState } from '../components/QueryState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { CreateOrganizationForm } from './organizations/CreateOrganizationForm';
+import { JobQueuesButton } from './organizations/JobQueuesButton';
 import { ORGANIZATION_COLUMNS, OrganizationRow } from './organizations/OrganizationRow';
 
 export function OrganizationsPage() {
@@ -43,6 +44,11 @@ export function OrganizationsPage() {
       <section className="card" aria-labelledby="create-heading">
         <h2 id="create-heading">Create an organisation</h2>
         <CreateOrganizationForm />
+      </section>
+      <section className="card" aria-labelledby="queues-heading">
+        <h2 id="queues-heading">Background jobs</h2>
+        <p>Emails, re-checks and other work run in the background. The job queues show what waits, what failed and what is retried, and let you retry or delete a task.</p>
+        <JobQueuesButton />
       </section>
     </>
   );
