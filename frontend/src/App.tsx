@@ -5,6 +5,7 @@ import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AttorneyProfilePage } from './pages/AttorneyProfilePage';
 import { AttorneysPage } from './pages/AttorneysPage';
 import { ConflictsPage } from './pages/ConflictsPage';
+import { DevMailboxPage } from './pages/DevMailboxPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -60,6 +61,14 @@ export function App() {
           element={
             <RequireRole roles={['platform_admin']}>
               <OrganizationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/dev-mailbox"
+          element={
+            <RequireRole roles={['platform_admin']}>
+              <DevMailboxPage />
             </RequireRole>
           }
         />

@@ -30,4 +30,5 @@ export const queryKeys = {
   latestNotifications: ['notifications', 'latest'] as const,
   notificationList: (unread: boolean) => ['notifications', 'list', { unread }] as const,
   notificationPreferences: ['notification-preferences'] as const,
+  devMailbox: ['dev-mailbox'] as const,
 };

@@ -12,6 +12,7 @@ export type MeUpdate = Schemas['MeUpdate'];
 export type Member = Schemas['Member'];
 export type MemberUpdate = Schemas['MemberUpdate'];
 export type Invitation = Schemas['Invitation'];
+export type DevEmail = Schemas['DevEmail'];
 export type InvitationPreview = Schemas['InvitationPreview'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type PracticeArea = Schemas['PracticeArea'];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { listDevMailbox } from '../api/devMailbox';
 import { getMe } from '../api/me';
 import { queryKeys } from '../api/queryKeys';
 import { errorMessage } from '../api/problem';
@@ -16,6 +17,13 @@ export function AppShell() {
   const auth = useAuth();
   const navigate = useNavigate();
   const me = useQuery({ queryKey: queryKeys.me, queryFn: getMe });
+  // A platform admin's navigation offers the development mailbox where the server has one (404 otherwise).
+  const devMailbox = useQuery({
+    queryKey: queryKeys.devMailbox,
+    queryFn: listDevMailbox,
+    enabled: me.data?.role === 'platform_admin',
+    retry: false,
+  });
 
   const signOut = async () => {
     await auth.signOut();
@@ -50,7 +58,7 @@ export function AppShell() {
           </Link>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {navItemsFor(user.role, user.organization.kind).map((item) => (
+              {navItemsFor(user.role, user.organization.kind, devMailbox.isSuccess).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} className="nav-link">
                     {item.label}

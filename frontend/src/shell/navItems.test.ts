@@ -16,4 +16,9 @@ describe('navItemsFor', () => {
   ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
     expect(labels(role, kind)).toEqual(expected);
   });
+
+  it('shows platform admins the development mailbox only where the server keeps its emails', () => {
+    expect(navItemsFor('platform_admin', 'platform', true).map((item) => item.label)).toContain('Dev mailbox');
+    expect(navItemsFor('org_admin', 'law_firm', true).map((item) => item.label)).not.toContain('Dev mailbox');
+  });
 });

@@ -28,11 +28,15 @@ function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS] : [];
 }
 
-/** Navigation for a role in an organisation of a kind. Only features that exist appear here. */
-export function navItemsFor(role: Role, kind: OrganizationKind): NavItem[] {
+/**
+ * Navigation for a role in an organisation of a kind. Only features that exist appear here:
+ * devMailbox says whether this server keeps its emails instead of sending them (development).
+ */
+export function navItemsFor(role: Role, kind: OrganizationKind, devMailbox = false): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home', end: true }, ...featureItems(role, kind)];
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
   if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' });
+  if (role === 'platform_admin' && devMailbox) items.push({ to: '/admin/dev-mailbox', label: 'Dev mailbox' });
   items.push({ to: '/profile', label: 'Profile', end: true });
   return items;
 }
