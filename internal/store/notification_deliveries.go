@@ -97,14 +97,14 @@ type DueEmail struct {
 }
 
 // DueEmails lists the unsent emails of the notifications of an event, or of every event when
-// eventID is nil, oldest first; at most limit of them.
+// eventID is nil, oldest first; at most limit of them. A user deactivated meanwhile is left out.
 func (s *Store) DueEmails(ctx context.Context, eventID *uuid.UUID, limit int) ([]DueEmail, error) {
 	var due []DueEmail
 	err := s.with(ctx).Raw(`SELECT d.event_id, d.user_id, u.email, u.name, n.event_type, n.title, n.link
 		FROM notification_deliveries d
 		JOIN notifications n ON n.event_id = d.event_id AND n.user_id = d.user_id
 		JOIN users u ON u.id = d.user_id
-		WHERE d.status <> 'sent' AND d.attempts < ? AND (CAST(? AS uuid) IS NULL OR d.event_id = ?)
+		WHERE d.status <> 'sent' AND d.attempts < ? AND u.active AND (CAST(? AS uuid) IS NULL OR d.event_id = ?)
 		ORDER BY d.created_at LIMIT ?`, MaxDeliveryAttempts, eventID, eventID, limit).Scan(&due).Error
 	return due, translate(err, "due emails")
 }
