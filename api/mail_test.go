@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"mime"
 	"net/http"
 	"net/mail"
@@ -9,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/notify/smtptest"
 	"github.com/probono-match/probono/internal/platform/config"
 )
@@ -115,4 +119,49 @@ func TestMail_InvitationAndResetArriveOverSMTPWithWorkingLinksAndNoClientData(t 
 		t.Fatalf("confirming with the emailed token: %d %s", r.Status, r.Body)
 	}
 	env.Login(t, nonprofitStaff, "a brand new passphrase")
+}
+
+func TestMail_NotificationAndDigestArriveOverSMTPWithALinkAndNoClientData(t *testing.T) {
+	t.Parallel()
+	srv := smtptest.NewServer(t)
+	env := apptest.New(t, apptest.MailerFromConfig(), apptest.Configure(func(c *config.Config) {
+		c.SMTPURL = srv.URL("Probono Match <no-reply@probono.test>")
+	}))
+	ctx := context.Background()
+	referral := createReferral(t, env, env.Login(t, nonprofitStaff, password), referralBody(true))
+	const digested = "admin@hartwell.example"
+	setPreferences(t, env, env.Login(t, digested, password), map[string]string{"conflict_to_clear": "daily"})
+
+	// A potential conflict on the referral, as its event names it: by area and place, never by client.
+	e := notify.Event{ID: uuid.New(), Type: notify.EventConflictToClear, To: userIDs(t, env, coordinator, digested),
+		Params: notify.Params{"referral": referral.ID, "area": "Housing", "jurisdiction": "Illinois"}}
+	notifyEvent(t, env, e)
+	if err := env.App.Notify.SendDue(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.App.Notify.SendDigests(ctx, notify.Daily); err != nil {
+		t.Fatal(err)
+	}
+	msgs := srv.Wait(t, 2)
+	byRecipient := map[string]smtptest.Message{}
+	for _, m := range msgs {
+		byRecipient[m.To[0]] = m
+	}
+	for _, who := range []string{coordinator, digested} {
+		msg, ok := byRecipient[who]
+		if !ok {
+			t.Fatalf("no email to %s among %d", who, len(msgs))
+		}
+		p := msg.Parse(t)
+		subject, _ := new(mime.WordDecoder).DecodeHeader(p.Header.Get("Subject"))
+		assertMailHeaders(t, p, who, subject, p.Header.Get("Message-Id"))
+		if subject == "" || !strings.HasSuffix(p.Header.Get("Message-Id"), "@probono.test>") {
+			t.Errorf("Subject %q, Message-ID %q", subject, p.Header.Get("Message-Id"))
+		}
+		assertNoClientData(t, msg, p)
+		link := "http://probono.test/referrals/" + referral.ID
+		if !strings.Contains(p.Text, link) || !strings.Contains(p.HTML, `href="`+link) {
+			t.Errorf("no link to the referral in both parts:\n%s\n%s", p.Text, p.HTML)
+		}
+	}
 }
