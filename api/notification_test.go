@@ -445,3 +445,24 @@ func TestDeliver_AFailedEmailIsSentByTheRetryAndOnlyOnce(t *testing.T) {
 		t.Fatalf("delivery: %s after %d attempts (%q), %v", status, attempts, lastError, err)
 	}
 }
+
+// A page of notifications is the caller's account and one query, however many it holds.
+func TestNotifications_QueriesDoNotGrowWithThePageSize(t *testing.T) {
+	t.Parallel()
+	var queries apptest.QueryCounter
+	env := apptest.New(t, apptest.WithQueryTracer(&queries))
+	for range 6 {
+		notifyEvent(t, env, conflictEvent(t, env, coordinator))
+	}
+	coord := env.Login(t, coordinator, password)
+	cost := func(limit int) int64 {
+		before := queries.Count()
+		if page := listNotifications(t, env, coord, fmt.Sprintf("?limit=%d", limit)); len(page.Items) != limit {
+			t.Fatalf("a page of %d holds %d", limit, len(page.Items))
+		}
+		return queries.Count() - before
+	}
+	if one, six := cost(1), cost(6); one != six || six > 2 {
+		t.Fatalf("a page of 1 cost %d queries and a page of 6 cost %d; want the same, at most 2", one, six)
+	}
+}
