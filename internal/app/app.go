@@ -81,6 +81,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		return nil, fmt.Errorf("REDIS_URL: unsupported redis client")
 	}
 	meters := metrics.New()
+	meters.WatchOutbox(db.OutboxBacklog, logger)
 	mailer := opts.Mailer
 	var devMailbox *notify.DevMailbox
 	if mailer == nil {

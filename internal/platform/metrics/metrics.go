@@ -98,9 +98,9 @@ func (m *Metrics) EmailSent() { m.emailsSent.Inc() }
 // EmailFailed counts an email the mail server did not take.
 func (m *Metrics) EmailFailed() { m.emailsFailed.Inc() }
 
-// OutboxStats reports the age of the oldest event not yet done (0 when there is none) and how many
-// events are not done.
-type OutboxStats func(ctx context.Context) (lag time.Duration, backlog int64, err error)
+// OutboxStats reports how many outbox events are not done and the age of the oldest of them (0 when
+// there is none).
+type OutboxStats func(ctx context.Context) (backlog int64, lag time.Duration, err error)
 
 // outboxTimeout bounds the outbox query of one scrape, so a slow database does not hang Prometheus.
 const outboxTimeout = 2 * time.Second
@@ -132,7 +132,7 @@ func (c *outboxCollector) Describe(ch chan<- *prometheus.Desc) {
 func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), outboxTimeout)
 	defer cancel()
-	lag, backlog, err := c.stats(ctx)
+	backlog, lag, err := c.stats(ctx)
 	if err != nil {
 		c.log.WarnContext(ctx, "reading the outbox for metrics", "error", err.Error())
 		return

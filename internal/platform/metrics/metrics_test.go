@@ -27,7 +27,7 @@ func scrape(t *testing.T, m *metrics.Metrics) string {
 func TestWatchOutbox_ReportsLagAndBacklogAtEachScrape(t *testing.T) {
 	m := metrics.New()
 	lag, backlog := 90*time.Second, int64(7)
-	m.WatchOutbox(func(context.Context) (time.Duration, int64, error) { return lag, backlog, nil }, slog.New(slog.DiscardHandler))
+	m.WatchOutbox(func(context.Context) (int64, time.Duration, error) { return backlog, lag, nil }, slog.New(slog.DiscardHandler))
 
 	out := scrape(t, m)
 	for _, want := range []string{"probono_outbox_lag_seconds 90", "probono_outbox_backlog 7"} {
@@ -43,7 +43,7 @@ func TestWatchOutbox_ReportsLagAndBacklogAtEachScrape(t *testing.T) {
 
 func TestWatchOutbox_LeavesTheGaugesOutWhenTheOutboxCannotBeRead(t *testing.T) {
 	m := metrics.New()
-	m.WatchOutbox(func(context.Context) (time.Duration, int64, error) { return 0, 0, errors.New("database unavailable") }, slog.New(slog.DiscardHandler))
+	m.WatchOutbox(func(context.Context) (int64, time.Duration, error) { return 0, 0, errors.New("database unavailable") }, slog.New(slog.DiscardHandler))
 	out := scrape(t, m)
 	if strings.Contains(out, "probono_outbox_") {
 		t.Errorf("a failed read is reported as values:\n%s", out)
