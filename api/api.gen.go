@@ -277,6 +277,27 @@ func (e ExperienceLevel) Valid() bool {
 	}
 }
 
+// Defines values for ImportProgressStatus.
+const (
+	Checking ImportProgressStatus = "checking"
+	Done     ImportProgressStatus = "done"
+	Queued   ImportProgressStatus = "queued"
+)
+
+// Valid indicates whether the value is a known member of the ImportProgressStatus enum.
+func (e ImportProgressStatus) Valid() bool {
+	switch e {
+	case Checking:
+		return true
+	case Done:
+		return true
+	case Queued:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ImportReportMode.
 const (
 	ImportReportModeAllOrNothing ImportReportMode = "all_or_nothing"
@@ -954,6 +975,22 @@ type Email = openapi_types.Email
 // ExperienceLevel none but willing to learn, some, experienced, expert
 type ExperienceLevel string
 
+// ImportProgress The re-check of the firm's open referrals that a committed import starts
+type ImportProgress struct {
+	// Checked Referrals checked again so far
+	Checked    int                  `json:"checked"`
+	CreatedAt  *time.Time           `json:"created_at,omitempty"`
+	FinishedAt *time.Time           `json:"finished_at,omitempty"`
+	Id         openapi_types.UUID   `json:"id"`
+	Status     ImportProgressStatus `json:"status"`
+
+	// ToCheck Referrals to check again (known once checking)
+	ToCheck int `json:"to_check"`
+}
+
+// ImportProgressStatus defines model for ImportProgress.Status.
+type ImportProgressStatus string
+
 // ImportReport defines model for ImportReport.
 type ImportReport struct {
 	// Accepted Rows without errors (imported unless nothing was committed)
@@ -969,7 +1006,10 @@ type ImportReport struct {
 	} `json:"errors"`
 	ErrorsTruncated bool             `json:"errors_truncated"`
 	Mode            ImportReportMode `json:"mode"`
-	Rejected        int              `json:"rejected"`
+
+	// Recheck The re-check of the firm's open referrals that a committed import starts
+	Recheck  *ImportProgress `json:"recheck,omitempty"`
+	Rejected int             `json:"rejected"`
 }
 
 // ImportReportMode defines model for ImportReport.Mode.
@@ -1566,6 +1606,9 @@ type ServerInterface interface {
 	// ImportConflictEntries Import registry entries from CSV (name,type,role,aliases,matter_ref)
 	// (POST /conflicts/imports)
 	ImportConflictEntries(ctx echo.Context, params ImportConflictEntriesParams) error
+	// GetConflictImport How far the re-check of the firm's open referrals after an import has got
+	// (GET /conflicts/imports/{id})
+	GetConflictImport(ctx echo.Context, id openapi_types.UUID) error
 	// ListPendingConflicts The firm's potential conflicts waiting to be cleared, oldest first (coordinators and org admins)
 	// (GET /conflicts/pending)
 	ListPendingConflicts(ctx echo.Context, params ListPendingConflictsParams) error
@@ -1899,6 +1942,22 @@ func (w *ServerInterfaceWrapper) ImportConflictEntries(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ImportConflictEntries(ctx, params)
+	return err
+}
+
+// GetConflictImport converts echo context to params.
+func (w *ServerInterfaceWrapper) GetConflictImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetConflictImport(ctx, id)
 	return err
 }
 
@@ -2640,6 +2699,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.DELETE(options.BaseURL+"/conflicts/entries/:entryId", wrapper.DeleteConflictEntry, options.OperationMiddlewares["deleteConflictEntry"]...)
 	router.PUT(options.BaseURL+"/conflicts/entries/:entryId", wrapper.UpdateConflictEntry, options.OperationMiddlewares["updateConflictEntry"]...)
 	router.POST(options.BaseURL+"/conflicts/imports", wrapper.ImportConflictEntries, options.OperationMiddlewares["importConflictEntries"]...)
+	router.GET(options.BaseURL+"/conflicts/imports/:id", wrapper.GetConflictImport, options.OperationMiddlewares["getConflictImport"]...)
 	router.GET(options.BaseURL+"/conflicts/pending", wrapper.ListPendingConflicts, options.OperationMiddlewares["listPendingConflicts"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.GetConflictCheck, options.OperationMiddlewares["getConflictCheck"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check", wrapper.RunConflictCheck, options.OperationMiddlewares["runConflictCheck"]...)

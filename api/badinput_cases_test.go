@@ -246,6 +246,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "GET", "/api/v1/admin/dev-mailbox?unknown={}", "unknown", nil, false},
 		{f.admin, "POST", "/api/v1/admin/queues/session?unknown={}", "unknown", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
+		{f.coord, "GET", "/api/v1/conflicts/imports/{}", "id", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
 	}

@@ -155,7 +155,27 @@ func (h *Handlers) ImportConflictEntries(c echo.Context, params ImportConflictEn
 	for i, e := range report.Errors {
 		out.Errors[i].Line, out.Errors[i].Reason = e.Line, e.Reason
 	}
+	if report.Recheck != nil {
+		progress := toImportProgress(*report.Recheck)
+		out.Recheck = &progress
+	}
 	return c.JSON(http.StatusOK, out)
+}
+
+func (h *Handlers) GetConflictImport(c echo.Context, id uuid.UUID) error {
+	progress, err := h.Conflicts.ImportProgress(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toImportProgress(progress))
+}
+
+func toImportProgress(p conflict.ImportProgress) ImportProgress {
+	out := ImportProgress{Id: p.ID, Status: ImportProgressStatus(p.Status), Checked: p.Checked, ToCheck: p.ToCheck, FinishedAt: p.FinishedAt}
+	if !p.CreatedAt.IsZero() {
+		out.CreatedAt = &p.CreatedAt
+	}
+	return out
 }
 
 func (h *Handlers) GetConflictCheck(c echo.Context, referralID uuid.UUID, params GetConflictCheckParams) error {

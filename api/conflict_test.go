@@ -545,37 +545,58 @@ func TestConflict_SingleEntryChangeRechecksWhatItMatches(t *testing.T) {
 	}
 }
 
-// A small import re-checks the referrals its names match and dates the others anew; a large one
-// re-checks every open referral. Either way each referral ends as a full check would leave it.
-func TestConflictImport_RechecksWhatItsNamesMatch(t *testing.T) {
+// A committed import hides the firm's open referrals from its attorneys until the worker has
+// checked each again under the new registry, and shows the coordinator how far it has got.
+func TestConflictImport_RechecksOpenReferralsInTheWorker(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	coord := env.Login(t, coordinator, password)
+	attorney := env.Login(t, "priya.raman@hartwell.example", password)
 	lakeview, riverside := twoReferrals(t, env)
 	before := getCheck(t, env, coord, riverside.ID)
+	seen := func(id string) int {
+		return env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: attorney.Token}).Status
+	}
+	if seen(riverside.ID) != http.StatusOK {
+		t.Fatal("the attorney does not see a referral the firm's check cleared")
+	}
 
-	small := "name,type,role,aliases,matter_ref\nLakeview Properties,organization,client,,M-1\nQuinton Ashby,person,adverse,,M-2\n"
-	if r := importCSV(t, env, coord, "partial", small); r.Status != http.StatusOK {
-		t.Fatalf("small import: %d %s", r.Status, r.Body)
+	csv := "name,type,role,aliases,matter_ref\nLakeview Properties,organization,client,,M-1\nQuinton Ashby,person,adverse,,M-2\n"
+	var report struct {
+		Recheck struct {
+			ID      string
+			Status  string
+			Checked int
+			ToCheck int `json:"to_check"`
+		}
+	}
+	r := importCSV(t, env, coord, "partial", csv)
+	r.JSON(t, &report)
+	if r.Status != http.StatusOK || report.Recheck.Status != "queued" {
+		t.Fatalf("import: %d %s", r.Status, r.Body)
+	}
+	if seen(riverside.ID) != http.StatusNotFound || seen(lakeview.ID) != http.StatusNotFound {
+		t.Fatal("the attorney sees a referral not yet checked against the imported names")
+	}
+
+	progressPath := "/api/v1/conflicts/imports/" + report.Recheck.ID
+	env.StartWorker(t, jobs.Options{})
+	env.WaitForEvents(t)
+	env.Do(t, apptest.Request{Method: "GET", Path: progressPath, Token: coord.Token}).JSON(t, &report.Recheck)
+	if report.Recheck.Status != "done" || report.Recheck.ToCheck < 2 || report.Recheck.Checked != report.Recheck.ToCheck {
+		t.Fatalf("progress after the re-check: %+v", report.Recheck)
 	}
 	if c := getCheck(t, env, coord, lakeview.ID); c.Result != "conflict" {
-		t.Fatalf("lakeview after the small import: %+v", c)
+		t.Fatalf("lakeview after the import: %+v", c)
 	}
-	after := getCheck(t, env, coord, riverside.ID)
-	if after.Result != "clear" || !after.CheckedAt.After(before.CheckedAt) {
-		t.Fatalf("riverside after the small import: before %+v, after %+v", before, after)
+	if after := getCheck(t, env, coord, riverside.ID); after.Result != "clear" || !after.CheckedAt.After(before.CheckedAt) {
+		t.Fatalf("riverside after the import: before %+v, after %+v", before, after)
+	}
+	if seen(riverside.ID) != http.StatusOK || seen(lakeview.ID) != http.StatusNotFound {
+		t.Fatal("after the re-check the attorney should see riverside (clear) and not lakeview (conflict)")
 	}
 
-	var large strings.Builder
-	large.WriteString("name,type,role,aliases,matter_ref\n")
-	for i := range conflict.FewNames + 1 {
-		fmt.Fprintf(&large, "Registry Filler %d Holdings,organization,client,,F-%d\n", i, i)
-	}
-	large.WriteString("Riverside Towing Co,organization,client,,M-3\n")
-	if r := importCSV(t, env, coord, "partial", large.String()); r.Status != http.StatusOK {
-		t.Fatalf("large import: %d %s", r.Status, r.Body)
-	}
-	if c := getCheck(t, env, coord, riverside.ID); c.Result != "conflict" || len(c.Hits) != 1 {
-		t.Fatalf("riverside after the large import: %+v", c)
-	}
+	env.Do(t, apptest.Request{Method: "GET", Path: progressPath, Token: attorney.Token}).Problem(t, http.StatusForbidden)
+	other := env.Login(t, "coordinator@castellan.example", password)
+	env.Do(t, apptest.Request{Method: "GET", Path: progressPath, Token: other.Token}).Problem(t, http.StatusNotFound)
 }

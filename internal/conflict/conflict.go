@@ -67,6 +67,29 @@ type ImportReport struct {
 	Rejected        int
 	Errors          []RowError // the first MaxReportedErrors
 	ErrorsTruncated bool
+	// Recheck follows the re-check of the firm's open referrals that a committed import starts.
+	Recheck *ImportProgress
+}
+
+// ImportProgress is how far the re-check after an import has got: queued, checking (Checked of
+// ToCheck referrals) or done. Until its referral has been checked again, the firm does not see it.
+type ImportProgress struct {
+	ID         uuid.UUID
+	Status     string
+	Checked    int
+	ToCheck    int
+	CreatedAt  time.Time
+	FinishedAt *time.Time
+}
+
+// EventRegistryImported is emitted when an import commits; its job re-checks the firm's open
+// referrals under the registry as it now is.
+const EventRegistryImported = "conflict:registry_imported"
+
+// RegistryImported is the payload of EventRegistryImported.
+type RegistryImported struct {
+	ImportID uuid.UUID `json:"import_id"`
+	FirmID   uuid.UUID `json:"firm_id"`
 }
 
 // MaxReportedErrors caps the rejected lines an import report lists.
@@ -196,6 +219,14 @@ type Service interface {
 	// Returns Invalid, changing nothing, for a file that cannot be read as CSV or lacks the header,
 	// TooLarge past MaxImportBytes, and Conflict while another import of the firm runs.
 	Import(ctx context.Context, p auth.Principal, csv io.Reader, mode ImportMode) (ImportReport, error)
+	// ImportProgress reads how far the re-check after one of the firm's imports has got. Forbidden
+	// as Entries; NotFound for another firm's import.
+	ImportProgress(ctx context.Context, p auth.Principal, importID uuid.UUID) (ImportProgress, error)
+	// RecheckImport checks again, one transaction each, the firm's open referrals that an import
+	// left waiting, recording progress on the import as it goes; run again, it carries on where it
+	// stopped. FinishImport then marks the import done, in the caller's transaction.
+	RecheckImport(ctx context.Context, e RegistryImported) error
+	FinishImport(ctx context.Context, tx *store.Store, e RegistryImported) error
 	// Export writes the firm's registry to w as CSV in the layout Import reads, aliases separated by
 	// ";" and cells a spreadsheet would run as formulas escaped with "'" (which Import removes).
 	// Errors as Entries, returned before anything is written; a later error leaves w cut short.

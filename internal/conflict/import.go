@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/platform/text"
 	"github.com/probono-match/probono/internal/store"
@@ -46,10 +47,16 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		return ImportReport{}, err
 	}
 	src := &csvSource{r: r, firmID: firmID, by: p.UserID, report: ImportReport{Mode: mode, Errors: []RowError{}}}
-	_, err = s.db.ImportConflictEntries(ctx, src, func() bool {
+	imp := store.ConflictImport{ID: newID(), FirmID: firmID, ImportedBy: &p.UserID}
+	event, err := outbox.New(EventRegistryImported, "conflict_import/"+imp.ID.String(), RegistryImported{ImportID: imp.ID, FirmID: firmID})
+	if err != nil {
+		return ImportReport{}, err
+	}
+	_, err = s.db.ImportConflictEntries(ctx, src, func() (store.ConflictImport, outbox.Event, bool) {
 		ok := src.report.Accepted > 0 && (mode == Partial || src.report.Rejected == 0)
 		src.report.Committed = ok
-		return ok
+		imp.Accepted = src.report.Accepted
+		return imp, event, ok
 	})
 	var fileErr *fileError
 	if errors.As(src.err, &fileErr) {
@@ -64,14 +71,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		return ImportReport{}, err
 	}
 	if src.report.Committed {
-		if src.many {
-			err = s.checkOpenReferralsEach(ctx, firmID)
-		} else {
-			err = s.recheckMatching(ctx, firmID, src.added)
-		}
-		if err != nil {
-			return src.report, err
-		}
+		src.report.Recheck = &ImportProgress{ID: imp.ID, Status: "queued"}
 	}
 	return src.report, nil
 }
@@ -111,15 +111,7 @@ type csvSource struct {
 	report  ImportReport
 	pending []store.ConflictEntry
 	err     error
-	// added holds the names imported, up to FewNames; many says there were more.
-	added []store.ConflictEntry
-	many  bool
 }
-
-// FewNames is the most names an import keeps to re-check only the open referrals they match, as a
-// single new entry does. Past it, re-checking every open referral costs less than comparing each
-// name with every party.
-const FewNames = 500
 
 func (s *csvSource) Next() bool {
 	if len(s.pending) > 1 {
@@ -149,12 +141,6 @@ func (s *csvSource) Next() bool {
 		s.report.Accepted++
 		e.ID, e.CreatedBy = newID(), &s.by
 		s.pending = rows(s.firmID, e)
-		if !s.many {
-			s.added = append(s.added, s.pending...)
-			if s.many = len(s.added) > FewNames; s.many {
-				s.added = nil
-			}
-		}
 		return true
 	}
 }

@@ -326,15 +326,6 @@ func (s *service) CheckOpenReferrals(ctx context.Context, tx *store.Store, firmI
 	return nil
 }
 
-// checkOpenReferralsEach checks every open referral against the firm, a transaction each.
-func (s *service) checkOpenReferralsEach(ctx context.Context, firmID uuid.UUID) error {
-	ids, err := s.db.OpenReferralIDs(ctx)
-	if err != nil {
-		return err
-	}
-	return s.checkEach(ctx, firmID, ids)
-}
-
 // checkEach runs the firm's check of each referral, a transaction each.
 func (s *service) checkEach(ctx context.Context, firmID uuid.UUID, referralIDs []uuid.UUID) error {
 	for _, id := range referralIDs {

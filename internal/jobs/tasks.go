@@ -8,6 +8,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/org"
 )
 
@@ -21,9 +22,10 @@ type task struct {
 // event is one entry here and one handler file.
 func tasks(deps Deps) map[string]task {
 	return map[string]task{
-		TypePurgeExpiredTokens:  {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
-		TypePurgeDoneEvents:     {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
-		org.EventLawFirmCreated: {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
+		TypePurgeExpiredTokens:         {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
+		TypePurgeDoneEvents:            {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
+		org.EventLawFirmCreated:        {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
+		conflict.EventRegistryImported: {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts)},
 	}
 }
 

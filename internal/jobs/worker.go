@@ -15,8 +15,11 @@ import (
 // Deps are what the task handlers need.
 type Deps struct {
 	Store     Store
-	Conflicts FirmChecker
-	Log       *slog.Logger
+	Conflicts interface {
+		FirmChecker
+		ImportRechecker
+	}
+	Log *slog.Logger
 	// Metrics, when set, count every task by type and result.
 	Metrics *metrics.Metrics
 }

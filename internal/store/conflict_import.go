@@ -8,6 +8,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/probono-match/probono/internal/platform/outbox"
 )
 
 // ConflictEntrySource yields the rows of an import one at a time, as pgx.CopyFromSource does.
@@ -54,9 +56,10 @@ const importStatementTimeout = "'10min'"
 const vacuumAfterRows = 10_000
 
 // ImportConflictEntries streams rows into conflict_entries with COPY in one transaction, so memory
-// stays flat however large the file. After the stream ends, commit decides whether the rows are kept;
-// a source error rolls everything back. It returns the number of rows copied.
-func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySource, commit func() bool) (int64, error) {
+// stays flat however large the file. After the stream ends, commit decides whether the rows are kept
+// and returns the import's record and the event that re-checks the firm's referrals, committed with
+// them; a source error rolls everything back. It returns the number of rows copied.
+func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySource, commit func() (ConflictImport, outbox.Event, bool)) (int64, error) {
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return 0, err
@@ -89,9 +92,13 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySour
 		if copied, err = tx.CopyFrom(ctx, pgx.Identifier{"conflict_entries"}, conflictEntryColumns, source); err != nil {
 			return err
 		}
-		if !commit() {
+		imp, event, ok := commit()
+		if !ok {
 			copied = 0
 			return nil
+		}
+		if err := recordImport(ctx, tx, imp, event); err != nil {
+			return err
 		}
 		return tx.Commit(ctx)
 	})

@@ -214,9 +214,12 @@ func (s *Store) LawFirmIDs(ctx context.Context) ([]uuid.UUID, error) {
 	return ids, translate(err, "law firms")
 }
 
+// openStatuses are the statuses of referrals attorneys may still be offered.
+const openStatuses = "('submitted', 'matching', 'offered')"
+
 // openReferrals selects the ids of the referrals attorneys may still be offered.
 func (s *Store) openReferrals(ctx context.Context) *gorm.DB {
-	return s.with(ctx).Model(&Referral{}).Select("id").Where("status IN ('submitted', 'matching', 'offered')")
+	return s.with(ctx).Model(&Referral{}).Select("id").Where("status IN " + openStatuses)
 }
 
 // OpenReferralIDs lists the open referrals.
@@ -273,7 +276,7 @@ func (s *Store) SaveConflictCheck(ctx context.Context, c ConflictCheck, isNew bo
 		err = translate(db.Create(&c).Error, "conflict check")
 	} else {
 		err = mustAffect(db.Model(&ConflictCheck{}).Where("id = ?", c.ID).
-			Updates(map[string]any{"result": c.Result, "checked_by": c.CheckedBy, "checked_at": c.CheckedAt}), "Conflict check")
+			Updates(map[string]any{"result": c.Result, "checked_by": c.CheckedBy, "checked_at": c.CheckedAt, "recheck_pending": false}), "Conflict check")
 	}
 	if err != nil {
 		return err
@@ -365,11 +368,11 @@ func (s *Store) SetConflictResult(ctx context.Context, checkID uuid.UUID, result
 }
 
 // FirmCleared reports whether the firm's check of the referral found nothing, or only hits that
-// were cleared.
+// were cleared, and is not waiting to run again under a registry that changed since.
 func (s *Store) FirmCleared(ctx context.Context, referralID, firmID uuid.UUID) (bool, error) {
 	var n int64
 	err := s.with(ctx).Model(&ConflictCheck{}).
-		Where("referral_id = ? AND firm_id = ? AND result IN ('clear', 'cleared')", referralID, firmID).Count(&n).Error
+		Where("referral_id = ? AND firm_id = ? AND result IN ('clear', 'cleared') AND NOT recheck_pending", referralID, firmID).Count(&n).Error
 	return n > 0, translate(err, "conflict check")
 }
 

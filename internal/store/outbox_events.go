@@ -86,6 +86,13 @@ func (s *Store) FinishEvent(ctx context.Context, id uuid.UUID) (bool, error) {
 	return res.RowsAffected == 1, nil
 }
 
+// EventDone says whether the event is done; an event that does not exist (purged) counts as done.
+func (s *Store) EventDone(ctx context.Context, id uuid.UUID) (bool, error) {
+	var n int64
+	err := s.with(ctx).Model(&outboxEvent{}).Where("id = ? AND done_at IS NULL", id).Count(&n).Error
+	return n == 0, translate(err, "event")
+}
+
 // PurgeDoneEvents deletes events done before cutoff.
 func (s *Store) PurgeDoneEvents(ctx context.Context, cutoff time.Time) (int64, error) {
 	res := s.with(ctx).Exec(`DELETE FROM outbox_events WHERE done_at < ?`, cutoff)

@@ -94,7 +94,7 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral
 	}
 	if f.VisibleTo != nil {
 		where = append(where, "referrals.status IN ('submitted', 'matching', 'offered')",
-			"EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = "+param(*f.VisibleTo)+" AND c.result IN ('clear', 'cleared'))")
+			"EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = "+param(*f.VisibleTo)+" AND c.result IN ('clear', 'cleared') AND NOT c.recheck_pending)")
 	}
 	if f.SubmittedOnly {
 		where = append(where, "referrals.status <> 'draft'")

@@ -8,6 +8,7 @@ import type {
   ConflictInquiry,
   ConflictQuestion,
   ImportMode,
+  ImportProgress,
   ImportReport,
   PendingConflict,
 } from './types';
@@ -58,6 +59,9 @@ export interface PendingConflictPage {
 /** The firm's potential conflicts waiting to be cleared, oldest first. */
 export const listPendingConflicts = (cursor?: string, limit = 50): Promise<PendingConflictPage> =>
   unwrap(api.GET('/conflicts/pending', { params: { query: { cursor, limit } } }));
+
+export const getConflictImport = (id: string): Promise<ImportProgress> =>
+  unwrap(api.GET('/conflicts/imports/{id}', { params: { path: { id } } }));
 
 /** The stored check, or null when the firm has not checked this referral yet. */
 export async function getConflictCheck(referralId: string): Promise<ConflictCheck | null> {

@@ -31,4 +31,5 @@ export const queryKeys = {
   notificationList: (unread: boolean) => ['notifications', 'list', { unread }] as const,
   notificationPreferences: ['notification-preferences'] as const,
   devMailbox: ['dev-mailbox'] as const,
+  conflictImport: (id: string) => ['conflict-imports', id] as const,
 };

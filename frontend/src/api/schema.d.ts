@@ -638,6 +638,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conflicts/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far the re-check of the firm's open referrals after an import has got
+         * @description A committed import re-checks the firm's open referrals in the background. Until a referral
+         *     has been checked again under the new registry, the firm's attorneys do not see it.
+         */
+        get: operations["getConflictImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conflicts/pending": {
         parameters: {
             query?: never;
@@ -1241,6 +1262,22 @@ export interface components {
                 reason: string;
             }[];
             errors_truncated: boolean;
+            recheck?: components["schemas"]["ImportProgress"];
+        };
+        /** @description The re-check of the firm's open referrals that a committed import starts */
+        ImportProgress: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "checking" | "done";
+            /** @description Referrals checked again so far */
+            checked: number;
+            /** @description Referrals to check again (known once checking) */
+            to_check: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            finished_at?: string;
         };
         /**
          * @description One registry entry that matched a referral party. A hit on the referral's client carries no
@@ -2503,6 +2540,32 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getConflictImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The re-check's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgress"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

@@ -38,6 +38,7 @@ export type ConflictEntryInput = Schemas['ConflictEntryInput'];
 export type ConflictEntry = Schemas['ConflictEntry'];
 export type ImportReport = Schemas['ImportReport'];
 export type ImportMode = ImportReport['mode'];
+export type ImportProgress = Schemas['ImportProgress'];
 export type ConflictHit = Schemas['ConflictHit'];
 export type ConflictCheck = Schemas['ConflictCheck'];
 export type ConflictQuestion = Schemas['ConflictQuestion'];

@@ -94,4 +94,40 @@ describe('what the firm sees follows its conflict checks without a reload', () =
     expect(await screen.findByText(/\(00bb\)/)).toBeTruthy();
     await vi.waitFor(() => expect(screen.queryByText(/\(00aa\)/)).toBeNull());
   });
+
+  it('follows the re-check an import starts until it is done', async () => {
+    const IMPORT = '0b7c2c1e-0000-4000-8000-0000000000d1';
+    const progress = [
+      { id: IMPORT, status: 'checking', checked: 1, to_check: 2 },
+      { id: IMPORT, status: 'done', checked: 2, to_check: 2 },
+    ];
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedIn,
+        ...emptyReference,
+        'GET /me': () => json(200, coordinatorMe),
+        'GET /conflicts/entries': () => json(200, { items: [], total: 0 }),
+        'POST /conflicts/imports': () =>
+          json(200, {
+            mode: 'partial',
+            committed: true,
+            accepted: 1,
+            rejected: 0,
+            errors: [],
+            errors_truncated: false,
+            recheck: { id: IMPORT, status: 'queued', checked: 0, to_check: 0 },
+          }),
+        [`GET /conflicts/imports/${IMPORT}`]: () => json(200, progress.length > 1 ? progress.shift() : progress[0]),
+      }),
+    );
+    renderApp('/conflicts');
+    const user = userEvent.setup();
+    const file = new File(['name,type,role,aliases,matter_ref\nQuinton Ashby,person,adverse,,\n'], 'registry.csv', { type: 'text/csv' });
+    await user.upload(await screen.findByLabelText('CSV file'), file);
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByText(/Re-checking open referrals/)).toBeTruthy();
+    expect(await screen.findByText(/1 of 2 checked/, undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/Re-check done: 2 open referrals/, undefined, { timeout: 5000 })).toBeTruthy();
+  });
 });

@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { RecheckProgress } from './RecheckProgress';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -22,6 +23,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <dt>Rejected lines</dt>
         <dd>{count(report.rejected)}</dd>
       </dl>
+      {report.recheck && <RecheckProgress initial={report.recheck} />}
       {report.errors.length > 0 && (
         <>
           <h4>Rejected lines{report.errors_truncated && ' (showing first 1,000)'}</h4>
