@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listNotifications } from '../api/notifications';
 import { queryKeys } from '../api/queryKeys';
+import type { Notification } from '../api/types';
 import { CheckboxField } from '../components/CheckboxField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -23,6 +24,9 @@ export function NotificationsPage() {
   const count = useUnreadCount();
   const { one, all } = useMarkRead();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const onOpen = (n: Notification) => {
+    if (!n.read_at) one.mutate(n.id);
+  };
 
   return (
     <>
@@ -58,7 +62,7 @@ export function NotificationsPage() {
         <section className="card" aria-label="Notification list">
           <ul className="notification-list">
             {items.map((n) => (
-              <NotificationItem key={n.id} notification={n} onOpen={(opened) => !opened.read_at && one.mutate(opened.id)} />
+              <NotificationItem key={n.id} notification={n} onOpen={onOpen} />
             ))}
           </ul>
           {list.hasNextPage && (

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { ORGANIZATION_KIND_LABELS, roleLabel } from '../domain/roles';
@@ -32,6 +33,13 @@ export function ProfilePage() {
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">Change your password</h2>
         <ChangePasswordForm email={me.email} />
+      </section>
+      <section className="card" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        <p>
+          Choose which events we email you about, at once or in a daily or weekly digest, on your{' '}
+          <Link to="/notifications/preferences">notification preferences</Link> page.
+        </p>
       </section>
     </>
   );
