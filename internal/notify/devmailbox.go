@@ -33,7 +33,7 @@ func NewDevMailbox(log *slog.Logger) *DevMailbox { return &DevMailbox{log: log} 
 
 // Send logs e and keeps it, dropping the oldest email once the mailbox is full.
 func (b *DevMailbox) Send(ctx context.Context, e Email) error {
-	b.log.InfoContext(ctx, "email (development: not sent)", "to", e.To, "subject", e.Subject, "text", e.Text)
+	b.log.InfoContext(ctx, "email (development: not sent)", "subject", e.Subject, "text", e.Text)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.kept) == DevMailboxSize {
