@@ -32,7 +32,7 @@ COPY --from=go /out/probono /probono
 USER 10001:10001
 # Development mode writes .env.local into the working directory; production mode writes nothing.
 WORKDIR /tmp
-ENV APP_ENV=production HTTP_ADDR=:8080
-EXPOSE 8080
+ENV APP_ENV=production HTTP_ADDR=:8080 METRICS_ADDR=:9091
+EXPOSE 8080 9091
 ENTRYPOINT ["/probono"]
 CMD ["all"]
