@@ -141,3 +141,11 @@ func TestQueueConsole_OnlyAPlatformAdminGetsAPass(t *testing.T) {
 		}
 	}
 }
+
+func TestQueueConsole_TheCookieIsSecureOutsideDevelopment(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t, apptest.Configure(func(c *config.Config) { c.Env = config.Production }))
+	if cookie := openConsole(t, env, env.Login(t, platformAdmin, password)); !cookie.Secure {
+		t.Fatalf("cookie: %+v", cookie)
+	}
+}
