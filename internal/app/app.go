@@ -161,5 +161,11 @@ func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
 	if opts.Schedules == nil {
 		opts.Schedules = a.Config.Schedules
 	}
-	return jobs.Run(ctx, a.RedisOpt, jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Log: a.Log, Metrics: a.Metrics}, opts)
+	return jobs.Run(ctx, a.RedisOpt, a.WorkerDeps(), opts)
+}
+
+// WorkerDeps are what the worker's tasks run with.
+func (a *App) WorkerDeps() jobs.Deps {
+	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Notify: a.Notify, StaleReferralDays: a.Config.StaleReferralDays,
+		Log: a.Log, Metrics: a.Metrics}
 }

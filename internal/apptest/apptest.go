@@ -117,6 +117,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		LogLevel:           "error",
 		UploadMinRate:      config.DefaultUploadMinRate,
 		UploadGrace:        config.DefaultUploadGrace,
+		StaleReferralDays:  config.DefaultStaleReferralDays,
 	}
 	env := &Env{Mail: &Mailbox{}}
 	if o.proxyPostgres {

@@ -9,6 +9,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
 )
 
@@ -26,6 +27,11 @@ func tasks(deps Deps) map[string]task {
 		TypePurgeDoneEvents:            {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
 		org.EventLawFirmCreated:        {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
 		conflict.EventRegistryImported: {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts)},
+		TypeSendDueEmails:              {route{QueueDefault, 5 * time.Minute, 0}, handleSendDueEmails(deps.Notify)},
+		TypeDailyDigest:                {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Daily)},
+		TypeWeeklyDigest:               {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Weekly)},
+		TypeClearanceReminders:         {route{QueueDefault, 10 * time.Minute, 3}, handleClearanceReminders(deps)},
+		TypeStaleReferrals:             {route{QueueLow, 10 * time.Minute, 3}, handleStaleReferrals(deps)},
 	}
 }
 
@@ -34,6 +40,13 @@ func tasks(deps Deps) map[string]task {
 var defaultSchedules = map[string]Periodic{
 	"token-purge":  {Spec: "@hourly", Type: TypePurgeExpiredTokens},
 	"outbox-purge": {Spec: "@daily", Type: TypePurgeDoneEvents},
+	// The sweep of emails whose send right after their event failed; a minute late at most.
+	"notify-send-due": {Spec: "@every 1m", Type: TypeSendDueEmails},
+	"digest-daily":    {Spec: "0 7 * * *", Type: TypeDailyDigest},
+	"digest-weekly":   {Spec: "0 7 * * 1", Type: TypeWeeklyDigest},
+	// Hourly, so a reminder comes within the hour of a conflict's 48 hours (and of each day after).
+	"clearance-reminders": {Spec: "@hourly", Type: TypeClearanceReminders},
+	"stale-referrals":     {Spec: "0 8 * * *", Type: TypeStaleReferrals},
 }
 
 // ScheduleNames are the names of the periodic jobs, sorted.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/platform/metrics"
 )
 
@@ -19,6 +20,13 @@ type Deps struct {
 		FirmChecker
 		ImportRechecker
 	}
+	// Notify records notifications and sends their emails.
+	Notify notify.Notifier
+	// StaleReferralDays is how long a submitted referral may go untaken before its organisation is
+	// told, and told again.
+	StaleReferralDays int
+	// Now is the periodic jobs' clock; nil is time.Now.
+	Now func() time.Time
 	Log *slog.Logger
 	// Metrics, when set, count every task by type and result.
 	Metrics *metrics.Metrics
@@ -30,6 +38,8 @@ type Store interface {
 	OutboxStore
 	TokenPurger
 	EventPurger
+	ReminderStore
+	StaleReferralStore
 }
 
 // Options tune a worker; the zero value of each field means its default.
@@ -113,6 +123,24 @@ func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps, opts Options)
 	srv.Shutdown() // waits for running tasks, up to shutdownTimeout
 	deps.Log.Info("worker stopped")
 	return nil
+}
+
+// now is the time by the deps' clock.
+func (d Deps) now() time.Time {
+	if d.Now == nil {
+		return time.Now()
+	}
+	return d.Now()
+}
+
+// RunPeriodic runs the named periodic job once, now, as its schedule would: for a command line, or a
+// test that sets deps.Now to a time of its choosing.
+func RunPeriodic(ctx context.Context, deps Deps, name string) error {
+	p, ok := defaultSchedules[name]
+	if !ok {
+		return fmt.Errorf("no periodic job is called %q (there are %v)", name, ScheduleNames())
+	}
+	return tasks(deps)[p.Type].handler(ctx, asynq.NewTask(p.Type, nil))
 }
 
 func (o Options) withDefaults() Options {

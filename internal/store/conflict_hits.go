@@ -28,14 +28,17 @@ type PendingConflictHit struct {
 	Asked bool
 }
 
-// pendingHits is the queue: a firm's uncleared potential hits on open referrals whose check waits on
-// a person (a blocking hit makes the whole check a conflict, which no clearance lifts).
+// pendingHit selects the uncleared potential hits on open referrals whose check waits on a person (a
+// blocking hit makes the whole check a conflict, which no clearance lifts), of h joined to c and r.
+const pendingHit = `c.result = 'potential' AND h.level = 'potential' AND h.cleared_at IS NULL
+		AND r.status IN ('submitted', 'matching', 'offered')`
+
+// pendingHits is the queue: a firm's pending hits.
 const pendingHits = ` FROM conflict_hits h
 	JOIN conflict_checks c ON c.id = h.check_id
 	JOIN referrals r ON r.id = c.referral_id
 	LEFT JOIN referral_parties p ON p.referral_id = c.referral_id AND p.position = h.party_position
-	WHERE c.firm_id = $1 AND c.result = 'potential' AND h.level = 'potential' AND h.cleared_at IS NULL
-		AND r.status IN ('submitted', 'matching', 'offered')`
+	WHERE c.firm_id = $1 AND ` + pendingHit
 
 // PendingConflictHits returns up to limit of the firm's hits waiting to be cleared, oldest first,
 // after the position (found_at as text, hit id) given, and each row's position.
@@ -70,4 +73,36 @@ func (s *Store) CountPendingConflictHits(ctx context.Context, firmID uuid.UUID) 
 	var n int64
 	err := s.scanRows(ctx, "SELECT count(*)"+pendingHits, []any{firmID}, []any{&n}, func() {})
 	return n, translate(err, "pending conflict hits")
+}
+
+// WaitingCheck is a firm's check of an open referral with potential hits still to clear, and the
+// names of the referral's practice area and jurisdiction.
+type WaitingCheck struct {
+	CheckID    uuid.UUID
+	FirmID     uuid.UUID
+	ReferralID uuid.UUID
+	// Since is when the oldest of its hits still to clear was found.
+	Since        time.Time
+	PracticeArea string
+	Jurisdiction string
+}
+
+// ChecksWaitingSince lists the checks, of every firm, with a hit still to clear found before the
+// time given, longest waiting first.
+func (s *Store) ChecksWaitingSince(ctx context.Context, foundBefore time.Time) ([]WaitingCheck, error) {
+	query := `SELECT c.id, c.firm_id, c.referral_id, min(h.found_at), a.name, j.name
+	FROM conflict_hits h
+	JOIN conflict_checks c ON c.id = h.check_id
+	JOIN referrals r ON r.id = c.referral_id
+	JOIN practice_areas a ON a.code = r.practice_area
+	JOIN jurisdictions j ON j.code = r.jurisdiction
+	WHERE ` + pendingHit + `
+	GROUP BY c.id, a.name, j.name
+	HAVING min(h.found_at) < $1
+	ORDER BY 4, 1`
+	var w WaitingCheck
+	var out []WaitingCheck
+	dest := []any{uuidDest{&w.CheckID}, uuidDest{&w.FirmID}, uuidDest{&w.ReferralID}, &w.Since, &w.PracticeArea, &w.Jurisdiction}
+	err := s.scanRows(ctx, query, []any{foundBefore}, dest, func() { out = append(out, w) })
+	return out, translate(err, "waiting conflict checks")
 }

@@ -180,3 +180,29 @@ func (s *Store) ReferralChanges(ctx context.Context, referralID uuid.UUID) ([]Re
 		Where("referral_id = ?", referralID).Order("referral_changes.id").Find(&cs).Error
 	return cs, translate(err, "referral history")
 }
+
+// UntakenReferral is a submitted referral no firm has taken, with the names of its practice area and
+// jurisdiction.
+type UntakenReferral struct {
+	ID           uuid.UUID
+	OrgID        uuid.UUID
+	SubmittedAt  time.Time
+	PracticeArea string
+	Jurisdiction string
+}
+
+// UntakenReferralsSince lists the referrals submitted before the time given that are still waiting
+// for a firm (submitted or matching), longest waiting first.
+func (s *Store) UntakenReferralsSince(ctx context.Context, submittedBefore time.Time) ([]UntakenReferral, error) {
+	const query = `SELECT r.id, r.org_id, r.submitted_at, a.name, j.name
+	FROM referrals r
+	JOIN practice_areas a ON a.code = r.practice_area
+	JOIN jurisdictions j ON j.code = r.jurisdiction
+	WHERE r.status IN ('submitted', 'matching') AND r.submitted_at < $1
+	ORDER BY r.submitted_at, r.id`
+	var u UntakenReferral
+	var out []UntakenReferral
+	dest := []any{uuidDest{&u.ID}, uuidDest{&u.OrgID}, &u.SubmittedAt, &u.PracticeArea, &u.Jurisdiction}
+	err := s.scanRows(ctx, query, []any{submittedBefore}, dest, func() { out = append(out, u) })
+	return out, translate(err, "untaken referrals")
+}

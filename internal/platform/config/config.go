@@ -50,6 +50,9 @@ type Config struct {
 	// Schedules override when periodic jobs run, by job name: SCHEDULE_TOKEN_PURGE=@daily sets the
 	// job "token-purge"; "off" turns it off. The worker refuses names it does not know.
 	Schedules map[string]string
+	// StaleReferralDays is how many days a submitted referral may go untaken by any firm before its
+	// organisation is told (and told again every as many days).
+	StaleReferralDays int
 }
 
 // The upload rate defaults, after Apache's mod_reqtimeout: 20 s to get going, then 1 KiB a second,
@@ -61,6 +64,9 @@ const (
 
 // DefaultMetricsAddr keeps the metrics on this machine unless METRICS_ADDR says otherwise.
 const DefaultMetricsAddr = "127.0.0.1:9091"
+
+// DefaultStaleReferralDays is a week: long enough for firms to look, short enough to still help.
+const DefaultStaleReferralDays = 7
 
 // Dev reports whether the service runs in development mode.
 func (c *Config) Dev() bool { return c.Env == Development }
@@ -112,6 +118,9 @@ func Load() (*Config, error) {
 	}
 	if c.UploadGrace, err = time.ParseDuration(getenv("UPLOAD_GRACE", DefaultUploadGrace.String())); err != nil || c.UploadGrace <= 0 {
 		return nil, fmt.Errorf("UPLOAD_GRACE must be a positive duration such as 20s")
+	}
+	if c.StaleReferralDays, err = strconv.Atoi(getenv("STALE_REFERRAL_DAYS", strconv.Itoa(DefaultStaleReferralDays))); err != nil || c.StaleReferralDays < 1 {
+		return nil, fmt.Errorf("STALE_REFERRAL_DAYS must be a whole number of days, at least 1")
 	}
 	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32, 0); err != nil {
 		return nil, err
