@@ -16,6 +16,7 @@ import (
 
 	"github.com/probono-match/probono/internal/app"
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/seed"
@@ -149,6 +150,23 @@ func runAdmin(ctx context.Context, cfg *config.Config, logger *slog.Logger, args
 		return err
 	}
 	fmt.Fprintf(stdout, "Created platform admin %s (%s).\n", acct.Email, acct.ID)
+	return nil
+}
+
+// runJob runs one periodic job at once: a digest or the email sweep an operator wants now, say.
+func runJob(ctx context.Context, cfg *config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: probono job NAME, where NAME is one of %s", strings.Join(jobs.ScheduleNames(), ", "))
+	}
+	a, err := openMigrated(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := jobs.RunPeriodic(ctx, a.WorkerDeps(), args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Ran %s.\n", args[0])
 	return nil
 }
 

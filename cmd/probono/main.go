@@ -32,6 +32,7 @@ Commands:
                            and add N made-up referrals and M registry entries per firm (each run)
   admin create --email E --name N
                            create a platform admin; the password is read from standard input
+  job NAME                 run one periodic job now, outside its schedule (see README.md)
   version                  print the version
 
 Configuration comes from environment variables; see README.md.
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return runSeed(ctx, cfg, logger, args, stdout)
 	case "admin":
 		return runAdmin(ctx, cfg, logger, args, stdin, stdout)
+	case "job":
+		return runJob(ctx, cfg, logger, args, stdout)
 	}
 	return errors.New("unknown command " + cmd + "\n\n" + usage)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 
 	"github.com/probono-match/probono/internal/notify"
@@ -36,9 +37,10 @@ func handleClearanceReminders(deps Deps) asynq.HandlerFunc {
 			return err
 		}
 		return notifyAll(ctx, deps.Store, deps.Notify, func(tx *store.Store) ([]notify.Event, error) {
+			coordinators := recipients(func(firmID uuid.UUID) ([]uuid.UUID, error) { return deps.Notify.Coordinators(ctx, tx, firmID) })
 			events := make([]notify.Event, 0, len(checks))
 			for _, c := range checks {
-				to, err := deps.Notify.Coordinators(ctx, tx, c.FirmID)
+				to, err := coordinators(c.FirmID)
 				if err != nil {
 					return nil, err
 				}

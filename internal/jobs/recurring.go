@@ -21,6 +21,22 @@ func recurringEventID(kind string, subject uuid.UUID, round int) uuid.UUID {
 	return uuid.NewSHA1(recurringNamespace, fmt.Appendf(nil, "%s/%s/%d", kind, subject, round))
 }
 
+// recipients looks up each organisation's recipients once per run, however many of its checks or
+// referrals the run reminds of.
+func recipients(lookup func(orgID uuid.UUID) ([]uuid.UUID, error)) func(orgID uuid.UUID) ([]uuid.UUID, error) {
+	known := map[uuid.UUID][]uuid.UUID{}
+	return func(orgID uuid.UUID) ([]uuid.UUID, error) {
+		if to, ok := known[orgID]; ok {
+			return to, nil
+		}
+		to, err := lookup(orgID)
+		if err == nil {
+			known[orgID] = to
+		}
+		return to, err
+	}
+}
+
 // notifyAll records the events in one transaction, then sends their emails that are due now. An
 // email that cannot be sent now is an error, so the task is retried; the retry records nothing
 // new, and the minutely send-due job sends it too.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 
 	"github.com/probono-match/probono/internal/notify"
@@ -30,9 +31,10 @@ func handleStaleReferrals(deps Deps) asynq.HandlerFunc {
 			return err
 		}
 		return notifyAll(ctx, deps.Store, deps.Notify, func(tx *store.Store) ([]notify.Event, error) {
+			staff := recipients(func(orgID uuid.UUID) ([]uuid.UUID, error) { return deps.Notify.Staff(ctx, tx, orgID) })
 			events := make([]notify.Event, 0, len(referrals))
 			for _, r := range referrals {
-				to, err := deps.Notify.Staff(ctx, tx, r.OrgID)
+				to, err := staff(r.OrgID)
 				if err != nil {
 					return nil, err
 				}

@@ -133,8 +133,8 @@ func (d Deps) now() time.Time {
 	return d.Now()
 }
 
-// RunPeriodic runs the named periodic job once, now, as its schedule would: for a command line, or a
-// test that sets deps.Now to a time of its choosing.
+// RunPeriodic runs the named periodic job once, now, as its schedule would: for `probono job`, and
+// for tests, which set deps.Now to the time of their choosing.
 func RunPeriodic(ctx context.Context, deps Deps, name string) error {
 	p, ok := defaultSchedules[name]
 	if !ok {

@@ -96,6 +96,29 @@ func TestLoad_MetricsAddrDefaultsToLoopbackAndEmptyTurnsItOff(t *testing.T) {
 	}
 }
 
+func TestLoad_StaleReferralDays(t *testing.T) {
+	setProduction(t)
+	t.Setenv("STALE_REFERRAL_DAYS", "")
+	os.Unsetenv("STALE_REFERRAL_DAYS")
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.StaleReferralDays != DefaultStaleReferralDays {
+		t.Errorf("unset: StaleReferralDays = %d, want %d", c.StaleReferralDays, DefaultStaleReferralDays)
+	}
+	t.Setenv("STALE_REFERRAL_DAYS", "10")
+	if c, err = Load(); err != nil || c.StaleReferralDays != 10 {
+		t.Errorf("STALE_REFERRAL_DAYS 10: %v, %v", c, err)
+	}
+	for _, bad := range []string{"0", "-3", "a week", "1.5"} {
+		t.Setenv("STALE_REFERRAL_DAYS", bad)
+		if _, err := Load(); err == nil || !strings.Contains(err.Error(), "STALE_REFERRAL_DAYS") {
+			t.Errorf("STALE_REFERRAL_DAYS %q: err = %v, want it to name STALE_REFERRAL_DAYS", bad, err)
+		}
+	}
+}
+
 func TestLoad_TrustedProxies(t *testing.T) {
 	cases := []struct {
 		value    string
