@@ -27,3 +27,11 @@ func TestParseSpec_EveryTicksAtTheSameTimesInEveryProcess(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultSchedules_Parse(t *testing.T) {
+	for _, name := range ScheduleNames() {
+		if _, err := parseSpec(defaultSchedules[name].Spec); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -49,3 +49,16 @@ func TestSchedule_TwoWorkersRunEachPeriodicJobOncePerTick(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+func TestRunPeriodic_EveryJobRunsAndAnUnknownOneIsRefused(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	for _, name := range jobs.ScheduleNames() {
+		if err := jobs.RunPeriodic(t.Context(), env.App.WorkerDeps(), name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if err := jobs.RunPeriodic(t.Context(), env.App.WorkerDeps(), "nightly-backup"); err == nil || !strings.Contains(err.Error(), "token-purge") {
+		t.Errorf("unknown job: err = %v, want it to list the jobs", err)
+	}
+}
