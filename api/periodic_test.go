@@ -116,6 +116,12 @@ func TestPeriodic_ClearanceReminderAfter48HoursThenDaily(t *testing.T) {
 	expect(73, 2)
 	expect(73, 2)
 
+	// Another firm's coordinator, whose check found nothing, is reminded of nothing.
+	castellan := "coordinator@castellan.example"
+	if ns, emails := about(t, env, env.Login(t, castellan, password), castellan, string(notify.EventClearanceReminder), waiting.ID); len(ns)+len(emails) != 0 {
+		t.Fatalf("another firm reminded: %v %v", ns, emails)
+	}
+
 	// Cleared, it reminds no more.
 	for _, h := range getCheck(t, env, coord, waiting.ID).Hits {
 		clearHit(t, env, coord, waiting.ID, h.ID, "Different company: a Wisconsin REIT.")
@@ -174,6 +180,12 @@ func TestPeriodic_StaleReferralTellsItsOrganisationOncePerPeriod(t *testing.T) {
 	expect(2*days-time.Hour, 1, first)
 	expect(2*days+time.Hour, 2, "No firm has taken your referral in Private Landlord/Tenant, Illinois after 14 days")
 	expect(2*days+2*time.Hour, 2, "No firm has taken your referral in Private Landlord/Tenant, Illinois after 14 days")
+
+	// Another organisation's staff hear nothing of it.
+	riverbend := "staff@riverbend.example"
+	if ns, emails := about(t, env, env.Login(t, riverbend, password), riverbend, string(notify.EventReferralStale), waiting.ID); len(ns)+len(emails) != 0 {
+		t.Fatalf("another organisation told: %v %v", ns, emails)
+	}
 }
 
 func TestPeriodic_DailyDigestIsOneEmailOfTheDaysEvents(t *testing.T) {
