@@ -178,10 +178,10 @@ func TestPasswordReset_EmailedSingleUseTokenSetsNewPassword(t *testing.T) {
 			t.Fatalf("reset request for %s: %d %s", email, r.Status, r.Body)
 		}
 	}
-	if n := len(env.Mail.To("nobody@nowhere.example")); n != 0 {
+	if n := len(env.MailTo(t, "nobody@nowhere.example")); n != 0 {
 		t.Fatalf("mail sent to an unknown address: %d", n)
 	}
-	mails := env.Mail.To(coordinator)
+	mails := env.MailTo(t, coordinator)
 	if len(mails) != 1 {
 		t.Fatalf("want one reset email, got %d", len(mails))
 	}

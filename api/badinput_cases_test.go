@@ -51,7 +51,7 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	if r.Status != http.StatusCreated {
 		t.Fatalf("invite: %d %s", r.Status, r.Body)
 	}
-	f.inviteToken = inviteLink.FindStringSubmatch(env.Mail.To("incoming@hartwell.example")[0].Text)[1]
+	f.inviteToken = inviteLink.FindStringSubmatch(env.MailTo(t, "incoming@hartwell.example")[0].Text)[1]
 	return f
 }
 

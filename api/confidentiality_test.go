@@ -123,7 +123,7 @@ func TestInvitation_AnAccountElsewhereIsNotRevealedToTheInviter(t *testing.T) {
 	if len(pending.Items) != 2 {
 		t.Fatalf("both invitations are pending alike: %+v", pending.Items)
 	}
-	mails := env.Mail.To("staff@riverbend.example")
+	mails := env.MailTo(t, "staff@riverbend.example")
 	if len(mails) != 1 || inviteLink.MatchString(mails[0].Text) || !strings.Contains(mails[0].Text, "already has a Probono Match account") {
 		t.Fatalf("the account's owner is told, without a link that cannot work: %+v", mails)
 	}

@@ -28,6 +28,7 @@ func TestDevMailbox_PlatformAdminReadsTheInvitationAnyoneElseGets403(t *testing.
 		Body: map[string]string{"email": "lateral@hartwell.example", "role": "attorney"}}); r.Status != http.StatusCreated {
 		t.Fatalf("invite: %d %s", r.Status, r.Body)
 	}
+	env.MailTo(t, "lateral@hartwell.example") // the worker has sent it
 
 	admin := env.Login(t, platformAdmin, password)
 	r := env.Do(t, apptest.Request{Method: "GET", Path: devMailbox, Token: admin.Token})

@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/apptest"
+	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/notify/smtptest"
 	"github.com/probono-match/probono/internal/platform/config"
@@ -69,6 +70,7 @@ func TestMail_InvitationAndResetArriveOverSMTPWithWorkingLinksAndNoClientData(t 
 	env := apptest.New(t, apptest.MailerFromConfig(), apptest.Configure(func(c *config.Config) {
 		c.SMTPURL = srv.URL("Probono Match <no-reply@probono.test>")
 	}))
+	env.StartWorker(t, jobs.Options{}) // which sends the emails
 	staff := env.Login(t, nonprofitStaff, password)
 	createReferral(t, env, staff, referralBody(true)) // client data the emails must keep out
 	admin := env.Login(t, "admin@northside.example", password)

@@ -68,7 +68,7 @@ func TestInvitation_InviteeSetsNameAndPasswordAndJoinsWithPresetRole(t *testing.
 	if len(pending.Items) != 1 || pending.Items[0].Email != "new.staff@northside.example" {
 		t.Fatalf("pending invitations: %+v", pending)
 	}
-	mails := env.Mail.To("new.staff@northside.example")
+	mails := env.MailTo(t, "new.staff@northside.example")
 	if len(mails) != 1 {
 		t.Fatalf("want one invitation email, got %d", len(mails))
 	}
@@ -113,10 +113,10 @@ func TestInvitation_RevokedCannotBeAccepted(t *testing.T) {
 	var inv struct{ ID string }
 	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: admin.Token,
 		Body: map[string]string{"email": "lateral@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
+	token := inviteLink.FindStringSubmatch(env.MailTo(t, "lateral@hartwell.example")[0].Text)[1]
 	if r := env.Do(t, apptest.Request{Method: "DELETE", Path: invitations + "/" + inv.ID, Token: admin.Token}); r.Status != http.StatusNoContent {
 		t.Fatalf("revoke: %d %s", r.Status, r.Body)
 	}
-	token := inviteLink.FindStringSubmatch(env.Mail.To("lateral@hartwell.example")[0].Text)[1]
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/invitations/accept",
 		Body: map[string]string{"token": token, "name": "Lee Lateral", "password": "a long enough passphrase"}}).Problem(t, http.StatusGone)
 }
@@ -245,7 +245,7 @@ func TestDeactivatedOrganization_MembersCannotSignInOrUseTokensUntilReactivated(
 	invitations := "/api/v1/organizations/" + orgID + "/invitations"
 	env.Do(t, apptest.Request{Method: "POST", Path: invitations, Token: firmAdmin.Token,
 		Body: map[string]string{"email": "lateral@hartwell.example", "role": "attorney"}})
-	invite := inviteLink.FindStringSubmatch(env.Mail.To("lateral@hartwell.example")[0].Text)[1]
+	invite := inviteLink.FindStringSubmatch(env.MailTo(t, "lateral@hartwell.example")[0].Text)[1]
 	setActive := func(s apptest.Session, active bool) *apptest.Response {
 		return env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/organizations/" + orgID, Token: s.Token, Body: map[string]any{"active": active}})
 	}

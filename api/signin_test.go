@@ -225,13 +225,13 @@ func TestPasswordReset_RequestsFromAnywhereNeverKeepTheUserFromALink(t *testing.
 	for range p.ResetsPerAddress {
 		ask(coordinator)
 	}
-	mails := env.Mail.To(coordinator)
+	mails := env.MailTo(t, coordinator)
 	if int64(len(mails)) != p.ResetEmailsPerAccount {
 		t.Fatalf("%d reset emails, want the cap of %d", len(mails), p.ResetEmailsPerAccount)
 	}
 	// Past the address's limit nothing more is sent, still with the same answer.
 	ask("admin@hartwell.example")
-	if n := len(env.Mail.To("admin@hartwell.example")); n != 0 {
+	if n := len(env.MailTo(t, "admin@hartwell.example")); n != 0 {
 		t.Fatalf("%d emails sent past the address limit", n)
 	}
 	// The first link sent is still good: the flood did not cost the user their way back in.
@@ -282,7 +282,7 @@ func TestLogin_WorksWhileRedisIsDownWithPerProcessLimits(t *testing.T) {
 	}
 	tooManyAttempts(t, signIn(t, env, coordinator, password, ""))
 	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: map[string]string{"email": "admin@hartwell.example"}})
-	if r.Status != http.StatusAccepted || len(env.Mail.To("admin@hartwell.example")) != 1 {
+	if r.Status != http.StatusAccepted || len(env.MailTo(t, "admin@hartwell.example")) != 1 {
 		t.Fatalf("reset with Redis down: %d %s", r.Status, r.Body)
 	}
 

@@ -166,7 +166,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 		"james.okafor@hartwell.example": {"GET /organizations/{orgId}": true},
 		coordinator: {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true,
 			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
-			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true},
+			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
+			"GET /conflicts/imports/{id}": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {

@@ -104,7 +104,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		db.Close()
 		return nil, fmt.Errorf("DATA_ENCRYPTION_KEY: %w", err)
 	}
-	authSvc := auth.NewService(db, signer, limits, mailer, cfg.BaseURL, logger)
+	authSvc := auth.NewService(db, signer, limits, cfg.BaseURL, logger)
 	ref := reference.NewService(db)
 	conflicts := conflict.NewService(db, cipher)
 	return &App{
@@ -112,7 +112,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		DevMailbox: devMailbox,
 		Queues:     jobs.Console(redisOpt, api.QueuesPath),
 		Auth:       authSvc,
-		Orgs:       org.NewService(db, authSvc, mailer, cfg.BaseURL),
+		Orgs:       org.NewService(db, authSvc, cfg.BaseURL),
 		Reference:  ref,
 		Attorneys:  attorney.NewService(db, ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
@@ -166,6 +166,6 @@ func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
 
 // WorkerDeps are what the worker's tasks run with.
 func (a *App) WorkerDeps() jobs.Deps {
-	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Notify: a.Notify, StaleReferralDays: a.Config.StaleReferralDays,
+	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
 		Log: a.Log, Metrics: a.Metrics}
 }

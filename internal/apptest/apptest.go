@@ -45,6 +45,10 @@ type Env struct {
 	// Postgres and Redis carry the application's connections when it was started with
 	// ProxyPostgres or ProxyRedis; cutting one takes that service away from this application only.
 	Postgres, Redis *Proxy
+
+	// t is the test that started the application; the worker MailTo starts lives as long as it.
+	t      testing.TB
+	worker sync.Once
 }
 
 // Option adjusts how New starts the application.
@@ -119,7 +123,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		UploadGrace:        config.DefaultUploadGrace,
 		StaleReferralDays:  config.DefaultStaleReferralDays,
 	}
-	env := &Env{Mail: &Mailbox{}}
+	env := &Env{Mail: &Mailbox{}, t: t}
 	if o.proxyPostgres {
 		env.Postgres, cfg.DatabaseURL = proxied(t, cfg.DatabaseURL)
 	}
@@ -200,7 +204,7 @@ func (m seededMigrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.C
 		return err
 	}
 	defer s.Close()
-	_, err = seed.Run(ctx, s, org.NewService(s, nil, nil, ""))
+	_, err = seed.Run(ctx, s, org.NewService(s, nil, ""))
 	return err
 }
 
@@ -236,6 +240,12 @@ func (m *Mailbox) To(address string) []notify.Email {
 // share their queues). Periodic jobs are off unless opts schedules them.
 func (e *Env) StartWorker(t testing.TB, opts jobs.Options) {
 	t.Helper()
+	e.worker.Do(func() {}) // MailTo then uses this worker
+	e.startWorker(t, opts)
+}
+
+func (e *Env) startWorker(t testing.TB, opts jobs.Options) {
+	t.Helper()
 	if opts.QueuePrefix == "" {
 		opts.QueuePrefix = QueuePrefix()
 	}
@@ -257,6 +267,15 @@ func (e *Env) StartWorker(t testing.TB, opts jobs.Options) {
 			t.Errorf("worker: %v", err)
 		}
 	})
+}
+
+// MailTo returns the emails sent to address once every event so far has been handled: emails are
+// sent by the worker, which the first call starts unless the test started one.
+func (e *Env) MailTo(t testing.TB, address string) []notify.Email {
+	t.Helper()
+	e.worker.Do(func() { e.startWorker(e.t, jobs.Options{}) })
+	e.WaitForEvents(t)
+	return e.Mail.To(address)
 }
 
 // QueuePrefix returns a queue prefix no other test uses.

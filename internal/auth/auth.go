@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/notify"
 )
 
 // Organization is an organisation as its members and the API see it.
@@ -88,10 +90,14 @@ type Service interface {
 	// wrong current password, RateLimited while the account is slowed down after wrong passwords. A
 	// new password signs out every other session.
 	UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (Account, error)
-	// RequestPasswordReset emails a single-use reset link valid for one hour if the email belongs to
-	// an active account, and says nothing either way; past the limits of Protection it quietly sends
-	// nothing.
+	// RequestPasswordReset records a single-use reset valid for one hour if the email belongs to an
+	// active account, whose event's job emails the link, and says nothing either way; past the
+	// limits of Protection it quietly records nothing.
 	RequestPasswordReset(ctx context.Context, email, clientIP string) error
+	// PasswordResetEmail makes the reset's link with a new token (one sent before stops working)
+	// and composes its email, for the job of EventPasswordResetRequested. NotFound once the reset
+	// is used or expired.
+	PasswordResetEmail(ctx context.Context, resetID uuid.UUID) (notify.Email, error)
 	// ResetPassword sets a new password with a reset token and signs out every session. Returns Gone
 	// if the token is unknown, expired or used, Invalid for a weak password.
 	ResetPassword(ctx context.Context, token, newPassword string) error
@@ -102,4 +108,13 @@ type Service interface {
 	// expired pass, and for one whose holder has since been deactivated, signed out everywhere, or
 	// is no longer a platform admin.
 	QueueConsoleAdmin(ctx context.Context, pass string) (Principal, error)
+}
+
+// EventPasswordResetRequested is emitted with a password reset; its job emails the link.
+const EventPasswordResetRequested = "auth:password_reset_requested"
+
+// PasswordResetRequested is the payload of EventPasswordResetRequested.
+type PasswordResetRequested struct {
+	ResetID uuid.UUID `json:"reset_id"`
+	UserID  uuid.UUID `json:"user_id"`
 }

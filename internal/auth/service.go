@@ -11,6 +11,7 @@ import (
 
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/platform/crypto"
+	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/platform/ratelimit"
 	"github.com/probono-match/probono/internal/store"
@@ -32,6 +33,8 @@ type Store interface {
 	UseRefreshToken(ctx context.Context, digest string) (store.RefreshToken, error)
 	RevokeRefreshFamily(ctx context.Context, familyID uuid.UUID) error
 	CreatePasswordReset(ctx context.Context, r *store.PasswordReset) error
+	UnusedPasswordResetByID(ctx context.Context, id uuid.UUID) (store.PasswordReset, error)
+	SetPasswordResetToken(ctx context.Context, id uuid.UUID, digest string) error
 }
 
 // Limits are the rate limits the service applies: Protection, counted in Counters.
@@ -41,15 +44,14 @@ type Limits struct {
 }
 
 // NewService returns the auth service. baseURL is where the SPA is served, for links in emails.
-func NewService(db Store, signer *Signer, limits Limits, mailer notify.Mailer, baseURL string, log *slog.Logger) Service {
-	return &service{db: db, signer: signer, guard: newGuard(limits.Counters, limits.Protection), mailer: mailer, baseURL: baseURL, log: log}
+func NewService(db Store, signer *Signer, limits Limits, baseURL string, log *slog.Logger) Service {
+	return &service{db: db, signer: signer, guard: newGuard(limits.Counters, limits.Protection), baseURL: baseURL, log: log}
 }
 
 type service struct {
 	db      Store
 	signer  *Signer
 	guard   *guard
-	mailer  notify.Mailer
 	baseURL string
 	log     *slog.Logger
 }
@@ -290,20 +292,39 @@ func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 		return err
 	}
 	s.guard.resetEmailed(ctx, email)
-	token := crypto.NewToken()
+	// The token is made when the email is sent, by the event's job: the request never holds one, and
+	// answers the same whether or not mail can be sent.
 	reset := &store.PasswordReset{
-		ID: uuid.New(), UserID: acct.ID, TokenHash: crypto.TokenDigest(token),
+		ID: uuid.New(), UserID: acct.ID, TokenHash: crypto.TokenDigest(crypto.NewToken()),
 		ExpiresAt: time.Now().UTC().Add(passwordResetTTL),
 	}
-	if err := s.db.CreatePasswordReset(ctx, reset); err != nil {
-		return err
-	}
-	e, err := notify.PasswordResetEmail("password-reset-"+reset.ID.String(), acct.Email,
-		notify.PasswordReset{Name: acct.Name, Link: s.baseURL + "/reset-password?token=" + token})
+	event, err := outbox.New(EventPasswordResetRequested, "user/"+acct.ID.String(), PasswordResetRequested{ResetID: reset.ID, UserID: acct.ID})
 	if err != nil {
 		return err
 	}
-	return s.mailer.Send(ctx, e)
+	return s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.CreatePasswordReset(ctx, reset); err != nil {
+			return err
+		}
+		return tx.Emit(ctx, event)
+	})
+}
+
+func (s *service) PasswordResetEmail(ctx context.Context, resetID uuid.UUID) (notify.Email, error) {
+	reset, err := s.db.UnusedPasswordResetByID(ctx, resetID)
+	if err != nil {
+		return notify.Email{}, err
+	}
+	acct, err := s.db.AccountByID(ctx, reset.UserID)
+	if err != nil {
+		return notify.Email{}, err
+	}
+	token := crypto.NewToken()
+	if err := s.db.SetPasswordResetToken(ctx, reset.ID, crypto.TokenDigest(token)); err != nil {
+		return notify.Email{}, err
+	}
+	return notify.PasswordResetEmail("password-reset-"+reset.ID.String(), acct.Email,
+		notify.PasswordReset{Name: acct.Name, Link: s.baseURL + "/reset-password?token=" + token})
 }
 
 var errResetGone = problem.New(problem.Gone, "This password reset link has expired or was already used. Ask for a new one.")

@@ -54,7 +54,7 @@ func eventHandler[P any](db EventStore, fn func(ctx context.Context, tx *store.S
 // transactions of its own, and must be safe to run again (a redelivered task, or a retry after a
 // failure part way); then finish runs in the transaction that marks the event done. An event found
 // done already is skipped.
-func longEventHandler[P any](db EventStore, work func(ctx context.Context, p P) error,
+func longEventHandler[P any](db EventStore, work func(ctx context.Context, eventID uuid.UUID, p P) error,
 	finish func(ctx context.Context, tx *store.Store, eventID uuid.UUID, p P) error) asynq.HandlerFunc {
 	return func(ctx context.Context, t *asynq.Task) error {
 		eventID, p, err := decodeEvent[P](ctx, db, t)
@@ -65,7 +65,7 @@ func longEventHandler[P any](db EventStore, work func(ctx context.Context, p P) 
 			if done, err := db.EventDone(ctx, eventID); err != nil || done {
 				return err
 			}
-			if err := work(ctx, p); err != nil {
+			if err := work(ctx, eventID, p); err != nil {
 				return err
 			}
 		}

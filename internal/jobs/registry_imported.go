@@ -19,7 +19,10 @@ type ImportRechecker interface {
 // handleRegistryImported re-checks, one transaction each, the referrals the import left waiting
 // (a redelivery finds fewer or none left), then marks the import done with its event.
 func handleRegistryImported(db EventStore, imports ImportRechecker) asynq.HandlerFunc {
-	return longEventHandler(db, imports.RecheckImport,
+	return longEventHandler(db,
+		func(ctx context.Context, _ uuid.UUID, e conflict.RegistryImported) error {
+			return imports.RecheckImport(ctx, e)
+		},
 		func(ctx context.Context, tx *store.Store, _ uuid.UUID, e conflict.RegistryImported) error {
 			return imports.FinishImport(ctx, tx, e)
 		})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
@@ -23,15 +24,17 @@ type task struct {
 // event is one entry here and one handler file.
 func tasks(deps Deps) map[string]task {
 	return map[string]task{
-		TypePurgeExpiredTokens:         {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
-		TypePurgeDoneEvents:            {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
-		org.EventLawFirmCreated:        {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
-		conflict.EventRegistryImported: {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts)},
-		TypeSendDueEmails:              {route{QueueDefault, 5 * time.Minute, 0}, handleSendDueEmails(deps.Notify)},
-		TypeDailyDigest:                {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Daily)},
-		TypeWeeklyDigest:               {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Weekly)},
-		TypeClearanceReminders:         {route{QueueDefault, 10 * time.Minute, 3}, handleClearanceReminders(deps)},
-		TypeStaleReferrals:             {route{QueueLow, 10 * time.Minute, 3}, handleStaleReferrals(deps)},
+		TypePurgeExpiredTokens:           {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
+		TypePurgeDoneEvents:              {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
+		org.EventLawFirmCreated:          {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
+		conflict.EventRegistryImported:   {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts)},
+		TypeSendDueEmails:                {route{QueueDefault, 5 * time.Minute, 0}, handleSendDueEmails(deps.Notify)},
+		TypeDailyDigest:                  {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Daily)},
+		TypeWeeklyDigest:                 {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Weekly)},
+		TypeClearanceReminders:           {route{QueueDefault, 10 * time.Minute, 3}, handleClearanceReminders(deps)},
+		TypeStaleReferrals:               {route{QueueLow, 10 * time.Minute, 3}, handleStaleReferrals(deps)},
+		org.EventInvitationCreated:       {route{QueueCritical, time.Minute, 10}, handleInvitationCreated(deps.Store, deps.Orgs, deps.Notify)},
+		auth.EventPasswordResetRequested: {route{QueueCritical, time.Minute, 10}, handlePasswordResetRequested(deps.Store, deps.Auth, deps.Notify)},
 	}
 }
 

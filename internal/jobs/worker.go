@@ -27,7 +27,10 @@ type Deps struct {
 	StaleReferralDays int
 	// Now is the periodic jobs' clock; nil is time.Now.
 	Now func() time.Time
-	Log *slog.Logger
+	// Auth and Orgs compose the emails of password resets and invitations.
+	Auth PasswordResetMailer
+	Orgs InvitationMailer
+	Log  *slog.Logger
 	// Metrics, when set, count every task by type and result.
 	Metrics *metrics.Metrics
 }

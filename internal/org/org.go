@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/notify"
 )
 
 // EventLawFirmCreated is emitted when a law firm joins; its job checks every open referral against
@@ -25,6 +26,14 @@ const EventLawFirmCreated = "org:law_firm_created"
 // LawFirmCreated is the payload of EventLawFirmCreated.
 type LawFirmCreated struct {
 	OrgID uuid.UUID `json:"org_id"`
+}
+
+// EventInvitationCreated is emitted with a new invitation; its job emails the invitee a link.
+const EventInvitationCreated = "org:invitation_created"
+
+// InvitationCreated is the payload of EventInvitationCreated.
+type InvitationCreated struct {
+	InvitationID uuid.UUID `json:"invitation_id"`
 }
 
 // Invitation is a pending invitation to join an organisation with a preset role.
@@ -106,6 +115,10 @@ type Service interface {
 	// already a member's. An address with an account in another organisation is invited like any
 	// other (the email tells its owner the account cannot join), so the caller cannot tell.
 	Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID, email string, role auth.Role) (Invitation, error)
+	// InvitationEmail makes the invitation's link with a new token (one sent before stops working)
+	// and composes its email, for the job of EventInvitationCreated. NotFound once the invitation
+	// can no longer be accepted.
+	InvitationEmail(ctx context.Context, invitationID uuid.UUID) (notify.Email, error)
 	// Invitations lists pending invitations; errors as Invite.
 	Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error)
 	// RevokeInvitation cancels a pending invitation; errors as Invite, NotFound if it is not pending.

@@ -30,18 +30,19 @@ type Store interface {
 	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
 	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
 	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
+	PendingInvitationByID(ctx context.Context, id uuid.UUID) (store.Invitation, error)
+	SetInvitationToken(ctx context.Context, id uuid.UUID, digest string) error
 }
 
 // NewService returns the org service; sessions signs in users who accept an invitation, and firms
 // (optional) checks open referrals against each new law firm.
-func NewService(db Store, sessions auth.Service, mailer notify.Mailer, baseURL string) Service {
-	return &service{db: db, sessions: sessions, mailer: mailer, baseURL: baseURL}
+func NewService(db Store, sessions auth.Service, baseURL string) Service {
+	return &service{db: db, sessions: sessions, baseURL: baseURL}
 }
 
 type service struct {
 	db       Store
 	sessions auth.Service
-	mailer   notify.Mailer
 	baseURL  string
 }
 
@@ -300,41 +301,61 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 	email = auth.NormalizeEmail(email)
 	// Whether the address has an account in another organisation is that person's business: the
 	// inviting organisation gets the same answer either way, and only the email differs.
-	registered := false
-	if acct, err := s.db.AccountByEmail(ctx, email); err == nil {
-		if acct.OrgID == orgID {
-			return Invitation{}, &problem.Error{Kind: problem.Conflict, Detail: "This person is already a member of the organization.",
-				Fields: []problem.FieldError{problem.Field("email", "is already a member of the organization")}}
-		}
-		registered = true
-	} else if !problem.Is(err, problem.NotFound) {
+	if acct, err := s.db.AccountByEmail(ctx, email); err == nil && acct.OrgID == orgID {
+		return Invitation{}, &problem.Error{Kind: problem.Conflict, Detail: "This person is already a member of the organization.",
+			Fields: []problem.FieldError{problem.Field("email", "is already a member of the organization")}}
+	} else if err != nil && !problem.Is(err, problem.NotFound) {
 		return Invitation{}, err
 	}
-	token := crypto.NewToken()
+	// The token is made when the email is sent, by the event's job: the request never holds one.
+	// Until then the invitation's token is one nobody has.
 	row := store.Invitation{
-		ID: uuid.New(), OrgID: orgID, Email: email, Role: string(role), TokenHash: crypto.TokenDigest(token),
+		ID: uuid.New(), OrgID: orgID, Email: email, Role: string(role), TokenHash: crypto.TokenDigest(crypto.NewToken()),
 		InvitedBy: p.UserID, ExpiresAt: time.Now().UTC().Add(InvitationTTL),
+	}
+	event, err := outbox.New(EventInvitationCreated, "invitation/"+row.ID.String(), InvitationCreated{InvitationID: row.ID})
+	if err != nil {
+		return Invitation{}, err
 	}
 	err = s.db.Tx(ctx, func(tx *store.Store) error {
 		if err := tx.RevokePendingInvitationsFor(ctx, orgID, email); err != nil {
 			return err
 		}
-		return tx.CreateInvitation(ctx, &row)
+		if err := tx.CreateInvitation(ctx, &row); err != nil {
+			return err
+		}
+		return tx.Emit(ctx, event)
 	})
 	if err != nil {
 		return Invitation{}, err
-	}
-	e, err := notify.InvitationEmail("invitation-"+row.ID.String(), email, notify.Invitation{
-		OrgName: o.Name, Role: strings.ReplaceAll(string(role), "_", " "),
-		HasAccount: registered, Link: s.baseURL + "/invite?token=" + token,
-	})
-	if err != nil {
-		return Invitation{}, err
-	}
-	if err := s.mailer.Send(ctx, e); err != nil {
-		return Invitation{}, fmt.Errorf("sending invitation: %w", err)
 	}
 	return toInvitation(row), nil
+}
+
+func (s *service) InvitationEmail(ctx context.Context, invitationID uuid.UUID) (notify.Email, error) {
+	inv, err := s.db.PendingInvitationByID(ctx, invitationID)
+	if err != nil {
+		return notify.Email{}, err
+	}
+	o, err := s.db.OrganizationByID(ctx, inv.OrgID)
+	if err != nil {
+		return notify.Email{}, err
+	}
+	// Whether the address has an account in another organisation is that person's business: the
+	// inviting organisation got the same answer either way, and only the email differs.
+	_, err = s.db.AccountByEmail(ctx, inv.Email)
+	registered := err == nil
+	if err != nil && !problem.Is(err, problem.NotFound) {
+		return notify.Email{}, err
+	}
+	token := crypto.NewToken()
+	if err := s.db.SetInvitationToken(ctx, inv.ID, crypto.TokenDigest(token)); err != nil {
+		return notify.Email{}, err
+	}
+	return notify.InvitationEmail("invitation-"+inv.ID.String(), inv.Email, notify.Invitation{
+		OrgName: o.Name, Role: strings.ReplaceAll(inv.Role, "_", " "),
+		HasAccount: registered, Link: s.baseURL + "/invite?token=" + token,
+	})
 }
 
 func (s *service) Invitations(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]Invitation, error) {

@@ -185,3 +185,33 @@ func (s *Store) MarkInvitationAccepted(ctx context.Context, id uuid.UUID) error 
 	return mustAffect(s.with(ctx).Model(&Invitation{}).Where("id = ? AND accepted_at IS NULL", id).
 		Update("accepted_at", time.Now().UTC()), "Invitation")
 }
+
+// PendingInvitationByID reads an invitation that can still be accepted; NotFound otherwise.
+func (s *Store) PendingInvitationByID(ctx context.Context, id uuid.UUID) (Invitation, error) {
+	var inv Invitation
+	err := s.with(ctx).Take(&inv, "id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()", id).Error
+	return inv, translate(err, "Invitation")
+}
+
+// SetInvitationToken makes digest the pending invitation's token, replacing any sent before;
+// NotFound when it can no longer be accepted.
+func (s *Store) SetInvitationToken(ctx context.Context, id uuid.UUID, digest string) error {
+	return mustAffect(s.with(ctx).Model(&Invitation{}).
+		Where("id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()", id).
+		Update("token_hash", digest), "Invitation")
+}
+
+// UnusedPasswordResetByID reads a password reset that can still be used; NotFound otherwise.
+func (s *Store) UnusedPasswordResetByID(ctx context.Context, id uuid.UUID) (PasswordReset, error) {
+	var r PasswordReset
+	err := s.with(ctx).Take(&r, "id = ? AND used_at IS NULL AND expires_at > now()", id).Error
+	return r, translate(err, "Password reset")
+}
+
+// SetPasswordResetToken makes digest the unused reset's token, replacing any sent before;
+// NotFound when it can no longer be used.
+func (s *Store) SetPasswordResetToken(ctx context.Context, id uuid.UUID, digest string) error {
+	return mustAffect(s.with(ctx).Model(&PasswordReset{}).
+		Where("id = ? AND used_at IS NULL AND expires_at > now()", id).
+		Update("token_hash", digest), "Password reset")
+}
