@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -281,21 +282,34 @@ func (e *Env) MailTo(t testing.TB, address string) []notify.Email {
 // QueuePrefix returns a queue prefix no other test uses.
 func QueuePrefix() string { return "test:" + uuid.NewString() + ":" }
 
-// WaitForEvents waits until every outbox event has been handled, failing the test after a while.
+// WaitForEvents waits until every outbox event has been handled and every email due has been sent
+// (a handler sends its emails after its transaction commits), failing the test after a while.
 func (e *Env) WaitForEvents(t testing.TB) {
 	t.Helper()
+	ctx := context.Background()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		backlog, _, err := e.App.Store.OutboxBacklog(context.Background())
+		backlog, _, err := e.App.Store.OutboxBacklog(ctx)
 		if err != nil {
 			t.Fatalf("reading the outbox: %v", err)
 		}
-		if backlog == 0 {
+		due, err := e.App.Store.DueEmails(ctx, nil, 1)
+		if err != nil {
+			t.Fatalf("reading the emails due: %v", err)
+		}
+		if backlog == 0 && len(due) == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d outbox events still not handled", backlog)
+			t.Fatalf("%d outbox events still not handled, emails due: %v", backlog, len(due) > 0)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// All returns every email sent, oldest first.
+func (m *Mailbox) All() []notify.Email {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.sent)
 }

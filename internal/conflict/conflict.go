@@ -82,6 +82,13 @@ type ImportProgress struct {
 	FinishedAt *time.Time
 }
 
+// FinishedImport is what the import-finished notification says: who imported and how many lines
+// were added and rejected.
+type FinishedImport struct {
+	ImportedBy         *uuid.UUID
+	Accepted, Rejected int
+}
+
 // EventRegistryImported is emitted when an import commits; its job re-checks the firm's open
 // referrals under the registry as it now is.
 const EventRegistryImported = "conflict:registry_imported"
@@ -226,7 +233,7 @@ type Service interface {
 	// left waiting, recording progress on the import as it goes; run again, it carries on where it
 	// stopped. FinishImport then marks the import done, in the caller's transaction.
 	RecheckImport(ctx context.Context, e RegistryImported) error
-	FinishImport(ctx context.Context, tx *store.Store, e RegistryImported) error
+	FinishImport(ctx context.Context, tx *store.Store, e RegistryImported) (FinishedImport, error)
 	// Export writes the firm's registry to w as CSV in the layout Import reads, aliases separated by
 	// ";" and cells a spreadsheet would run as formulas escaped with "'" (which Import removes).
 	// Errors as Entries, returned before anything is written; a later error leaves w cut short.

@@ -55,7 +55,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 	_, err = s.db.ImportConflictEntries(ctx, src, func() (store.ConflictImport, outbox.Event, bool) {
 		ok := src.report.Accepted > 0 && (mode == Partial || src.report.Rejected == 0)
 		src.report.Committed = ok
-		imp.Accepted = src.report.Accepted
+		imp.Accepted, imp.Rejected = src.report.Accepted, src.report.Rejected
 		return imp, event, ok
 	})
 	var fileErr *fileError

@@ -46,6 +46,7 @@ func (s *service) RecheckImport(ctx context.Context, e RegistryImported) error {
 	return nil
 }
 
-func (s *service) FinishImport(ctx context.Context, tx *store.Store, e RegistryImported) error {
-	return tx.FinishConflictImport(ctx, e.ImportID)
+func (s *service) FinishImport(ctx context.Context, tx *store.Store, e RegistryImported) (FinishedImport, error) {
+	imp, err := tx.FinishConflictImport(ctx, e.ImportID)
+	return FinishedImport{ImportedBy: imp.ImportedBy, Accepted: imp.Accepted, Rejected: imp.Rejected}, err
 }

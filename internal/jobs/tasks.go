@@ -12,6 +12,7 @@ import (
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/referral"
 )
 
 // task is one kind of task the worker runs: where, and by which handler.
@@ -27,7 +28,9 @@ func tasks(deps Deps) map[string]task {
 		TypePurgeExpiredTokens:           {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
 		TypePurgeDoneEvents:              {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
 		org.EventLawFirmCreated:          {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
-		conflict.EventRegistryImported:   {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts)},
+		referral.EventSubmitted:          {route{QueueDefault, time.Minute, 10}, handleReferralSubmitted(deps.Store, deps.Notify)},
+		referral.EventStatusChanged:      {route{QueueDefault, time.Minute, 10}, handleReferralStatusChanged(deps.Store, deps.Notify)},
+		conflict.EventRegistryImported:   {route{QueueDefault, time.Hour, 10}, handleRegistryImported(deps.Store, deps.Conflicts, deps.Notify)},
 		TypeSendDueEmails:                {route{QueueDefault, 5 * time.Minute, 0}, handleSendDueEmails(deps.Notify)},
 		TypeDailyDigest:                  {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Daily)},
 		TypeWeeklyDigest:                 {route{QueueLow, 30 * time.Minute, 5}, handleDigest(deps.Notify, notify.Weekly)},

@@ -174,3 +174,24 @@ type Service interface {
 	// the end). Returns Invalid for a malformed cursor.
 	List(ctx context.Context, p auth.Principal, f ListFilter) ([]Referral, string, error)
 }
+
+// EventSubmitted is emitted when a referral is submitted, after every firm's conflict check of it
+// ran in the same transaction; its job tells the coordinators of the firms that may now see it (if
+// they asked to be told) and of those with potential conflicts to clear.
+const EventSubmitted = "referral:submitted"
+
+// SubmittedEvent is the payload of EventSubmitted.
+type SubmittedEvent struct {
+	ReferralID uuid.UUID `json:"referral_id"`
+}
+
+// EventStatusChanged is emitted when a referral's status changes; its job tells the referring
+// organisation's staff, except whoever changed it.
+const EventStatusChanged = "referral:status_changed"
+
+// StatusChangedEvent is the payload of EventStatusChanged.
+type StatusChangedEvent struct {
+	ReferralID uuid.UUID `json:"referral_id"`
+	To         Status    `json:"to"`
+	By         uuid.UUID `json:"by"`
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/etag"
+	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/store"
@@ -149,7 +150,7 @@ func (s *service) Create(ctx context.Context, p auth.Principal, in Input, submit
 			}
 		}
 		if submit {
-			return s.conflicts.CheckAllFirms(ctx, tx, row.ID)
+			return s.submitted(ctx, tx, row.ID)
 		}
 		return nil
 	})
@@ -271,8 +272,11 @@ func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID
 		if err := tx.AddReferralChange(ctx, change); err != nil {
 			return err
 		}
+		if err := emit(ctx, tx, EventStatusChanged, id, StatusChangedEvent{ReferralID: id, To: to, By: p.UserID}); err != nil {
+			return err
+		}
 		if to == Submitted {
-			return s.conflicts.CheckAllFirms(ctx, tx, id)
+			return s.submitted(ctx, tx, id)
 		}
 		return nil
 	})
@@ -280,6 +284,24 @@ func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID
 		return Referral{}, err
 	}
 	return s.Get(ctx, p, id)
+}
+
+// submitted runs every firm's conflict check of a referral just submitted, in its transaction, so
+// that no firm sees it before its check has cleared it, and emits EventSubmitted.
+func (s *service) submitted(ctx context.Context, tx *store.Store, id uuid.UUID) error {
+	if err := s.conflicts.CheckAllFirms(ctx, tx, id); err != nil {
+		return err
+	}
+	return emit(ctx, tx, EventSubmitted, id, SubmittedEvent{ReferralID: id})
+}
+
+// emit records an event about the referral in tx.
+func emit(ctx context.Context, tx *store.Store, eventType string, id uuid.UUID, payload any) error {
+	e, err := outbox.New(eventType, "referral/"+id.String(), payload)
+	if err != nil {
+		return err
+	}
+	return tx.Emit(ctx, e)
 }
 
 func allowed(from, to Status) bool {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/probono-match/probono/internal/platform/outbox"
+	"github.com/probono-match/probono/internal/platform/problem"
 )
 
 // ConflictImport is a row of conflict_imports: a committed registry import and how far the re-check
@@ -17,6 +18,7 @@ type ConflictImport struct {
 	FirmID     uuid.UUID
 	ImportedBy *uuid.UUID
 	Accepted   int
+	Rejected   int
 	CreatedAt  time.Time
 	Status     string
 	Checked    int
@@ -28,8 +30,8 @@ type ConflictImport struct {
 // hides the firm's open referrals from it until each is checked again under the new registry, and
 // emits the event whose job re-checks them.
 func recordImport(ctx context.Context, tx pgx.Tx, imp ConflictImport, e outbox.Event) error {
-	if _, err := tx.Exec(ctx, `INSERT INTO conflict_imports (id, firm_id, imported_by, accepted) VALUES ($1, $2, $3, $4)`,
-		[16]byte(imp.ID), [16]byte(imp.FirmID), createdBy(imp.ImportedBy), imp.Accepted); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO conflict_imports (id, firm_id, imported_by, accepted, rejected) VALUES ($1, $2, $3, $4, $5)`,
+		[16]byte(imp.ID), [16]byte(imp.FirmID), createdBy(imp.ImportedBy), imp.Accepted, imp.Rejected); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, `UPDATE conflict_checks SET recheck_pending = true
@@ -63,8 +65,13 @@ func (s *Store) ConflictImportProgress(ctx context.Context, id uuid.UUID, checke
 		checked, toCheck, id).Error, "import")
 }
 
-// FinishConflictImport records that the import's re-check is done.
-func (s *Store) FinishConflictImport(ctx context.Context, id uuid.UUID) error {
-	return translate(s.with(ctx).Exec(`UPDATE conflict_imports SET status = 'done', checked = to_check, finished_at = now() WHERE id = ?`,
-		id).Error, "import")
+// FinishConflictImport records that the import's re-check is done and returns the import.
+func (s *Store) FinishConflictImport(ctx context.Context, id uuid.UUID) (ConflictImport, error) {
+	var imp ConflictImport
+	err := s.with(ctx).Raw(`UPDATE conflict_imports SET status = 'done', checked = to_check, finished_at = now() WHERE id = ?
+		RETURNING *`, id).Scan(&imp).Error
+	if err == nil && imp.ID == uuid.Nil {
+		return imp, problem.New(problem.NotFound, "Import not found.")
+	}
+	return imp, translate(err, "import")
 }

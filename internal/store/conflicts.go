@@ -397,3 +397,16 @@ func (s *Store) SetConflictMatchKeys(ctx context.Context, ids []uuid.UUID, keys 
 		FROM unnest($1::uuid[], $2::text[]) AS k (id, keys) WHERE e.id = k.id`, ids, joined)
 	return translate(err, "conflict entries")
 }
+
+// FirmsByCheckResult lists the firms whose check of the referral has each result ("clear",
+// "potential", ...), leaving out checks waiting to run again.
+func (s *Store) FirmsByCheckResult(ctx context.Context, referralID uuid.UUID) (map[string][]uuid.UUID, error) {
+	var rows []ConflictCheck
+	err := s.with(ctx).Select("firm_id, result").Where("referral_id = ? AND NOT recheck_pending", referralID).
+		Order("firm_id").Find(&rows).Error
+	out := map[string][]uuid.UUID{}
+	for _, r := range rows {
+		out[r.Result] = append(out[r.Result], r.FirmID)
+	}
+	return out, translate(err, "conflict checks")
+}

@@ -7,6 +7,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/lib/pq"
 	"gorm.io/gorm"
+
+	"github.com/probono-match/probono/internal/platform/problem"
 )
 
 // Referral is a row of referrals.
@@ -205,4 +207,26 @@ func (s *Store) UntakenReferralsSince(ctx context.Context, submittedBefore time.
 	dest := []any{uuidDest{&u.ID}, uuidDest{&u.OrgID}, &u.SubmittedAt, &u.PracticeArea, &u.Jurisdiction}
 	err := s.scanRows(ctx, query, []any{submittedBefore}, dest, func() { out = append(out, u) })
 	return out, translate(err, "untaken referrals")
+}
+
+// ReferralNotice is what a notification about a referral may say of it: its organisation, and its
+// practice area and jurisdiction by name. Nothing about the client.
+type ReferralNotice struct {
+	OrgID        uuid.UUID
+	PracticeArea string
+	Jurisdiction string
+}
+
+// ReferralNoticeOf reads the notice of one referral.
+func (s *Store) ReferralNoticeOf(ctx context.Context, id uuid.UUID) (ReferralNotice, error) {
+	var n ReferralNotice
+	err := s.with(ctx).Raw(`SELECT r.org_id, a.name AS practice_area, j.name AS jurisdiction
+		FROM referrals r
+		JOIN practice_areas a ON a.code = r.practice_area
+		JOIN jurisdictions j ON j.code = r.jurisdiction
+		WHERE r.id = ?`, id).Scan(&n).Error
+	if err == nil && n.OrgID == uuid.Nil {
+		return n, problem.New(problem.NotFound, "Referral not found.")
+	}
+	return n, translate(err, "referral")
 }
