@@ -62,6 +62,7 @@ type options struct {
 	protection                *auth.Protection
 	log                       io.Writer
 	mailerFromConfig          bool
+	mailer                    notify.Mailer
 }
 
 // ProxyPostgres routes the application's database connections through Env.Postgres.
@@ -93,6 +94,9 @@ func WithLog(w io.Writer) Option {
 // MailerFromConfig has the application send email as the configuration says (SMTP_URL, or the
 // development mailbox without it) instead of recording it in Env.Mail.
 func MailerFromConfig() Option { return func(o *options) { o.mailerFromConfig = true } }
+
+// WithMailer has the application send email through m instead of recording it in Env.Mail.
+func WithMailer(m notify.Mailer) Option { return func(o *options) { o.mailer = m } }
 
 // New starts an application on a fresh database holding the demo data (seed.Demo).
 func New(t testing.TB, opts ...Option) *Env {
@@ -146,6 +150,9 @@ func New(t testing.TB, opts ...Option) *Env {
 	}
 	if o.mailerFromConfig {
 		appOpts.Mailer = nil
+	}
+	if o.mailer != nil {
+		appOpts.Mailer = o.mailer
 	}
 	a, err := app.New(context.Background(), cfg, logger, appOpts)
 	if err != nil {
@@ -238,14 +245,15 @@ func (m *Mailbox) To(address string) []notify.Email {
 
 // StartWorker runs the application's worker until the test ends, on queues of its own so that no
 // other test's worker takes its tasks (unless opts names a queue prefix: workers given the same one
-// share their queues). Periodic jobs are off unless opts schedules them.
-func (e *Env) StartWorker(t testing.TB, opts jobs.Options) {
+// share their queues). Periodic jobs are off unless opts schedules them. stop stops it as SIGTERM
+// would, and returns once it has stopped; the end of the test stops it otherwise.
+func (e *Env) StartWorker(t testing.TB, opts jobs.Options) (stop func()) {
 	t.Helper()
 	e.worker.Do(func() {}) // MailTo then uses this worker
-	e.startWorker(t, opts)
+	return e.startWorker(t, opts)
 }
 
-func (e *Env) startWorker(t testing.TB, opts jobs.Options) {
+func (e *Env) startWorker(t testing.TB, opts jobs.Options) (stop func()) {
 	t.Helper()
 	if opts.QueuePrefix == "" {
 		opts.QueuePrefix = QueuePrefix()
@@ -259,15 +267,20 @@ func (e *Env) startWorker(t testing.TB, opts jobs.Options) {
 			opts.Schedules[name] = "off"
 		}
 	}
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- e.App.RunWorker(ctx, opts) }()
-	t.Cleanup(func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("worker: %v", err)
-		}
-	})
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("worker: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return stop
 }
 
 // MailTo returns the emails sent to address once every event so far has been handled: emails are

@@ -56,17 +56,18 @@ type Options struct {
 	// RedeliverAfter is how long an event handed to the queue may stay not done before it is handed
 	// over again (its task was lost with Redis's data, or is still failing).
 	RedeliverAfter time.Duration
+	// ShutdownTimeout is how long running tasks get to finish when the worker stops; asynq puts back
+	// any still running after it, so they run again elsewhere.
+	ShutdownTimeout time.Duration
 	// Schedules replace the default schedule of periodic jobs, by job name; "off" turns a job off.
 	Schedules map[string]string
 }
 
 const (
-	defaultConcurrency    = 4
-	defaultPoll           = 2 * time.Second
-	defaultRedeliverAfter = 10 * time.Minute
-	// shutdownTimeout is how long running tasks get to finish on SIGTERM; asynq puts back any still
-	// running after it, so they run again elsewhere.
-	shutdownTimeout = 30 * time.Second
+	defaultConcurrency     = 4
+	defaultPoll            = 2 * time.Second
+	defaultRedeliverAfter  = 10 * time.Minute
+	defaultShutdownTimeout = 30 * time.Second
 )
 
 // Run processes tasks, relays outbox events and enqueues the periodic jobs until ctx is cancelled;
@@ -97,7 +98,7 @@ func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps, opts Options)
 	srv := asynq.NewServer(redis, asynq.Config{
 		Concurrency:     opts.Concurrency,
 		Queues:          queues,
-		ShutdownTimeout: shutdownTimeout,
+		ShutdownTimeout: opts.ShutdownTimeout,
 		Logger:          slogAdapter{deps.Log},
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			deps.Log.ErrorContext(ctx, "task failed", "type", t.Type(), "error", err.Error())
@@ -123,7 +124,7 @@ func Run(ctx context.Context, redis asynq.RedisConnOpt, deps Deps, opts Options)
 	<-ctx.Done()
 	stop()
 	wg.Wait()
-	srv.Shutdown() // waits for running tasks, up to shutdownTimeout
+	srv.Shutdown() // waits for running tasks, up to ShutdownTimeout
 	deps.Log.Info("worker stopped")
 	return nil
 }
@@ -152,6 +153,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Poll == 0 {
 		o.Poll = defaultPoll
+	}
+	if o.ShutdownTimeout == 0 {
+		o.ShutdownTimeout = defaultShutdownTimeout
 	}
 	if o.RedeliverAfter == 0 {
 		o.RedeliverAfter = defaultRedeliverAfter
