@@ -115,7 +115,9 @@ redis-cli -u "$redis_url" --scan --pattern 'ratelimit:*' 2>/dev/null |
 
 "$root/bin/probono" seed
 
-"$root/bin/probono" serve >"$server_log" 2>&1 &
+# The API and the worker in one process, as `make run` does: the journeys see what the events a
+# request records lead to (a notification in another user's bell).
+"$root/bin/probono" all >"$server_log" 2>&1 &
 server_pid=$!
 
 echo "e2e: waiting for $base_url/readyz"
