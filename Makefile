@@ -33,7 +33,7 @@ help:
 	@echo 'make test-go          go test -race ./... (needs Postgres and Redis on localhost)'
 	@echo 'make test-web         web unit tests (vitest)'
 	@echo 'make e2e              browser journey against a freshly seeded throw-away database'
-	@echo 'make bench            Go benchmarks'
+	@echo 'make bench            Go benchmarks, the outbox benchmarks beside redis-benchmark'
 	@echo 'make bench-http       HTTP requests per second for each role beside pgbench -S (needs wrk)'
 	@echo 'make clean            remove build output'
 
@@ -139,8 +139,12 @@ test-web: $(NODE_STAMP)
 e2e:
 	bash scripts/e2e.sh
 
+# The outbox benchmarks run once each (a fixed load), beside redis-benchmark in the same run, so
+# their figures can be read as ratios to what Redis alone does on this machine at this moment.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkOutbox' -benchmem ./...
+	$(GO) test -run '^$$' -bench 'BenchmarkOutbox' -benchtime=1x ./internal/jobs
+	redis-benchmark -q -t set,get -n 100000 | tr '\r' '\n' | grep 'requests per second'
 
 bench-http:
 	bash scripts/bench-http.sh

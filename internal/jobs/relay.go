@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -22,6 +23,9 @@ type OutboxStore interface {
 const (
 	// claimBatch is how many events one claim takes; a full batch is followed by another at once.
 	claimBatch = 100
+	// enqueueConcurrency is how many events of a batch are being enqueued at once, each on a Redis
+	// connection of its own (the client's pool holds ten per CPU).
+	enqueueConcurrency = 8
 	// maxEventAttempts stops handing over an event whose job never finishes (its payload cannot be
 	// decoded, or its handler always fails): after that it waits for a person, its last_error says why.
 	maxEventAttempts = 25
@@ -80,7 +84,9 @@ func (r *relay) listen(ctx context.Context, wake func()) {
 	}
 }
 
-// relayBatch claims one batch and enqueues it, returning how many it claimed. An event the queue
+// relayBatch claims one batch and enqueues it, returning how many it claimed. The events are
+// enqueued a few at a time, so a batch costs a few Redis round trips rather than one per event;
+// their order was never kept anyway, as the worker runs several tasks at once. An event the queue
 // refuses is released for the next claim; one whose task is still queued (a redelivery of a slow
 // or retrying job) is left to it.
 func (r *relay) relayBatch(ctx context.Context) int {
@@ -91,20 +97,36 @@ func (r *relay) relayBatch(ctx context.Context) int {
 		}
 		return 0
 	}
-	for _, e := range events {
-		rt, ok := r.routes[e.Type]
-		if !ok {
-			r.log.ErrorContext(ctx, "outbox event of no known type", "event", e.ID, "type", e.Type)
-			continue
-		}
-		_, err := r.queue.EnqueueContext(ctx, asynq.NewTask(e.Type, e.Payload), rt.options(e.ID.String())...)
-		if err == nil || errors.Is(err, asynq.ErrTaskIDConflict) {
-			continue
-		}
-		r.log.WarnContext(ctx, "enqueueing outbox event", "event", e.ID, "type", e.Type, "error", err)
-		if err := r.db.ReleaseOutbox(context.WithoutCancel(ctx), e.ID, err.Error()); err != nil {
-			r.log.WarnContext(ctx, "releasing outbox event", "event", e.ID, "error", err)
-		}
+	next := make(chan outbox.Event)
+	var wg sync.WaitGroup
+	for range min(enqueueConcurrency, len(events)) {
+		wg.Go(func() {
+			for e := range next {
+				r.enqueue(ctx, e)
+			}
+		})
 	}
+	for _, e := range events {
+		next <- e
+	}
+	close(next)
+	wg.Wait()
 	return len(events)
+}
+
+// enqueue hands one claimed event to the queue, or releases it.
+func (r *relay) enqueue(ctx context.Context, e outbox.Event) {
+	rt, ok := r.routes[e.Type]
+	if !ok {
+		r.log.ErrorContext(ctx, "outbox event of no known type", "event", e.ID, "type", e.Type)
+		return
+	}
+	_, err := r.queue.EnqueueContext(ctx, asynq.NewTask(e.Type, e.Payload), rt.options(e.ID.String())...)
+	if err == nil || errors.Is(err, asynq.ErrTaskIDConflict) {
+		return
+	}
+	r.log.WarnContext(ctx, "enqueueing outbox event", "event", e.ID, "type", e.Type, "error", err)
+	if err := r.db.ReleaseOutbox(context.WithoutCancel(ctx), e.ID, err.Error()); err != nil {
+		r.log.WarnContext(ctx, "releasing outbox event", "event", e.ID, "error", err)
+	}
 }
