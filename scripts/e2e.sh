@@ -43,6 +43,15 @@ if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
 	make --no-print-directory build
 fi
 
+# One browser journey at a time on this machine: journeys at once would race for a port, and their
+# workers would take each other's tasks from the shared Redis database. Taken after the build, which
+# may run alongside; the server inherits the lock, which is let go when the script and it have ended.
+exec 9>"${TMPDIR:-/tmp}/probono-e2e.lock"
+if ! flock -n 9; then
+	echo "e2e: waiting for another browser journey on this machine to finish"
+	flock 9
+fi
+
 # Chosen after the build, so that the port is still free when the server starts.
 port="${E2E_PORT:-}"
 if [ -n "$port" ] && port_in_use "$port"; then
@@ -107,6 +116,8 @@ export JWT_SIGNING_KEYS="e2e=$(head -c 32 /dev/urandom | base64)"
 export DATA_ENCRYPTION_KEY="e2e=$(head -c 32 /dev/urandom | base64)"
 export SMTP_URL=""
 export LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
+# No metrics listener: its fixed default port may be taken by a server already running on this machine.
+export METRICS_ADDR=""
 
 # The journeys include a failed sign-in; failures counted by earlier runs from this address must not
 # add up to a lock-out. This Redis database is used by the browser journey only.
