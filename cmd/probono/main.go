@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/probono-match/probono/internal/matching"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/platform/log"
 	"github.com/probono-match/probono/internal/store"
@@ -33,6 +34,8 @@ Commands:
   admin create --email E --name N
                            create a platform admin; the password is read from standard input
   job NAME                 run one periodic job now, outside its schedule (see README.md)
+  match solve              read a batch of referrals, attorneys and scored edges as JSON on standard
+                           input and write the optimal assignment (needs no configuration)
   version                  print the version
 
 Configuration comes from environment variables; see README.md.
@@ -44,8 +47,17 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "probono:", err)
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+// exitCode is 2 for bad input (so scripts can tell it from a failure to run) and 1 otherwise.
+func exitCode(err error) int {
+	var ie *matching.InvalidBatchError
+	if errors.As(err, &ie) {
+		return 2
+	}
+	return 1
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -60,6 +72,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "match":
+		// The solver is pure computation, so it runs before (and without) any configuration.
+		return runMatch(args, stdin, stdout)
 	}
 	cfg, err := config.Load()
 	if err != nil {
