@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/probono-match/probono/internal/store"
+	"github.com/probono-match/probono/internal/reference"
 )
 
 func (h *Handlers) ListPracticeAreas(c echo.Context) error {
@@ -13,7 +13,7 @@ func (h *Handlers) ListPracticeAreas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, items(mapSlice(catalog.PracticeAreas, func(a store.PracticeArea) PracticeArea {
+	return c.JSON(http.StatusOK, items(mapSlice(catalog.PracticeAreas, func(a reference.PracticeArea) PracticeArea {
 		return PracticeArea{Code: a.Code, Name: a.Name, ParentCode: a.ParentCode, LscCode: a.LSCCode}
 	})))
 }
@@ -23,7 +23,7 @@ func (h *Handlers) ListLanguages(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, items(mapSlice(catalog.Languages, func(l store.Language) Language {
+	return c.JSON(http.StatusOK, items(mapSlice(catalog.Languages, func(l reference.Language) Language {
 		return Language{Code: l.Code, Name: l.Name}
 	})))
 }
@@ -33,7 +33,7 @@ func (h *Handlers) ListJurisdictions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, items(mapSlice(catalog.Jurisdictions, func(j store.Jurisdiction) Jurisdiction {
+	return c.JSON(http.StatusOK, items(mapSlice(catalog.Jurisdictions, func(j reference.Jurisdiction) Jurisdiction {
 		return Jurisdiction{Code: j.Code, Name: j.Name, Kind: JurisdictionKind(j.Kind), StateCode: j.StateCode}
 	})))
 }

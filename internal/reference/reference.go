@@ -12,15 +12,41 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
+// PracticeArea is an area of law: a top-level LSC problem-code category or one of its sub-areas.
+type PracticeArea struct {
+	Code string
+	// ParentCode is the top-level area of a sub-area, nil for a top-level area.
+	ParentCode *string
+	Name       string
+	// LSCCode is the Legal Services Corporation problem code, where the area has one.
+	LSCCode *string
+}
+
+// Language is an ISO 639-1 language.
+type Language struct {
+	Code string
+	Name string
+}
+
+// Jurisdiction is a state, DC, a territory or a federal district.
+type Jurisdiction struct {
+	Code string
+	Name string
+	// Kind is "state", "district", "territory" or "federal_district".
+	Kind string
+	// StateCode is the state of a federal district, nil otherwise.
+	StateCode *string
+}
+
 // Catalog is all reference data, loaded once: it changes only with a migration, which restarts the service.
 type Catalog struct {
-	PracticeAreas []store.PracticeArea
-	Languages     []store.Language
-	Jurisdictions []store.Jurisdiction
+	PracticeAreas []PracticeArea
+	Languages     []Language
+	Jurisdictions []Jurisdiction
 	guidelines    []store.PovertyGuideline
 	areas         map[string]bool
 	languages     map[string]bool
-	jurisdictions map[string]store.Jurisdiction
+	jurisdictions map[string]Jurisdiction
 }
 
 // HasPracticeArea reports whether code is a practice area.
@@ -101,28 +127,34 @@ func (s *Service) Catalog(ctx context.Context) (*Catalog, error) {
 	if s.catalog != nil {
 		return s.catalog, nil
 	}
-	c := &Catalog{areas: map[string]bool{}, languages: map[string]bool{}, jurisdictions: map[string]store.Jurisdiction{}}
-	var err error
-	if c.PracticeAreas, err = s.db.PracticeAreas(ctx); err != nil {
+	areas, err := s.db.PracticeAreas(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if c.Languages, err = s.db.Languages(ctx); err != nil {
+	languages, err := s.db.Languages(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if c.Jurisdictions, err = s.db.Jurisdictions(ctx); err != nil {
+	jurisdictions, err := s.db.Jurisdictions(ctx)
+	if err != nil {
 		return nil, err
 	}
+	c := &Catalog{areas: map[string]bool{}, languages: map[string]bool{}, jurisdictions: map[string]Jurisdiction{}}
 	if c.guidelines, err = s.db.PovertyGuidelines(ctx); err != nil {
 		return nil, err
 	}
-	for _, a := range c.PracticeAreas {
+	for _, a := range areas {
+		c.PracticeAreas = append(c.PracticeAreas, PracticeArea{Code: a.Code, ParentCode: a.ParentCode, Name: a.Name, LSCCode: a.LSCCode})
 		c.areas[a.Code] = true
 	}
-	for _, l := range c.Languages {
+	for _, l := range languages {
+		c.Languages = append(c.Languages, Language{Code: l.Code, Name: l.Name})
 		c.languages[l.Code] = true
 	}
-	for _, j := range c.Jurisdictions {
-		c.jurisdictions[j.Code] = j
+	for _, j := range jurisdictions {
+		d := Jurisdiction{Code: j.Code, Name: j.Name, Kind: j.Kind, StateCode: j.StateCode}
+		c.Jurisdictions = append(c.Jurisdictions, d)
+		c.jurisdictions[j.Code] = d
 	}
 	s.catalog = c
 	return c, nil
