@@ -90,106 +90,175 @@ func DecodeBatch(r io.Reader) (Batch, error) {
 // duplicate ids, a negative capacity, an edge naming an unknown id, a score outside (0, 1], or two
 // edges for the same referral and attorney.
 func (b Batch) Validate() error {
-	referrals := make(map[string]bool, len(b.Referrals))
+	_, err := b.index()
+	return err
+}
+
+// indexedBatch is a valid batch with its ids sorted and its edges as indices into them, sorted by
+// referral and then attorney, so that solving depends only on the batch's content.
+type indexedBatch struct {
+	referrals []string
+	attorneys []BatchAttorney
+	edges     []indexedEdge
+}
+
+type indexedEdge struct {
+	r, a  int32
+	units int64 // score in ScoreUnits
+	input int32 // position in Batch.Edges
+}
+
+// index checks the batch and indexes it in one pass over the edges (the slow part of both, on large
+// batches).
+func (b Batch) index() (indexedBatch, error) {
+	var ib indexedBatch
+	refIndex := make(map[string]int32, len(b.Referrals)) // position in b.Referrals until ranked below
 	for i, r := range b.Referrals {
 		if r.ID == "" {
-			return invalid("referrals[%d] has no id", i)
+			return ib, invalid("referrals[%d] has no id", i)
 		}
-		if referrals[r.ID] {
-			return invalid("duplicate referral id %q", r.ID)
+		if _, dup := refIndex[r.ID]; dup {
+			return ib, invalid("duplicate referral id %q", r.ID)
 		}
-		referrals[r.ID] = true
+		refIndex[r.ID] = int32(i)
 	}
-	attorneys := make(map[string]bool, len(b.Attorneys))
+	attIndex := make(map[string]int32, len(b.Attorneys))
 	for i, a := range b.Attorneys {
 		if a.ID == "" {
-			return invalid("attorneys[%d] has no id", i)
+			return ib, invalid("attorneys[%d] has no id", i)
 		}
-		if attorneys[a.ID] {
-			return invalid("duplicate attorney id %q", a.ID)
+		if _, dup := attIndex[a.ID]; dup {
+			return ib, invalid("duplicate attorney id %q", a.ID)
 		}
 		if a.Capacity < 0 {
-			return invalid("attorney %q has negative capacity %d", a.ID, a.Capacity)
+			return ib, invalid("attorney %q has negative capacity %d", a.ID, a.Capacity)
 		}
-		attorneys[a.ID] = true
+		attIndex[a.ID] = int32(i)
 	}
-	seen := make(map[[2]string]bool, len(b.Edges))
+	ib.referrals = make([]string, len(b.Referrals))
+	for i, r := range b.Referrals {
+		ib.referrals[i] = r.ID
+	}
+	slices.Sort(ib.referrals)
+	for i, id := range ib.referrals {
+		refIndex[id] = int32(i)
+	}
+	ib.attorneys = slices.Clone(b.Attorneys)
+	slices.SortFunc(ib.attorneys, func(x, y BatchAttorney) int { return cmp.Compare(x.ID, y.ID) })
+	for i, a := range ib.attorneys {
+		attIndex[a.ID] = int32(i)
+	}
+
+	// The first bad edge ends the scan; a duplicate before it is reported instead, as it comes first.
+	var bad error
+	ib.edges = make([]indexedEdge, 0, len(b.Edges))
+	lastRef, r := "", int32(-1) // edges usually come grouped by referral
 	for i, e := range b.Edges {
-		if !referrals[e.Referral] {
-			return invalid("edges[%d] names unknown referral %q", i, e.Referral)
+		if e.Referral != lastRef || r < 0 {
+			var ok bool
+			if r, ok = refIndex[e.Referral]; !ok {
+				bad = invalid("edges[%d] names unknown referral %q", i, e.Referral)
+				break
+			}
+			lastRef = e.Referral
 		}
-		if !attorneys[e.Attorney] {
-			return invalid("edges[%d] names unknown attorney %q", i, e.Attorney)
+		a, ok := attIndex[e.Attorney]
+		if !ok {
+			bad = invalid("edges[%d] names unknown attorney %q", i, e.Attorney)
+			break
 		}
 		if math.IsNaN(e.Score) || e.Score <= 0 || e.Score > 1 {
-			return invalid("edges[%d] (%q, %q) has score %v, want a number in (0, 1]", i, e.Referral, e.Attorney, e.Score)
+			bad = invalid("edges[%d] (%q, %q) has score %v, want a number in (0, 1]", i, e.Referral, e.Attorney, e.Score)
+			break
 		}
-		key := [2]string{e.Referral, e.Attorney}
-		if seen[key] {
-			return invalid("edges[%d] duplicates the edge from referral %q to attorney %q", i, e.Referral, e.Attorney)
-		}
-		seen[key] = true
+		ib.edges = append(ib.edges, indexedEdge{r: r, a: a, units: int64(math.Round(e.Score / ScoreUnit)), input: int32(i)})
 	}
-	return nil
+	ib.edges = sortEdges(ib.edges, len(ib.referrals))
+	dup := int32(-1)
+	for i := 1; i < len(ib.edges); i++ {
+		if e, p := ib.edges[i], ib.edges[i-1]; e.r == p.r && e.a == p.a && (dup < 0 || e.input < dup) {
+			dup = e.input
+		}
+	}
+	if dup >= 0 {
+		e := b.Edges[dup]
+		return ib, invalid("edges[%d] duplicates the edge from referral %q to attorney %q", dup, e.Referral, e.Attorney)
+	}
+	return ib, bad
+}
+
+// sortEdges orders edges by referral, attorney and input position: a counting sort by referral (in
+// input order), then a sort of each referral's few edges.
+func sortEdges(edges []indexedEdge, referrals int) []indexedEdge {
+	start := make([]int, referrals+1)
+	for _, e := range edges {
+		start[e.r+1]++
+	}
+	for r := range referrals {
+		start[r+1] += start[r]
+	}
+	sorted := make([]indexedEdge, len(edges))
+	next := slices.Clone(start[:referrals])
+	for _, e := range edges {
+		sorted[next[e.r]] = e
+		next[e.r]++
+	}
+	for r := range referrals {
+		slices.SortFunc(sorted[start[r]:start[r+1]], func(x, y indexedEdge) int {
+			return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.input, y.input))
+		})
+	}
+	return sorted
 }
 
 // Solve returns an assignment that matches as many referrals as possible and, among those, has the
 // greatest total score (scores rounded to ScoreUnit). Ties are broken deterministically: the result
 // depends only on the batch's content, not on the order of its lists.
 //
-// It is an exact min-cost max-flow, source → referral (capacity 1) → attorney (capacity 1, cost
-// 1 − score) → sink (the attorney's capacity), by successive shortest paths with Dijkstra on reduced
-// costs. Every unit of flow crosses exactly one referral → attorney edge, so among flows of the same
-// size the cheapest has the greatest total score, and successive shortest paths end at a maximum flow
-// that is the cheapest of its size. Costs are non-negative, so the potentials start at zero.
+// It is an exact min-cost flow on the graph referral → attorney (capacity 1, cost 1 − score) →
+// sink (the attorney's capacity), in which every referral sends one unit: to an attorney, or to the
+// sink through an "unmatched" node at a cost greater than any difference in total score that
+// matching one referral fewer could buy. The cheapest such flow therefore matches as many referrals
+// as possible and, among those assignments, has the greatest total score.
+//
+// The flow is built by successive shortest paths, one referral at a time (as in the Hungarian
+// method): Dijkstra on reduced costs from the referral to the sink, stopping as soon as the sink is
+// settled. Each search starts from one referral rather than from a source joined to all of them, so
+// it only looks at the part of the graph where attorneys are contended: with spare capacity, that is
+// the referral's own edges. After each search the flow is the cheapest that sends one unit from each
+// referral handled so far, so the last is the cheapest overall.
 func Solve(b Batch) (BatchResult, error) {
-	if err := b.Validate(); err != nil {
+	ib, err := b.index()
+	if err != nil {
 		return BatchResult{}, err
 	}
-	referrals := make([]string, len(b.Referrals))
-	for i, r := range b.Referrals {
-		referrals[i] = r.ID
-	}
-	slices.Sort(referrals)
-	attorneys := slices.Clone(b.Attorneys)
-	slices.SortFunc(attorneys, func(x, y BatchAttorney) int { return cmp.Compare(x.ID, y.ID) })
-	refIndex := make(map[string]int32, len(referrals))
-	for i, id := range referrals {
-		refIndex[id] = int32(i)
-	}
-	attIndex := make(map[string]int32, len(attorneys))
-	for i, a := range attorneys {
-		attIndex[a.ID] = int32(i)
-	}
-	type edge struct {
-		r, a  int32
-		units int64
-	}
-	edges := make([]edge, len(b.Edges))
-	for i, e := range b.Edges {
-		edges[i] = edge{refIndex[e.Referral], attIndex[e.Attorney], int64(math.Round(e.Score / ScoreUnit))}
-	}
-	slices.SortFunc(edges, func(x, y edge) int {
-		return cmp.Or(cmp.Compare(x.r, y.r), cmp.Compare(x.a, y.a))
-	})
+	referrals, attorneys, edges := ib.referrals, ib.attorneys, ib.edges
 
-	// Nodes: source, referrals, attorneys, sink.
+	// Nodes: referrals, attorneys, the unmatched node, the sink. An edge costs one unit of score at
+	// most, so the score of any assignment lies in [0, nr·unit]; leaving a referral unmatched costs
+	// more than that, which puts the number matched first. No potential falls below minus the cost of
+	// a residual path to the sink, about 3·nr·unit at most: far inside int64 for any batch that fits
+	// in memory.
 	nr, na := int32(len(referrals)), int32(len(attorneys))
-	source, sink := int32(0), nr+na+1
-	g := newFlowGraph(int(sink)+1, len(edges)+int(nr+na))
-	for r := range nr {
-		g.addEdge(source, 1+r, 1, 0)
-	}
+	unmatched, sink := nr+na, nr+na+1
+	unit := int64(1 / ScoreUnit)
+	unmatchedCost := (int64(nr) + 1) * unit
+	g := newFlowGraph(int(sink)+1, len(edges)+int(nr+na+1))
 	edgeIDs := make([]int32, len(edges))
 	for i, e := range edges {
-		edgeIDs[i] = g.addEdge(1+e.r, 1+nr+e.a, 1, int64(1/ScoreUnit)-e.units)
+		edgeIDs[i] = g.addEdge(e.r, nr+e.a, 1, unit-e.units)
+	}
+	for r := range nr {
+		g.addEdge(r, unmatched, 1, unmatchedCost)
 	}
 	for i, a := range attorneys {
 		// No attorney can take more than every referral, which also keeps capacities within int32.
-		g.addEdge(1+nr+int32(i), sink, int32(min(a.Capacity, int(nr))), 0)
+		g.addEdge(nr+int32(i), sink, int32(min(a.Capacity, int(nr))), 0)
 	}
+	g.addEdge(unmatched, sink, nr, 0)
 	g.build()
-	for g.augment(source, sink) {
+	for r := range nr {
+		g.augment(r, sink)
 	}
 
 	res := BatchResult{Assignments: []Assignment{}}
@@ -258,12 +327,14 @@ func (g *flowGraph) build() {
 	}
 }
 
-// augment sends one unit along a cheapest source → sink path in the residual graph and reports whether
-// there was one. The search stops when the sink is settled; the potentials of settled nodes move by
-// their distance minus the sink's, which keeps every residual reduced cost non-negative (the unsettled
-// nodes are, in effect, at the sink's distance, and moving every potential by the same amount changes
-// nothing).
-func (g *flowGraph) augment(source, sink int32) bool {
+// augment sends one unit along a cheapest source → sink path in the residual graph, by Dijkstra on
+// costs reduced by the potentials; there must be such a path. The search stops as soon as no node
+// left is nearer than the sink. The potentials of settled nodes then move by their distance minus the
+// sink's, which keeps every residual reduced cost non-negative (the unsettled nodes are, in effect,
+// at the sink's distance, and moving every potential by the same amount changes nothing). Potentials
+// only ever decrease, so the edges of a node no search has reached yet keep non-negative reduced
+// costs too.
+func (g *flowGraph) augment(source, sink int32) {
 	for _, v := range g.touched {
 		g.dist[v], g.done[v] = math.MaxInt64, false
 	}
@@ -272,18 +343,18 @@ func (g *flowGraph) augment(source, sink int32) bool {
 	g.dist[source] = 0
 	g.touched = append(g.touched, source)
 	g.queue.push(distItem{0, source})
-	found := false
-	for len(g.queue) > 0 {
+	for {
 		it := g.queue.pop()
 		u := it.node
 		if g.done[u] || it.dist != g.dist[u] {
 			continue
 		}
-		g.done[u] = true
-		if u == sink {
-			found = true
+		// Settling the sink before the other nodes at its distance saves visiting them all, and
+		// once the attorneys' capacity is used up there are many.
+		if it.dist >= g.dist[sink] {
 			break
 		}
+		g.done[u] = true
 		for _, e := range g.adj[g.adjStart[u]:g.adjStart[u+1]] {
 			if g.cap[e] == 0 {
 				continue
@@ -300,9 +371,6 @@ func (g *flowGraph) augment(source, sink int32) bool {
 			}
 		}
 	}
-	if !found {
-		return false
-	}
 	dSink := g.dist[sink]
 	for _, v := range g.touched {
 		if g.done[v] {
@@ -314,7 +382,6 @@ func (g *flowGraph) augment(source, sink int32) bool {
 		g.cap[e]--
 		g.cap[e^1]++
 	}
-	return true
 }
 
 type distItem struct {

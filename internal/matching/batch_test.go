@@ -65,6 +65,18 @@ func TestSolveHandCases(t *testing.T) {
 			want: []Assignment{{"r1", "a1"}, {"r2", "a2"}}, matched: 2, total: 1.000001,
 		},
 		{
+			// z, handled last, can only be matched if each of r1 … r5 leaves its best attorney:
+			// one more referral matched outweighs the five best scores.
+			name: "cardinality before score along a long chain",
+			batch: Batch{Referrals: refs("r1", "r2", "r3", "r4", "r5", "z"),
+				Attorneys: []BatchAttorney{{"a1", 1}, {"a2", 1}, {"a3", 1}, {"a4", 1}, {"a5", 1}, {"a6", 1}},
+				Edges: []BatchEdge{{"z", "a1", 0.01},
+					{"r1", "a1", 1}, {"r1", "a2", 0.01}, {"r2", "a2", 1}, {"r2", "a3", 0.01}, {"r3", "a3", 1},
+					{"r3", "a4", 0.01}, {"r4", "a4", 1}, {"r4", "a5", 0.01}, {"r5", "a5", 1}, {"r5", "a6", 0.01}}},
+			want:    []Assignment{{"r1", "a2"}, {"r2", "a3"}, {"r3", "a4"}, {"r4", "a5"}, {"r5", "a6"}, {"z", "a1"}},
+			matched: 6, total: 0.06,
+		},
+		{
 			name: "tie broken the same way whatever the input order",
 			batch: Batch{Referrals: refs("r2", "r1"), Attorneys: []BatchAttorney{{"a2", 1}, {"a1", 1}},
 				Edges: []BatchEdge{{"r2", "a2", 0.5}, {"r1", "a1", 0.5}, {"r2", "a1", 0.5}, {"r1", "a2", 0.5}}},
@@ -253,5 +265,101 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 		if res.Matched != wantM || total != wantU {
 			t.Fatalf("instance %d %+v: solver matched %d with %d units, brute force %d with %d", i, b, res.Matched, total, wantM, wantU)
 		}
+	}
+}
+
+// checkOptimal proves a result optimal on instances too large for brute force, from the residual
+// graph of its flow (source → referral → attorney → sink, an edge costing minus its score): the
+// matching is of maximum size when the residual graph has no source → sink path, and of greatest
+// score for its size when it has no negative cycle (Bellman-Ford).
+func checkOptimal(t *testing.T, b Batch, res BatchResult) {
+	t.Helper()
+	type arc struct {
+		from, to int
+		cost     int64
+	}
+	node := map[string]int{}
+	for _, r := range b.Referrals {
+		node["r"+r.ID] = len(node) + 2 // 0 is the source, 1 the sink
+	}
+	for _, a := range b.Attorneys {
+		node["a"+a.ID] = len(node) + 2
+	}
+	used := map[[2]string]bool{}
+	matched := map[string]bool{}
+	load := map[string]int{}
+	for _, a := range res.Assignments {
+		used[[2]string{a.Referral, a.Attorney}] = true
+		matched[a.Referral] = true
+		load[a.Attorney]++
+	}
+	var arcs []arc
+	for _, r := range b.Referrals {
+		if matched[r.ID] {
+			arcs = append(arcs, arc{node["r"+r.ID], 0, 0})
+		} else {
+			arcs = append(arcs, arc{0, node["r"+r.ID], 0})
+		}
+	}
+	for _, e := range b.Edges {
+		r, a := node["r"+e.Referral], node["a"+e.Attorney]
+		if used[[2]string{e.Referral, e.Attorney}] {
+			arcs = append(arcs, arc{a, r, units(e.Score)})
+		} else {
+			arcs = append(arcs, arc{r, a, -units(e.Score)})
+		}
+	}
+	for _, a := range b.Attorneys {
+		if load[a.ID] < a.Capacity {
+			arcs = append(arcs, arc{node["a"+a.ID], 1, 0})
+		}
+		if load[a.ID] > 0 {
+			arcs = append(arcs, arc{1, node["a"+a.ID], 0})
+		}
+	}
+	n := len(node) + 2
+
+	reached := make([]bool, n)
+	reached[0] = true
+	for changed := true; changed; {
+		changed = false
+		for _, a := range arcs {
+			if reached[a.from] && !reached[a.to] {
+				reached[a.to], changed = true, true
+			}
+		}
+	}
+	if reached[1] {
+		t.Fatalf("%+v: %d matched, but an augmenting path remains", b, res.Matched)
+	}
+
+	dist := make([]int64, n) // from a virtual node joined to every node at cost 0
+	for i := range n {
+		changed := false
+		for _, a := range arcs {
+			if d := dist[a.from] + a.cost; d < dist[a.to] {
+				dist[a.to], changed = d, true
+			}
+		}
+		if !changed {
+			return
+		}
+		if i == n-1 {
+			t.Fatalf("%+v: total %v, but a negative cycle remains (a better assignment of the same size)", b, res.TotalScore)
+		}
+	}
+}
+
+func TestSolveOptimalOnLargerInstances(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 400 {
+		// From scarce attorneys (many referrals left unmatched) to plenty of spare capacity.
+		b := randomBatch(rng, 40, 1+rng.IntN(40), 1+rng.IntN(4))
+		res, err := Solve(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFeasible(t, b, res)
+		checkOptimal(t, b, res)
 	}
 }
