@@ -19,7 +19,7 @@ NODE_STAMP := $(WEB)/node_modules/.make-installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench bench-http clean
+.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench bench-match bench-http clean
 
 help:
 	@echo 'make run              build, migrate, seed the demo data and serve on http://localhost:8080'
@@ -34,6 +34,7 @@ help:
 	@echo 'make test-web         web unit tests (vitest)'
 	@echo 'make e2e              browser journey against a freshly seeded throw-away database'
 	@echo 'make bench            Go benchmarks, the outbox benchmarks beside redis-benchmark'
+	@echo 'make bench-match      the batch solver beside GLPK glpsol on one instance (needs glpk-utils)'
 	@echo 'make bench-http       HTTP requests per second for each role beside pgbench -S (needs wrk)'
 	@echo 'make clean            remove build output'
 
@@ -142,9 +143,19 @@ e2e:
 # The outbox benchmarks run once each (a fixed load), beside redis-benchmark in the same run, so
 # their figures can be read as ratios to what Redis alone does on this machine at this moment.
 bench:
-	$(GO) test -run '^$$' -bench . -skip 'BenchmarkOutbox' -benchmem ./...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkOutbox|BenchmarkSolveBesideGLPK' -benchmem ./...
 	$(GO) test -run '^$$' -bench 'BenchmarkOutbox' -benchtime=1x ./internal/jobs
 	redis-benchmark -q -t set,get -n 100000 | tr '\r' '\n' | grep 'requests per second'
+
+# The batch solver and glpsol (Debian package glpk-utils) on the same instance in one run, then the
+# peak memory of `probono match solve` on it.
+bench-match:
+	@dir="$$(mktemp -d)"; \
+	$(GO) test -run '^$$' -bench 'BenchmarkSolve' -benchmem -timeout 30m ./internal/matching -args -glpk.dir="$$dir" && \
+	$(GO) build -o "$$dir/probono" ./cmd/probono && \
+	echo "probono match solve on the 2000x20000x50 instance:" && \
+	/usr/bin/time -v "$$dir/probono" match solve < "$$dir/2000x20000x50/instance.json" 2>&1 >/dev/null | grep -E 'User time|Elapsed|Maximum resident'; \
+	status=$$?; rm -rf "$$dir"; exit $$status
 
 bench-http:
 	bash scripts/bench-http.sh

@@ -270,7 +270,7 @@ func Solve(b Batch) (BatchResult, error) {
 		}
 	}
 	res.Matched = len(res.Assignments)
-	res.TotalScore = float64(units) * ScoreUnit
+	res.TotalScore = float64(units) / (1 / ScoreUnit) // the nearest float64 to the decimal total
 	return res, nil
 }
 
