@@ -256,7 +256,7 @@ func Solve(b Batch) (BatchResult, error) {
 		g.addEdge(nr+int32(i), sink, int32(min(a.Capacity, int(nr))), 0)
 	}
 	g.addEdge(unmatched, sink, nr, 0)
-	g.build()
+	g.build(sink)
 	for r := range nr {
 		g.augment(r, sink)
 	}
@@ -281,6 +281,7 @@ type flowGraph struct {
 	cost     []int64
 	// adjStart[v]:adjStart[v+1] indexes adj, the edges leaving v.
 	adjStart, adj []int32
+	toSink        []int32 // an edge from the node to the sink, or -1
 
 	pot, dist []int64
 	prev      []int32 // edge by which the shortest path reached the node
@@ -306,9 +307,19 @@ func (g *flowGraph) addEdge(u, v, capacity int32, cost int64) int32 {
 	return id
 }
 
-// build lays the edges out by tail node, keeping their order so the search is deterministic.
-func (g *flowGraph) build() {
+// build lays the edges out by tail node, keeping their order so the search is deterministic, and
+// notes each node's edge to the sink.
+func (g *flowGraph) build(sink int32) {
 	n := len(g.pot)
+	g.toSink = make([]int32, n)
+	for v := range g.toSink {
+		g.toSink[v] = -1
+	}
+	for e, v := range g.to {
+		if v == sink && g.toSink[g.from[e]] < 0 {
+			g.toSink[g.from[e]] = int32(e)
+		}
+	}
 	g.adjStart = make([]int32, n+1)
 	for _, u := range g.from {
 		g.adjStart[u+1]++
@@ -328,20 +339,20 @@ func (g *flowGraph) build() {
 }
 
 // augment sends one unit along a cheapest source → sink path in the residual graph, by Dijkstra on
-// costs reduced by the potentials; there must be such a path. The search stops as soon as no node
-// left is nearer than the sink. The potentials of settled nodes then move by their distance minus the
-// sink's, which keeps every residual reduced cost non-negative (the unsettled nodes are, in effect,
-// at the sink's distance, and moving every potential by the same amount changes nothing). Potentials
-// only ever decrease, so the edges of a node no search has reached yet keep non-negative reduced
-// costs too.
+// costs reduced by the potentials; there must be such a path. Reaching a node with room to the sink
+// reaches the sink too, and the search stops as soon as no node left is nearer than the sink: with
+// many paths of equal cost (equal scores), that is long before every node at the sink's distance has
+// been visited. The potentials of settled nodes then move by their distance minus the sink's, which
+// keeps every residual reduced cost non-negative (the unsettled nodes are, in effect, at the sink's
+// distance, and moving every potential by the same amount changes nothing). Potentials only ever
+// decrease, so the edges of a node no search has reached yet keep non-negative reduced costs too.
 func (g *flowGraph) augment(source, sink int32) {
 	for _, v := range g.touched {
 		g.dist[v], g.done[v] = math.MaxInt64, false
 	}
-	g.touched = g.touched[:0]
+	g.touched = append(g.touched[:0], source, sink)
 	g.queue = g.queue[:0]
 	g.dist[source] = 0
-	g.touched = append(g.touched, source)
 	g.queue.push(distItem{0, source})
 	for {
 		it := g.queue.pop()
@@ -349,8 +360,6 @@ func (g *flowGraph) augment(source, sink int32) {
 		if g.done[u] || it.dist != g.dist[u] {
 			continue
 		}
-		// Settling the sink before the other nodes at its distance saves visiting them all, and
-		// once the attorneys' capacity is used up there are many.
 		if it.dist >= g.dist[sink] {
 			break
 		}
@@ -361,13 +370,20 @@ func (g *flowGraph) augment(source, sink int32) {
 			}
 			v := g.to[e]
 			d := it.dist + g.cost[e] + g.pot[u] - g.pot[v]
-			if d < g.dist[v] {
-				if g.dist[v] == math.MaxInt64 {
-					g.touched = append(g.touched, v)
+			if d >= g.dist[v] || d >= g.dist[sink] { // a node as far as the sink is never settled
+				continue
+			}
+			if g.dist[v] == math.MaxInt64 {
+				g.touched = append(g.touched, v)
+			}
+			g.dist[v] = d
+			g.prev[v] = e
+			g.queue.push(distItem{d, v})
+			if s := g.toSink[v]; s >= 0 && g.cap[s] > 0 {
+				if ds := d + g.cost[s] + g.pot[v] - g.pot[sink]; ds < g.dist[sink] {
+					g.dist[sink] = ds
+					g.prev[sink] = s
 				}
-				g.dist[v] = d
-				g.prev[v] = e
-				g.queue.push(distItem{d, v})
 			}
 		}
 	}
