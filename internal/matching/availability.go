@@ -39,8 +39,17 @@ func civilDay(y int, m time.Month, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// dateDay numbers t's calendar date, as written in t's own location.
+// dateDay numbers t's calendar date, as written in t's own location. Dates come at UTC midnight, so
+// that case skips the calendar arithmetic of time.Time.Date.
 func dateDay(t time.Time) int64 {
+	if t.Location() == time.UTC {
+		sec := t.Unix()
+		day := sec / 86400
+		if sec%86400 < 0 {
+			day--
+		}
+		return day
+	}
 	y, m, d := t.Date()
 	return civilDay(y, m, d)
 }
@@ -176,27 +185,65 @@ func urgencyHorizonHours(urgency string) int {
 	return 0
 }
 
-// availabilityOf counts the attorney's time from now until the end of the referral's deadline day
-// (30 days ahead without one; today at least when the deadline has passed).
-func availabilityOf(r *Referral, a *Attorney, now time.Time) availability {
-	loc := a.Location
+// clock is what availability needs of the referral and of now, worked out once per ranking: the
+// deadline's day, the urgency horizon, and today in each zone, cached because attorneys share few zones.
+type clock struct {
+	now         time.Time
+	deadline    int64
+	hasDeadline bool
+	horizon     int // hours, see urgencyHorizonHours
+	zones       [8]zoneToday
+	cached      int
+}
+
+type zoneToday struct {
+	loc    *time.Location
+	today  int64
+	nowMin int
+}
+
+func newClock(r *Referral, now time.Time) clock {
+	k := clock{now: now, hasDeadline: !r.Deadline.IsZero(), horizon: urgencyHorizonHours(r.Urgency)}
+	if k.hasDeadline {
+		k.deadline = dateDay(r.Deadline)
+	}
+	return k
+}
+
+// today is the day number and the minute of the day it is now in loc (nil: UTC).
+func (k *clock) today(loc *time.Location) (int64, int) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	local := now.In(loc)
-	today := dateDay(local)
-	nowMin := local.Hour()*60 + local.Minute()
+	for _, z := range k.zones[:k.cached] {
+		if z.loc == loc {
+			return z.today, z.nowMin
+		}
+	}
+	local := k.now.In(loc)
+	z := zoneToday{loc: loc, today: dateDay(local), nowMin: local.Hour()*60 + local.Minute()}
+	if k.cached < len(k.zones) {
+		k.zones[k.cached] = z
+		k.cached++
+	}
+	return z.today, z.nowMin
+}
+
+// availabilityOf counts the attorney's time from now until the end of the referral's deadline day
+// (30 days ahead without one; today at least when the deadline has passed).
+func availabilityOf(k *clock, a *Attorney) availability {
+	today, nowMin := k.today(a.Location)
 	last := today + noDeadlineDays
-	if !r.Deadline.IsZero() {
-		last = max(dateDay(r.Deadline), today)
+	if k.hasDeadline {
+		last = max(k.deadline, today)
 	}
 	s := newSchedule(a)
 	v := availability{lastDay: last}
 	var minutes int
 	v.open, v.blocked, minutes = s.tally(today, last)
 	v.minutes = s.trim(minutes, today, nowMin, last, minutesPerDay)
-	if h := urgencyHorizonHours(r.Urgency); h > 0 {
-		end, endMin := today+int64(h/24), nowMin
+	if k.horizon > 0 {
+		end, endMin := today+int64(k.horizon/24), nowMin
 		if end > last {
 			end, endMin = last, minutesPerDay
 		}

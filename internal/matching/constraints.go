@@ -11,25 +11,49 @@ type subject struct {
 	r     *Referral
 	a     *Attorney
 	c     *Context
+	k     *clock
 	hours float64 // the referral's estimate
 
-	experience Experience // the attorney's, in the sub-area or the area, whichever is higher
-	mentored   bool       // would take the referral as a learner under a mentor of their firm
+	// Set by fitArea: the attorney's experience in the sub-area or the area, whichever is higher;
+	// whether they would take the referral as a learner under a mentor of their firm; whether they
+	// pass the practice area constraint.
+	experience Experience
+	mentored   bool
 	areaOK     bool
+	areaDone   bool
 
 	avail availability
 	timed bool // avail is computed
 }
 
-func estimateOf(r *Referral) float64 {
-	if r.EstimatedHours > 0 {
-		return r.EstimatedHours
-	}
-	return defaultEstimate
+// assessment is the referral's side of every subject, worked out once per ranking.
+type assessment struct {
+	r     *Referral
+	c     *Context
+	hours float64
+	clock clock
 }
 
-func newSubject(r *Referral, a *Attorney, c *Context, hours float64) subject {
-	s := subject{r: r, a: a, c: c, hours: hours}
+func newAssessment(r *Referral, c *Context) assessment {
+	hours := r.EstimatedHours
+	if hours <= 0 {
+		hours = defaultEstimate
+	}
+	return assessment{r: r, c: c, hours: hours, clock: newClock(r, c.Now)}
+}
+
+func (as *assessment) subject(a *Attorney) subject {
+	return subject{r: as.r, a: a, c: as.c, k: &as.clock, hours: as.hours}
+}
+
+// fitArea works out the attorney's fit to the practice area, once and only when needed: most
+// attorneys fail the bar admission first, and the lookups cost more than the rest of the check.
+func (s *subject) fitArea() {
+	if s.areaDone {
+		return
+	}
+	s.areaDone = true
+	r, a := s.r, s.a
 	s.experience = a.Areas[r.PracticeArea]
 	if r.Area != r.PracticeArea {
 		s.experience = max(s.experience, a.Areas[r.Area])
@@ -40,7 +64,6 @@ func newSubject(r *Referral, a *Attorney, c *Context, hours float64) subject {
 	case s.canLearn():
 		s.areaOK, s.mentored = true, true
 	}
-	return s
 }
 
 // canLearn: an attorney with no experience in the area who offers to learn, or one who lists the area
@@ -62,7 +85,7 @@ func (s *subject) firmHasMentor() bool {
 // first, so most excluded attorneys never need it.
 func (s *subject) times() *availability {
 	if !s.timed {
-		s.avail = availabilityOf(s.r, s.a, s.c.Now)
+		s.avail = availabilityOf(s.k, s.a)
 		s.timed = true
 	}
 	return &s.avail
@@ -94,6 +117,7 @@ func (s *subject) passes(k Constraint) bool {
 		// A federal district has its own code, so admission to it is one more entry in Admissions.
 		return a.Admissions[s.r.Jurisdiction]
 	case ConstraintPracticeArea:
+		s.fitArea()
 		return s.areaOK
 	case ConstraintLanguage:
 		return speaks(a, s.r.Language)

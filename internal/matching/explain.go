@@ -53,6 +53,7 @@ func (s *subject) failureWhy(k Constraint) string {
 }
 
 func (s *subject) areaWhy() string {
+	s.fitArea()
 	r, a := s.r, s.a
 	area := s.areaText()
 	switch {
@@ -107,7 +108,8 @@ var experienceText = [...]string{
 // Why says in a sentence what the factor's value says of the attorney for the referral, e.g. "Expert
 // in housing.eviction" or "Behind their annual goal: 10 of 50 hours".
 func (f Factor) Why(r Referral, a Attorney, c Context) string {
-	s := newSubject(&r, &a, &c, estimateOf(&r))
+	job := newAssessment(&r, &c)
+	s := job.subject(&a)
 	switch f.Name {
 	case FactorExperience:
 		return s.experienceWhy()
@@ -156,6 +158,7 @@ func (f Factor) Why(r Referral, a Attorney, c Context) string {
 }
 
 func (s *subject) experienceWhy() string {
+	s.fitArea()
 	if s.mentored {
 		if s.experience == ExperienceNone {
 			return fmt.Sprintf("Willing to learn %s under a mentor at their firm", s.r.Area)

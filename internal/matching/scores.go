@@ -16,6 +16,7 @@ const urgencyTargetHours = 8
 func clamp01(v float64) float64 { return max(0, min(1, v)) }
 
 func (s *subject) experienceValue() float64 {
+	s.fitArea()
 	e := max(ExperienceNone, min(s.experience, ExperienceExpert))
 	if e == ExperienceNone && s.mentored {
 		return mentoredNoneValue
