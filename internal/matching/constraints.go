@@ -34,7 +34,11 @@ type assessment struct {
 	clock clock
 }
 
+// newAssessment may fill in r's Area, so r is the engine's own copy of the caller's referral.
 func newAssessment(r *Referral, c *Context) assessment {
+	if r.Area == "" {
+		r.Area, _, _ = strings.Cut(r.PracticeArea, ".")
+	}
 	hours := r.EstimatedHours
 	if hours <= 0 {
 		hours = defaultEstimate
@@ -141,12 +145,12 @@ func (s *subject) passes(k Constraint) bool {
 	return false
 }
 
-// firstFailure is the first constraint in checking order the attorney fails, if any.
-func (s *subject) firstFailure() (Constraint, bool) {
-	for _, k := range Constraints {
+// firstFailure is the position in Constraints of the first constraint the attorney fails, if any.
+func (s *subject) firstFailure() (int, bool) {
+	for i, k := range Constraints {
 		if !s.passes(k) {
-			return k, true
+			return i, true
 		}
 	}
-	return "", false
+	return 0, false
 }

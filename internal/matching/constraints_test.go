@@ -28,6 +28,7 @@ func TestConstraints(t *testing.T) {
 		{"admission inactive", func(r *Referral, a *Attorney, c *Context) { a.Admissions["IL"] = false },
 			ConstraintBarAdmission, "Bar admission in IL is not active"},
 
+		{"area taken from the sub-area's code", func(r *Referral, a *Attorney, c *Context) { r.Area = "" }, "", ""},
 		{"practises the exact sub-area", func(r *Referral, a *Attorney, c *Context) {
 			a.Areas = map[string]Experience{"housing.eviction": ExperienceSome}
 		}, "", ""},

@@ -32,7 +32,8 @@ type DateRange struct{ From, To time.Time }
 type Referral struct {
 	ID, OrgID string
 	// PracticeArea is the referral's code, e.g. "housing.eviction"; Area is its top-level code
-	// ("housing"), equal to PracticeArea when that is top-level.
+	// ("housing"), equal to PracticeArea when that is top-level; empty, the engine takes it from
+	// PracticeArea.
 	PracticeArea string
 	Area         string
 	// Jurisdiction is a state code or a federal district's own code ("US-NYSD").

@@ -25,15 +25,22 @@ func Evaluate(r Referral, a Attorney, c Context, w Weights) Evaluation {
 // a stable order. With limit > 0 it keeps only the best limit, in a bounded heap. It allocates the
 // result, the Excluded map and, without a limit, the sort's working slices: nothing per attorney.
 func Rank(r Referral, as []Attorney, c Context, w Weights, limit int) Ranking {
-	rk := Ranking{Excluded: map[Constraint]int{}}
+	var seen counts
 	job := newAssessment(&r, &c)
 	sc := scoring{shares: w.shares(), weights: w.array()}
+	var out Ranking
 	if limit > 0 {
-		rk.Candidates = rankTop(&job, as, &sc, &rk, limit)
+		out.Candidates = rankTop(&job, as, &sc, &seen, limit)
 	} else {
-		rk.Candidates = rankAll(&job, as, &sc, &rk)
+		out.Candidates = rankAll(&job, as, &sc, &seen)
 	}
-	return rk
+	out.Eligible, out.Excluded = seen.eligible, map[Constraint]int{}
+	for i, n := range seen.excluded {
+		if n > 0 {
+			out.Excluded[Constraints[i]] = n
+		}
+	}
+	return out
 }
 
 // scoring is the weights as candidates carry them and as the score uses them.
@@ -49,22 +56,29 @@ func (sc *scoring) candidate(a *Attorney, values *[factorCount]float64, score fl
 	return c
 }
 
+// counts counts the attorneys a ranking saw: eligible, and excluded by the position in Constraints of
+// their first failed constraint (an array: a map update per attorney would cost more than the check).
+type counts struct {
+	eligible int
+	excluded [len(Constraints)]int
+}
+
 // eligible is the attorney's subject when they pass every constraint; otherwise it counts their first
 // failed constraint.
-func (job *assessment) eligible(a *Attorney, rk *Ranking) (subject, bool) {
+func (job *assessment) eligible(a *Attorney, n *counts) (subject, bool) {
 	s := job.subject(a)
-	if k, failed := s.firstFailure(); failed {
-		rk.Excluded[k]++
+	if i, failed := s.firstFailure(); failed {
+		n.excluded[i]++
 		return s, false
 	}
-	rk.Eligible++
+	n.eligible++
 	return s, true
 }
 
-func rankTop(job *assessment, as []Attorney, sc *scoring, rk *Ranking, limit int) []Candidate {
+func rankTop(job *assessment, as []Attorney, sc *scoring, n *counts, limit int) []Candidate {
 	top := make(candidateHeap, 0, min(limit, len(as)))
 	for i := range as {
-		s, ok := job.eligible(&as[i], rk)
+		s, ok := job.eligible(&as[i], n)
 		if !ok {
 			continue
 		}
@@ -85,7 +99,7 @@ func rankTop(job *assessment, as []Attorney, sc *scoring, rk *Ranking, limit int
 // rankAll sorts every eligible attorney. It sorts small entries rather than Candidates, which are
 // ten times their size, breaks most ties on the ids' first bytes without reading the strings, and
 // builds each Candidate once, in its place.
-func rankAll(job *assessment, as []Attorney, sc *scoring, rk *Ranking) []Candidate {
+func rankAll(job *assessment, as []Attorney, sc *scoring, n *counts) []Candidate {
 	type entry struct {
 		score    float64
 		idPrefix uint64 // the id's first 8 bytes, big-endian, so it orders as the id does
@@ -96,7 +110,7 @@ func rankAll(job *assessment, as []Attorney, sc *scoring, rk *Ranking) []Candida
 	var entries []entry
 	var values [][factorCount]float64
 	for i := range as {
-		s, ok := job.eligible(&as[i], rk)
+		s, ok := job.eligible(&as[i], n)
 		if !ok {
 			continue
 		}

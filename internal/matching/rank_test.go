@@ -179,8 +179,8 @@ func TestRankProperties(t *testing.T) {
 			}
 			job := newAssessment(&r, &c)
 			s := job.subject(&a)
-			if k, failed := s.firstFailure(); failed != (len(ev.Failures) > 0) || failed && ev.Failures[0].Constraint != k {
-				t.Fatalf("round %d: Evaluate fails %v, Rank's first failure %q", round, ev.Failures, k)
+			if k, failed := s.firstFailure(); failed != (len(ev.Failures) > 0) || failed && ev.Failures[0].Constraint != Constraints[k] {
+				t.Fatalf("round %d: Evaluate fails %v, Rank's first failure %q", round, ev.Failures, Constraints[k])
 			}
 		}
 		for i := range factorCount {
