@@ -164,10 +164,10 @@ func (s *schedule) workingDays(c [7]int) int {
 // trim takes from n, the window minutes on free days from day from to day to, those before minute
 // fromMin of the first day and after minute toMin of the last.
 func (s *schedule) trim(n int, from int64, fromMin int, to int64, toMin int) int {
-	if !s.blockedOn(from) {
+	if fromMin > 0 && !s.blockedOn(from) {
 		n -= s.minutesBetween(weekdayOf(from), 0, fromMin)
 	}
-	if !s.blockedOn(to) {
+	if toMin < minutesPerDay && !s.blockedOn(to) {
 		n -= s.minutesBetween(weekdayOf(to), toMin, minutesPerDay)
 	}
 	return max(n, 0)
