@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/org"
 )
 
 // refreshCookie carries the refresh token; the SPA never sees it. Its path limits it to the auth
@@ -104,14 +105,19 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 	return noContent(c)
 }
 
-func toMe(a auth.Account) Me {
-	return Me{Id: a.ID, Email: a.Email, Name: a.Name, Role: Role(a.Role), Organization: toOrganization(a.Org)}
+func toMe(a auth.Account, o org.Organization) Me {
+	return Me{Id: a.ID, Email: a.Email, Name: a.Name, Role: Role(a.Role), Organization: toOrganization(o)}
 }
 
-// GetMe answers with the account authentication has just read: reading it again would double the
-// cost of the most frequent request.
+// GetMe answers with the account authentication has just read (reading it again would double the
+// cost of the most frequent request), and its organisation.
 func (h *Handlers) GetMe(c echo.Context) error {
-	return c.JSON(http.StatusOK, toMe(account(c)))
+	p := principal(c)
+	o, err := h.Orgs.Get(c.Request().Context(), p, p.OrgID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toMe(account(c), o))
 }
 
 func (h *Handlers) UpdateMe(c echo.Context) error {
@@ -125,5 +131,9 @@ func (h *Handlers) UpdateMe(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toMe(a))
+	o, err := h.Orgs.Get(c.Request().Context(), principal(c), a.OrgID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toMe(a, o))
 }

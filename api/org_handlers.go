@@ -10,7 +10,7 @@ import (
 	"github.com/probono-match/probono/internal/org"
 )
 
-func toOrganization(o auth.Organization) Organization {
+func toOrganization(o org.Organization) Organization {
 	return Organization{Id: o.ID, Name: o.Name, Kind: OrganizationKind(o.Kind), CreatedAt: o.CreatedAt, LimitedScopeProgram: o.LimitedScopeProgram,
 		Active: o.DeactivatedAt == nil, DeactivatedAt: o.DeactivatedAt}
 }

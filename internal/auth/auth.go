@@ -1,6 +1,7 @@
 // Package auth owns identity: who the caller is (access tokens, refresh-token sessions), their
 // credentials (passwords, resets) and their own profile. Roles and organisation kinds, the vocabulary
-// every other service authorizes with, are defined here too.
+// every other service authorizes with, are defined here too; organisations themselves are the org
+// domain's, which builds on this one.
 package auth
 
 import (
@@ -12,27 +13,16 @@ import (
 	"github.com/probono-match/probono/internal/notify"
 )
 
-// Organization is an organisation as its members and the API see it.
-type Organization struct {
-	ID   uuid.UUID
-	Name string
-	Kind OrgKind
-	// LimitedScopeProgram marks a referring organisation's limited-scope program (ABA Model Rule 6.5):
-	// firm conflicts on its limited-scope referrals are potential, not blocking.
-	LimitedScopeProgram bool
-	// DeactivatedAt is set while a platform admin has deactivated the organisation.
-	DeactivatedAt *time.Time
-	CreatedAt     time.Time
-}
-
-// Account is a user as they see themselves: profile, role and organisation.
+// Account is a user as they see themselves: profile, and their role in their organisation. The
+// organisation itself is the org domain's.
 type Account struct {
-	ID     uuid.UUID
-	Email  string
-	Name   string
-	Role   Role
-	Active bool
-	Org    Organization
+	ID      uuid.UUID
+	Email   string
+	Name    string
+	Role    Role
+	Active  bool
+	OrgID   uuid.UUID
+	OrgKind OrgKind
 	// CreatedAt is when the user joined.
 	CreatedAt time.Time
 }

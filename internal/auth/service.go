@@ -220,7 +220,7 @@ func (s *service) Authenticate(ctx context.Context, accessToken string) (Princip
 func ToAccount(a store.Account) Account {
 	return Account{
 		ID: a.ID, Email: a.Email, Name: a.Name, Role: Role(a.Role), Active: a.Active, CreatedAt: a.CreatedAt,
-		Org: Organization{ID: a.OrgID, Name: a.OrgName, Kind: OrgKind(a.OrgKind), CreatedAt: a.OrgCreatedAt, LimitedScopeProgram: a.OrgLimitedScopeProgram},
+		OrgID: a.OrgID, OrgKind: OrgKind(a.OrgKind),
 	}
 }
 

@@ -36,6 +36,19 @@ type InvitationCreated struct {
 	InvitationID uuid.UUID `json:"invitation_id"`
 }
 
+// Organization is an organisation as its members and the API see it.
+type Organization struct {
+	ID   uuid.UUID
+	Name string
+	Kind auth.OrgKind
+	// LimitedScopeProgram marks a referring organisation's limited-scope program (ABA Model Rule 6.5):
+	// firm conflicts on its limited-scope referrals are potential, not blocking.
+	LimitedScopeProgram bool
+	// DeactivatedAt is set while a platform admin has deactivated the organisation.
+	DeactivatedAt *time.Time
+	CreatedAt     time.Time
+}
+
 // Invitation is a pending invitation to join an organisation with a preset role.
 type Invitation struct {
 	ID        uuid.UUID
@@ -89,18 +102,18 @@ const InvitationTTL = 7 * 24 * time.Hour
 type Service interface {
 	// Create makes an organisation. Returns Forbidden unless the caller is a platform admin, Invalid
 	// for a bad name or kind, Conflict if the name is taken.
-	Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (auth.Organization, error)
+	Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (Organization, error)
 	// List returns every organisation to platform admins and the caller's own to everyone else.
-	List(ctx context.Context, p auth.Principal) ([]auth.Organization, error)
+	List(ctx context.Context, p auth.Principal) ([]Organization, error)
 	// Get returns one organisation. Returns NotFound for an organisation the caller cannot see.
-	Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error)
+	Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (Organization, error)
 	// Update renames an organisation, changes its settings, or deactivates or reactivates it.
 	// Deactivating ends its members' sessions at once and keeps them from signing in until it is
 	// reactivated; its referrals, checks and matters are left as they are. Returns NotFound as Get,
 	// Forbidden unless the caller administers it (platform admins only for Active), Conflict if the
 	// name is taken, Invalid for a setting its kind does not have or for deactivating the platform's
 	// own organisation.
-	Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (auth.Organization, error)
+	Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (Organization, error)
 	// Members lists an organisation's members. Returns NotFound as Get, Forbidden unless the caller
 	// administers it or is one of its coordinators.
 	Members(ctx context.Context, p auth.Principal, orgID uuid.UUID) ([]auth.Account, error)
@@ -131,9 +144,9 @@ type Service interface {
 	// registered meanwhile.
 	AcceptInvitation(ctx context.Context, token, name, password string) (auth.Session, error)
 	// ProvisionOrganization creates an organisation without a caller, for seed data; errors as Create.
-	ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (auth.Organization, error)
+	ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (Organization, error)
 	// PlatformOrganization returns the organisation of the platform admins, creating it if needed.
-	PlatformOrganization(ctx context.Context) (auth.Organization, error)
+	PlatformOrganization(ctx context.Context) (Organization, error)
 	// Provision creates an account without an invitation, for seed data and the admin command.
 	Provision(ctx context.Context, u NewUser) (auth.Account, error)
 }

@@ -46,8 +46,8 @@ type service struct {
 	baseURL  string
 }
 
-func toOrganization(o store.Organization) auth.Organization {
-	return auth.Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt,
+func toOrganization(o store.Organization) Organization {
+	return Organization{ID: o.ID, Name: o.Name, Kind: auth.OrgKind(o.Kind), CreatedAt: o.CreatedAt,
 		LimitedScopeProgram: o.LimitedScopeProgram, DeactivatedAt: o.DeactivatedAt}
 }
 
@@ -85,20 +85,20 @@ func validName(name string) (string, error) {
 	return name, nil
 }
 
-func (s *service) Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (auth.Organization, error) {
+func (s *service) Create(ctx context.Context, p auth.Principal, name string, kind auth.OrgKind) (Organization, error) {
 	if !p.IsPlatformAdmin() {
-		return auth.Organization{}, problem.New(problem.Forbidden, "Only platform admins may create organizations.")
+		return Organization{}, problem.New(problem.Forbidden, "Only platform admins may create organizations.")
 	}
 	return s.ProvisionOrganization(ctx, name, kind)
 }
 
-func (s *service) ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (auth.Organization, error) {
+func (s *service) ProvisionOrganization(ctx context.Context, name string, kind auth.OrgKind) (Organization, error) {
 	name, err := validName(name)
 	if err != nil {
-		return auth.Organization{}, err
+		return Organization{}, err
 	}
 	if !auth.ValidKind(kind) {
-		return auth.Organization{}, problem.Validation(problem.Field("kind", "is not an organization kind"))
+		return Organization{}, problem.Validation(problem.Field("kind", "is not an organization kind"))
 	}
 	o := store.Organization{ID: uuid.New(), Name: name, Kind: string(kind)}
 	// A new firm sees no referral until its check of each has run, in the event's job.
@@ -116,12 +116,12 @@ func (s *service) ProvisionOrganization(ctx context.Context, name string, kind a
 		return tx.Emit(ctx, e)
 	})
 	if err != nil {
-		return auth.Organization{}, err
+		return Organization{}, err
 	}
 	return toOrganization(o), nil
 }
 
-func (s *service) List(ctx context.Context, p auth.Principal) ([]auth.Organization, error) {
+func (s *service) List(ctx context.Context, p auth.Principal) ([]Organization, error) {
 	var rows []store.Organization
 	if p.IsPlatformAdmin() {
 		var err error
@@ -135,41 +135,41 @@ func (s *service) List(ctx context.Context, p auth.Principal) ([]auth.Organizati
 		}
 		rows = []store.Organization{o}
 	}
-	out := make([]auth.Organization, len(rows))
+	out := make([]Organization, len(rows))
 	for i, o := range rows {
 		out[i] = toOrganization(o)
 	}
 	return out, nil
 }
 
-func (s *service) Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (auth.Organization, error) {
+func (s *service) Get(ctx context.Context, p auth.Principal, orgID uuid.UUID) (Organization, error) {
 	o, err := s.visible(ctx, p, orgID)
 	return toOrganization(o), err
 }
 
-func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (auth.Organization, error) {
+func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID, u OrganizationUpdate) (Organization, error) {
 	o, err := s.administered(ctx, p, orgID)
 	if err != nil {
-		return auth.Organization{}, err
+		return Organization{}, err
 	}
 	changes := map[string]any{}
 	if u.Name != nil {
 		name, err := validName(*u.Name)
 		if err != nil {
-			return auth.Organization{}, err
+			return Organization{}, err
 		}
 		changes["name"] = name
 	}
 	if u.LimitedScopeProgram != nil {
 		if auth.OrgKind(o.Kind) == auth.KindLawFirm || auth.OrgKind(o.Kind) == auth.KindPlatform {
-			return auth.Organization{}, problem.Validation(problem.Field("limited_scope_program", "applies only to organizations that refer matters"))
+			return Organization{}, problem.Validation(problem.Field("limited_scope_program", "applies only to organizations that refer matters"))
 		}
 		changes["limited_scope_program"] = *u.LimitedScopeProgram
 	}
 	deactivate := u.Active != nil && !*u.Active
 	if u.Active != nil {
 		if err := mayDeactivate(p, o); err != nil {
-			return auth.Organization{}, err
+			return Organization{}, err
 		}
 		changes["deactivated_at"] = nil
 		if deactivate {
@@ -186,7 +186,7 @@ func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 		return nil
 	})
 	if err != nil {
-		return auth.Organization{}, err
+		return Organization{}, err
 	}
 	return s.Get(ctx, p, orgID)
 }
@@ -442,7 +442,7 @@ func newUserRow(email, name, password string) (store.User, error) {
 	return store.User{ID: uuid.New(), Email: auth.NormalizeEmail(email), Name: name, PasswordHash: hash, Active: true}, nil
 }
 
-func (s *service) PlatformOrganization(ctx context.Context) (auth.Organization, error) {
+func (s *service) PlatformOrganization(ctx context.Context) (Organization, error) {
 	o, err := s.db.OrganizationByName(ctx, PlatformOrganizationName)
 	if problem.Is(err, problem.NotFound) {
 		return s.ProvisionOrganization(ctx, PlatformOrganizationName, auth.KindPlatform)

@@ -43,22 +43,20 @@ type Membership struct {
 	CreatedAt time.Time
 }
 
-// Account is a user with their membership and organisation: what authentication and authorization need.
+// Account is a user with their membership and their organisation's kind and state: what
+// authentication and authorization need.
 type Account struct {
 	User
-	OrgID                  uuid.UUID
-	OrgName                string
-	OrgKind                string
-	Role                   string
-	OrgCreatedAt           time.Time
-	OrgLimitedScopeProgram bool
+	OrgID   uuid.UUID
+	OrgKind string
+	Role    string
 	// OrgActive is false while the organisation is deactivated: its members may not sign in.
 	OrgActive bool
 }
 
 // accountSelect reads the columns accounts scans, in its order.
 const accountSelect = `SELECT u.id, u.email, u.name, u.password_hash, u.active, u.token_generation, u.created_at, u.updated_at,
-	m.org_id, m.role, o.name, o.kind, o.created_at, o.limited_scope_program, o.deactivated_at IS NULL
+	m.org_id, m.role, o.kind, o.deactivated_at IS NULL
 FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id`
 
 // accounts runs accountSelect with the given condition. Every request reads its caller's account,
@@ -67,7 +65,7 @@ func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]Acco
 	var a Account
 	var out []Account
 	dest := []any{uuidDest{&a.ID}, &a.Email, &a.Name, &a.PasswordHash, &a.Active, &a.TokenGeneration, &a.CreatedAt, &a.UpdatedAt,
-		uuidDest{&a.OrgID}, &a.Role, &a.OrgName, &a.OrgKind, &a.OrgCreatedAt, &a.OrgLimitedScopeProgram, &a.OrgActive}
+		uuidDest{&a.OrgID}, &a.Role, &a.OrgKind, &a.OrgActive}
 	err := s.scanRows(ctx, accountSelect+" "+where, args, dest, func() { out = append(out, a) })
 	return out, err
 }
