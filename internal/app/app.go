@@ -104,7 +104,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		db.Close()
 		return nil, fmt.Errorf("DATA_ENCRYPTION_KEY: %w", err)
 	}
-	authSvc := auth.NewService(db, signer, limits, cfg.BaseURL, logger)
+	authSvc := auth.NewService(store.Bind(db, func(tx *store.Store) auth.AuthTx { return tx }), signer, limits, cfg.BaseURL, logger)
 	ref := reference.NewService(db)
 	conflicts := conflict.NewService(db, cipher)
 	return &App{
@@ -112,13 +112,19 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		DevMailbox: devMailbox,
 		Queues:     jobs.Console(redisOpt, api.QueuesPath),
 		Auth:       authSvc,
-		Orgs:       org.NewService(db, authSvc, cfg.BaseURL),
+		Orgs:       NewOrgService(db, authSvc, cfg.BaseURL),
 		Reference:  ref,
-		Attorneys:  attorney.NewService(db, ref),
+		Attorneys:  attorney.NewService(store.Bind(db, func(tx *store.Store) attorney.AttorneyTx { return tx }), ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
 		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),
 	}, nil
+}
+
+// NewOrgService returns the org service on db; sessions (nil when nobody signs in, as for seed
+// data) signs in users who accept an invitation.
+func NewOrgService(db *store.Store, sessions auth.Service, baseURL string) org.Service {
+	return org.NewService(store.Bind(db, func(tx *store.Store) org.OrgTx { return tx }), sessions, baseURL)
 }
 
 // Close releases the connections.

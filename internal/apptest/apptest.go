@@ -28,7 +28,6 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
-	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/seed"
 	"github.com/probono-match/probono/internal/store"
@@ -212,7 +211,7 @@ func (m seededMigrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.C
 		return err
 	}
 	defer s.Close()
-	_, err = seed.Run(ctx, s, org.NewService(s, nil, ""))
+	_, err = seed.Run(ctx, s, app.NewOrgService(s, nil, ""))
 	return err
 }
 

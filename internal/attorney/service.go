@@ -14,12 +14,19 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
-// Store is what the attorney service needs from the database; *store.Store provides it.
+// Store is what the attorney service reads from the database, and its transactions; the store
+// provides it.
 type Store interface {
-	Tx(ctx context.Context, fn func(tx *store.Store) error) error
+	Tx(ctx context.Context, fn func(tx AttorneyTx) error) error
 	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
 	AttorneyProfileByUser(ctx context.Context, userID uuid.UUID) (store.AttorneyProfile, error)
+}
+
+// AttorneyTx is what the attorney service does inside a transaction.
+type AttorneyTx interface {
+	LockAttorneyProfileVersion(ctx context.Context, userID uuid.UUID) (int, error)
+	ReplaceAttorneyProfile(ctx context.Context, p store.AttorneyProfile) error
 }
 
 // NewService returns the attorney service.
@@ -118,7 +125,7 @@ func (s *service) Put(ctx context.Context, p auth.Principal, userID uuid.UUID, p
 	if fields := validate(catalog, profile); len(fields) > 0 {
 		return Attorney{}, problem.Validation(fields...)
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx AttorneyTx) error {
 		version, err := tx.LockAttorneyProfileVersion(ctx, userID)
 		if err != nil {
 			return err

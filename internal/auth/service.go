@@ -22,19 +22,33 @@ const (
 	passwordResetTTL = time.Hour
 )
 
-// Store is what the auth service needs from the database; *store.Store provides it, in and out of
-// transactions.
+// Store is what the auth service reads from the database, and its transactions; the store
+// provides it.
 type Store interface {
-	Tx(ctx context.Context, fn func(tx *store.Store) error) error
+	Tx(ctx context.Context, fn func(tx AuthTx) error) error
 	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	AccountByEmail(ctx context.Context, email string) (store.Account, error)
+	CreateRefreshToken(ctx context.Context, t *store.RefreshToken) error
+	UnusedPasswordResetByID(ctx context.Context, id uuid.UUID) (store.PasswordReset, error)
+	SetPasswordResetToken(ctx context.Context, id uuid.UUID, digest string) error
+}
+
+// AuthTx is what the auth service does inside a transaction.
+type AuthTx interface {
+	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	UpdateUser(ctx context.Context, userID uuid.UUID, changes map[string]any) error
 	CreateRefreshToken(ctx context.Context, t *store.RefreshToken) error
 	UseRefreshToken(ctx context.Context, digest string) (store.RefreshToken, error)
 	RevokeRefreshFamily(ctx context.Context, familyID uuid.UUID) error
+	RevokeUserRefreshTokensExcept(ctx context.Context, userID, keepFamily uuid.UUID) error
 	CreatePasswordReset(ctx context.Context, r *store.PasswordReset) error
-	UnusedPasswordResetByID(ctx context.Context, id uuid.UUID) (store.PasswordReset, error)
-	SetPasswordResetToken(ctx context.Context, id uuid.UUID, digest string) error
+	ConsumePasswordReset(ctx context.Context, digest string) (uuid.UUID, error)
+	Emit(ctx context.Context, e outbox.Event) error
+}
+
+// refreshTokens is where a session's refresh token is written: the store, or a transaction.
+type refreshTokens interface {
+	CreateRefreshToken(ctx context.Context, t *store.RefreshToken) error
 }
 
 // Limits are the rate limits the service applies: Protection, counted in Counters.
@@ -107,7 +121,7 @@ func (s *service) Login(ctx context.Context, in LoginAttempt) (Session, error) {
 
 // startSession issues an access token and a new refresh token for the user and session (the refresh
 // family) of a, using db (a transaction or not).
-func (s *service) startSession(ctx context.Context, db Store, a AccessToken) (Session, error) {
+func (s *service) startSession(ctx context.Context, db refreshTokens, a AccessToken) (Session, error) {
 	now := time.Now().UTC()
 	refresh := crypto.NewToken()
 	row := &store.RefreshToken{
@@ -142,7 +156,7 @@ var errSessionEnded = problem.New(problem.Unauthenticated, "Your session has end
 func (s *service) Refresh(ctx context.Context, refreshToken string) (Session, error) {
 	var sess Session
 	var reused bool
-	err := s.db.Tx(ctx, func(tx *store.Store) error {
+	err := s.db.Tx(ctx, func(tx AuthTx) error {
 		old, err := tx.UseRefreshToken(ctx, crypto.TokenDigest(refreshToken))
 		if problem.Is(err, problem.NotFound) {
 			return errSessionEnded
@@ -182,7 +196,7 @@ func (s *service) Logout(ctx context.Context, refreshToken string) error {
 	if refreshToken == "" {
 		return nil
 	}
-	return s.db.Tx(ctx, func(tx *store.Store) error {
+	return s.db.Tx(ctx, func(tx AuthTx) error {
 		old, err := tx.UseRefreshToken(ctx, crypto.TokenDigest(refreshToken))
 		if problem.Is(err, problem.NotFound) {
 			return nil
@@ -260,7 +274,7 @@ func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (A
 			return Account{}, err
 		}
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx AuthTx) error {
 		if err := tx.UpdateUser(ctx, p.UserID, changes); err != nil {
 			return err
 		}
@@ -302,7 +316,7 @@ func (s *service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 	if err != nil {
 		return err
 	}
-	return s.db.Tx(ctx, func(tx *store.Store) error {
+	return s.db.Tx(ctx, func(tx AuthTx) error {
 		if err := tx.CreatePasswordReset(ctx, reset); err != nil {
 			return err
 		}
@@ -337,7 +351,7 @@ func (s *service) ResetPassword(ctx context.Context, token, newPassword string) 
 	if err != nil {
 		return err
 	}
-	return s.db.Tx(ctx, func(tx *store.Store) error {
+	return s.db.Tx(ctx, func(tx AuthTx) error {
 		userID, err := tx.ConsumePasswordReset(ctx, crypto.TokenDigest(token))
 		if problem.Is(err, problem.NotFound) {
 			return errResetGone

@@ -16,22 +16,39 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
-// Store is what the org service needs from the database; *store.Store provides it.
+// Store is what the org service reads from the database, and its transactions; the store
+// provides it.
 type Store interface {
-	Tx(ctx context.Context, fn func(tx *store.Store) error) error
+	Tx(ctx context.Context, fn func(tx OrgTx) error) error
 	OrganizationByID(ctx context.Context, id uuid.UUID) (store.Organization, error)
+	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
 	Organizations(ctx context.Context) ([]store.Organization, error)
-	CreateOrganization(ctx context.Context, o *store.Organization) error
-	UpdateOrganization(ctx context.Context, id uuid.UUID, changes map[string]any) error
 	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	AccountByEmail(ctx context.Context, email string) (store.Account, error)
 	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
 	PendingInvitations(ctx context.Context, orgID uuid.UUID) ([]store.Invitation, error)
-	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
-	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
-	OrganizationByName(ctx context.Context, name string) (store.Organization, error)
 	PendingInvitationByID(ctx context.Context, id uuid.UUID) (store.Invitation, error)
+	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
 	SetInvitationToken(ctx context.Context, id uuid.UUID, digest string) error
+	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
+}
+
+// OrgTx is what the org service does inside a transaction.
+type OrgTx interface {
+	CreateOrganization(ctx context.Context, o *store.Organization) error
+	UpdateOrganization(ctx context.Context, id uuid.UUID, changes map[string]any) error
+	EndOrganizationSessions(ctx context.Context, orgID uuid.UUID) error
+	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
+	CreateAccount(ctx context.Context, u store.User, orgID uuid.UUID, role string) error
+	UpdateUser(ctx context.Context, userID uuid.UUID, changes map[string]any) error
+	UpdateRole(ctx context.Context, orgID, userID uuid.UUID, role string) error
+	CountActiveRole(ctx context.Context, orgID uuid.UUID, role string) (int64, error)
+	EndUserSessions(ctx context.Context, userID uuid.UUID) error
+	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
+	RevokePendingInvitationsFor(ctx context.Context, orgID uuid.UUID, email string) error
+	CreateInvitation(ctx context.Context, inv *store.Invitation) error
+	MarkInvitationAccepted(ctx context.Context, id uuid.UUID) error
+	Emit(ctx context.Context, e outbox.Event) error
 }
 
 // NewService returns the org service; sessions signs in users who accept an invitation, and firms
@@ -102,7 +119,7 @@ func (s *service) ProvisionOrganization(ctx context.Context, name string, kind a
 	}
 	o := store.Organization{ID: uuid.New(), Name: name, Kind: string(kind)}
 	// A new firm sees no referral until its check of each has run, in the event's job.
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx OrgTx) error {
 		if err := tx.CreateOrganization(ctx, &o); err != nil {
 			return err
 		}
@@ -176,7 +193,7 @@ func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 			changes["deactivated_at"] = time.Now().UTC()
 		}
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx OrgTx) error {
 		if err := tx.UpdateOrganization(ctx, orgID, changes); err != nil {
 			return err
 		}
@@ -242,7 +259,7 @@ func (s *service) UpdateMember(ctx context.Context, p auth.Principal, orgID, use
 	if u.Active != nil {
 		changes["active"] = *u.Active
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx OrgTx) error {
 		member, err := tx.AccountByID(ctx, userID)
 		if problem.Is(err, problem.NotFound) || (err == nil && member.OrgID != orgID) {
 			return errMemberNotFound
@@ -276,7 +293,7 @@ func (s *service) UpdateMember(ctx context.Context, p auth.Principal, orgID, use
 
 // keepAnAdmin refuses a change that leaves an organisation that had an active org admin without one:
 // nobody could then invite or manage its members. Checked after the change, inside its transaction.
-func keepAnAdmin(ctx context.Context, tx *store.Store, o store.Organization, before store.Account) error {
+func keepAnAdmin(ctx context.Context, tx OrgTx, o store.Organization, before store.Account) error {
 	if auth.Role(before.Role) != auth.RoleOrgAdmin || !before.Active {
 		return nil
 	}
@@ -317,7 +334,7 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 	if err != nil {
 		return Invitation{}, err
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx OrgTx) error {
 		if err := tx.RevokePendingInvitationsFor(ctx, orgID, email); err != nil {
 			return err
 		}
@@ -402,7 +419,7 @@ func (s *service) AcceptInvitation(ctx context.Context, token, name, password st
 	if err != nil {
 		return auth.Session{}, err
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error {
+	err = s.db.Tx(ctx, func(tx OrgTx) error {
 		inv, err := tx.InvitationByDigest(ctx, crypto.TokenDigest(token))
 		if problem.Is(err, problem.NotFound) {
 			return errInvitationGone
@@ -465,7 +482,7 @@ func (s *service) Provision(ctx context.Context, u NewUser) (auth.Account, error
 	if !auth.RoleAllowed(auth.OrgKind(o.Kind), u.Role) {
 		return auth.Account{}, problem.Validation(problem.Field("role", fmt.Sprintf("is not a role of a %s organization", o.Kind)))
 	}
-	err = s.db.Tx(ctx, func(tx *store.Store) error { return tx.CreateAccount(ctx, user, u.OrgID, string(u.Role)) })
+	err = s.db.Tx(ctx, func(tx OrgTx) error { return tx.CreateAccount(ctx, user, u.OrgID, string(u.Role)) })
 	if err != nil {
 		return auth.Account{}, err
 	}

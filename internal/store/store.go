@@ -199,6 +199,24 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	})
 }
 
+// Bound is the store as one domain declares it: each domain names the methods it needs and, for
+// its transactions, an interface T of its own that *Store implements, so that no domain holds the
+// concrete store. Every method of Store is Bound's; Tx hands fn the transaction as a T.
+type Bound[T any] struct {
+	*Store
+	as func(tx *Store) T
+}
+
+// Bind returns s with transactions of type T; as converts a transaction to T (it is the identity,
+// func(tx *store.Store) org.OrgTx { return tx }, written out so that the compiler checks that
+// *Store implements T).
+func Bind[T any](s *Store, as func(tx *Store) T) Bound[T] { return Bound[T]{Store: s, as: as} }
+
+// Tx is Store.Tx with the transaction handed to fn as a T.
+func (b Bound[T]) Tx(ctx context.Context, fn func(tx T) error) error {
+	return b.Store.Tx(ctx, func(tx *Store) error { return fn(b.as(tx)) })
+}
+
 func (s *Store) with(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 
 // scanRows runs a read and scans every row into dest, calling fn after each, for the reads every
