@@ -9,19 +9,6 @@ import (
 	"github.com/probono-match/probono/internal/platform/problem"
 )
 
-// Organization is a row of organizations.
-type Organization struct {
-	ID   uuid.UUID
-	Name string
-	Kind string
-	// LimitedScopeProgram marks a referring organisation's program as limited-scope (ABA Rule 6.5).
-	LimitedScopeProgram bool
-	// DeactivatedAt is set while a platform admin has deactivated the organisation.
-	DeactivatedAt *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-}
-
 // User is a row of users.
 type User struct {
 	ID           uuid.UUID
@@ -33,14 +20,6 @@ type User struct {
 	TokenGeneration int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
-}
-
-// Membership is a row of memberships: the user's organisation and role.
-type Membership struct {
-	UserID    uuid.UUID `gorm:"primaryKey"`
-	OrgID     uuid.UUID
-	Role      string
-	CreatedAt time.Time
 }
 
 // Account is a user with their membership and their organisation's kind and state: what
@@ -111,59 +90,4 @@ func (s *Store) CreateAccount(ctx context.Context, u User, orgID uuid.UUID, role
 func (s *Store) UpdateUser(ctx context.Context, userID uuid.UUID, changes map[string]any) error {
 	changes["updated_at"] = time.Now().UTC()
 	return mustAffect(s.with(ctx).Model(&User{}).Where("id = ?", userID).Updates(changes), "User")
-}
-
-// UpdateRole changes a member's role within their organisation.
-func (s *Store) UpdateRole(ctx context.Context, orgID, userID uuid.UUID, role string) error {
-	return mustAffect(s.with(ctx).Model(&Membership{}).
-		Where("user_id = ? AND org_id = ?", userID, orgID).Update("role", role), "Member")
-}
-
-// CountActiveRole counts the active members of an organisation holding role.
-func (s *Store) CountActiveRole(ctx context.Context, orgID uuid.UUID, role string) (int64, error) {
-	var n int64
-	err := s.with(ctx).Table("memberships m").Joins("JOIN users u ON u.id = m.user_id").
-		Where("m.org_id = ? AND m.role = ? AND u.active", orgID, role).Count(&n).Error
-	return n, translate(err, "members")
-}
-
-// CreateOrganization inserts an organisation.
-func (s *Store) CreateOrganization(ctx context.Context, o *Organization) error {
-	return translate(s.with(ctx).Create(o).Error, "organization")
-}
-
-// OrganizationByID returns one organisation.
-func (s *Store) OrganizationByID(ctx context.Context, id uuid.UUID) (Organization, error) {
-	var o Organization
-	return o, translate(s.with(ctx).Take(&o, "id = ?", id).Error, "Organization")
-}
-
-// OrganizationByName returns the organisation with this name, compared case-insensitively.
-func (s *Store) OrganizationByName(ctx context.Context, name string) (Organization, error) {
-	var o Organization
-	return o, translate(s.with(ctx).Take(&o, "lower(name) = lower(?)", name).Error, "Organization")
-}
-
-// Organizations lists every organisation by name.
-func (s *Store) Organizations(ctx context.Context) ([]Organization, error) {
-	var os []Organization
-	return os, translate(s.with(ctx).Order("lower(name), id").Find(&os).Error, "organizations")
-}
-
-// UpdateOrganization writes the given columns of an organisation.
-func (s *Store) UpdateOrganization(ctx context.Context, id uuid.UUID, changes map[string]any) error {
-	changes["updated_at"] = time.Now().UTC()
-	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).Updates(changes), "Organization")
-}
-
-// ActiveMembers lists the active users holding one of roles in the organisations, leaving out
-// organisations that are deactivated.
-func (s *Store) ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []string) ([]uuid.UUID, error) {
-	var ids []uuid.UUID
-	var id uuid.UUID
-	err := s.scanRows(ctx, `SELECT u.id FROM memberships m
-		JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id
-		WHERE m.org_id = ANY($1) AND m.role = ANY($2) AND u.active AND o.deactivated_at IS NULL ORDER BY u.id`,
-		[]any{uuidArray(orgIDs), roles}, []any{uuidDest{&id}}, func() { ids = append(ids, id) })
-	return ids, translate(err, "members")
 }
