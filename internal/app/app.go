@@ -114,7 +114,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Auth:       authSvc,
 		Orgs:       NewOrgService(db, authSvc, cfg.BaseURL),
 		Reference:  ref,
-		Attorneys:  attorney.NewService(store.Bind(db, func(tx *store.Store) attorney.AttorneyTx { return tx }), ref),
+		Attorneys:  attorney.NewService(store.Bind(db, func(tx *store.Store) attorney.AttorneyTx { return tx }), authSvc, ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
 		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),

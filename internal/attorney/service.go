@@ -18,8 +18,6 @@ import (
 // provides it.
 type Store interface {
 	Tx(ctx context.Context, fn func(tx AttorneyTx) error) error
-	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
-	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
 	AttorneyProfileByUser(ctx context.Context, userID uuid.UUID) (store.AttorneyProfile, error)
 }
 
@@ -29,23 +27,30 @@ type AttorneyTx interface {
 	ReplaceAttorneyProfile(ctx context.Context, p store.AttorneyProfile) error
 }
 
+// Accounts reads the accounts attorneys' profiles belong to; the auth domain's service answers it.
+type Accounts interface {
+	Account(ctx context.Context, userID uuid.UUID) (auth.Account, error)
+	OrgAccounts(ctx context.Context, orgID uuid.UUID) ([]auth.Account, error)
+}
+
 // NewService returns the attorney service.
-func NewService(db Store, ref *reference.Service) Service {
-	return &service{db: db, ref: ref}
+func NewService(db Store, accounts Accounts, ref *reference.Service) Service {
+	return &service{db: db, accounts: accounts, ref: ref}
 }
 
 type service struct {
-	db  Store
-	ref *reference.Service
+	db       Store
+	accounts Accounts
+	ref      *reference.Service
 }
 
 var errNotFound = problem.New(problem.NotFound, "Attorney not found.")
 
 // target loads an attorney the caller may read: themselves, or one of their firm's attorneys for
 // its coordinators and org admins.
-func (s *service) target(ctx context.Context, p auth.Principal, userID uuid.UUID) (store.Account, error) {
-	a, err := s.db.AccountByID(ctx, userID)
-	if problem.Is(err, problem.NotFound) || (err == nil && (a.OrgID != p.OrgID || auth.Role(a.Role) != auth.RoleAttorney)) {
+func (s *service) target(ctx context.Context, p auth.Principal, userID uuid.UUID) (auth.Account, error) {
+	a, err := s.accounts.Account(ctx, userID)
+	if problem.Is(err, problem.NotFound) || (err == nil && (a.OrgID != p.OrgID || a.Role != auth.RoleAttorney)) {
 		return a, errNotFound
 	}
 	if err != nil {
@@ -66,13 +71,13 @@ func (s *service) List(ctx context.Context, p auth.Principal) ([]Attorney, error
 		if p.OrgKind != auth.KindLawFirm {
 			break
 		}
-		accounts, err := s.db.AccountsByOrg(ctx, p.OrgID)
+		accounts, err := s.accounts.OrgAccounts(ctx, p.OrgID)
 		if err != nil {
 			return nil, err
 		}
 		out := []Attorney{}
 		for _, a := range accounts {
-			if auth.Role(a.Role) != auth.RoleAttorney {
+			if a.Role != auth.RoleAttorney {
 				continue
 			}
 			att, err := s.load(ctx, a)
@@ -95,7 +100,7 @@ func (s *service) Get(ctx context.Context, p auth.Principal, userID uuid.UUID) (
 }
 
 // load returns the attorney's saved profile, or the defaults if they have none yet.
-func (s *service) load(ctx context.Context, a store.Account) (Attorney, error) {
+func (s *service) load(ctx context.Context, a auth.Account) (Attorney, error) {
 	att := Attorney{UserID: a.ID, Name: a.Name, Email: a.Email, Profile: DefaultProfile}
 	row, err := s.db.AttorneyProfileByUser(ctx, a.ID)
 	if problem.Is(err, problem.NotFound) {

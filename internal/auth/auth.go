@@ -76,6 +76,11 @@ type Service interface {
 	// every request. Returns Unauthenticated for a bad or expired token and for a deactivated user,
 	// whose tokens stop working at once and stay void after a reactivation.
 	Authenticate(ctx context.Context, accessToken string) (Principal, Account, error)
+	// Account returns a user's account, without authorization: for other domains' services, which
+	// decide who may see it. NotFound if there is none.
+	Account(ctx context.Context, userID uuid.UUID) (Account, error)
+	// OrgAccounts lists an organisation's accounts by name, without authorization, as Account.
+	OrgAccounts(ctx context.Context, orgID uuid.UUID) ([]Account, error)
 	// UpdateMe changes the caller's name or password. Returns Invalid for a weak new password or a
 	// wrong current password, RateLimited while the account is slowed down after wrong passwords. A
 	// new password signs out every other session.

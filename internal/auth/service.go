@@ -28,6 +28,7 @@ type Store interface {
 	Tx(ctx context.Context, fn func(tx AuthTx) error) error
 	AccountByID(ctx context.Context, userID uuid.UUID) (store.Account, error)
 	AccountByEmail(ctx context.Context, email string) (store.Account, error)
+	AccountsByOrg(ctx context.Context, orgID uuid.UUID) ([]store.Account, error)
 	CreateRefreshToken(ctx context.Context, t *store.RefreshToken) error
 	UnusedPasswordResetByID(ctx context.Context, id uuid.UUID) (store.PasswordReset, error)
 	SetPasswordResetToken(ctx context.Context, id uuid.UUID, digest string) error
@@ -236,6 +237,23 @@ func ToAccount(a store.Account) Account {
 		ID: a.ID, Email: a.Email, Name: a.Name, Role: Role(a.Role), Active: a.Active, CreatedAt: a.CreatedAt,
 		OrgID: a.OrgID, OrgKind: OrgKind(a.OrgKind),
 	}
+}
+
+func (s *service) Account(ctx context.Context, userID uuid.UUID) (Account, error) {
+	a, err := s.db.AccountByID(ctx, userID)
+	return ToAccount(a), err
+}
+
+func (s *service) OrgAccounts(ctx context.Context, orgID uuid.UUID) ([]Account, error) {
+	rows, err := s.db.AccountsByOrg(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Account, len(rows))
+	for i, a := range rows {
+		out[i] = ToAccount(a)
+	}
+	return out, nil
 }
 
 func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (Account, error) {
