@@ -1188,6 +1188,53 @@ type OrganizationUpdate struct {
 // Outcome Legal Services Corporation case-closing categories
 type Outcome string
 
+// Partnership defines model for Partnership.
+type Partnership struct {
+	ContactEmail *string             `json:"contact_email,omitempty"`
+	ContactName  string              `json:"contact_name"`
+	CreatedAt    time.Time           `json:"created_at"`
+	EndsOn       *openapi_types.Date `json:"ends_on,omitempty"`
+	FirmId       openapi_types.UUID  `json:"firm_id"`
+	FirmName     string              `json:"firm_name"`
+
+	// HoursLeft Pledged hours not yet delivered; equal to pledged_hours until hours are recorded
+	HoursLeft     float64            `json:"hours_left"`
+	Id            openapi_types.UUID `json:"id"`
+	Notes         string             `json:"notes"`
+	PledgedHours  int                `json:"pledged_hours"`
+	PracticeAreas []string           `json:"practice_areas"`
+	ReferrerId    openapi_types.UUID `json:"referrer_id"`
+	ReferrerName  string             `json:"referrer_name"`
+	StartsOn      openapi_types.Date `json:"starts_on"`
+	UpdatedAt     time.Time          `json:"updated_at"`
+
+	// Version Counts the writes; the ETag is this number in quotes
+	Version int `json:"version"`
+}
+
+// PartnershipInput defines model for PartnershipInput.
+type PartnershipInput struct {
+	ContactEmail *Email  `json:"contact_email,omitempty"`
+	ContactName  *string `json:"contact_name,omitempty"`
+
+	// EndsOn On or after starts_on; absent: open-ended
+	EndsOn *openapi_types.Date `json:"ends_on,omitempty"`
+
+	// FirmId The law firm
+	FirmId openapi_types.UUID `json:"firm_id"`
+	Notes  *string            `json:"notes,omitempty"`
+
+	// PledgedHours Hours the firm pledges each year
+	PledgedHours int `json:"pledged_hours"`
+
+	// PracticeAreas Practice area codes, top-level or sub-area, the partnership covers; empty for all
+	PracticeAreas []string `json:"practice_areas"`
+
+	// ReferrerId The referring organisation: a nonprofit, public defender office or clinic
+	ReferrerId openapi_types.UUID `json:"referrer_id"`
+	StartsOn   openapi_types.Date `json:"starts_on"`
+}
+
 // Party defines model for Party.
 type Party struct {
 	Aliases *[]string `json:"aliases,omitempty"`
@@ -1434,6 +1481,26 @@ type ListNotificationsParams struct {
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// ListPartnershipsParams defines parameters for ListPartnerships.
+type ListPartnershipsParams struct {
+	FirmId     *openapi_types.UUID `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+	ReferrerId *openapi_types.UUID `form:"referrer_id,omitempty" json:"referrer_id,omitempty"`
+	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// DeletePartnershipParams defines parameters for DeletePartnership.
+type DeletePartnershipParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// UpdatePartnershipParams defines parameters for UpdatePartnership.
+type UpdatePartnershipParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // ListReferralsParams defines parameters for ListReferrals.
 type ListReferralsParams struct {
 	Status       *ReferralStatus `form:"status,omitempty" json:"status,omitempty"`
@@ -1537,6 +1604,12 @@ type CreateInvitationJSONRequestBody = InvitationCreate
 
 // UpdateMemberJSONRequestBody defines body for UpdateMember for application/json ContentType.
 type UpdateMemberJSONRequestBody = MemberUpdate
+
+// CreatePartnershipJSONRequestBody defines body for CreatePartnership for application/json ContentType.
+type CreatePartnershipJSONRequestBody = PartnershipInput
+
+// UpdatePartnershipJSONRequestBody defines body for UpdatePartnership for application/json ContentType.
+type UpdatePartnershipJSONRequestBody = PartnershipInput
 
 // CreateReferralJSONRequestBody defines body for CreateReferral for application/json ContentType.
 type CreateReferralJSONRequestBody = ReferralInput
@@ -1675,6 +1748,24 @@ type ServerInterface interface {
 	// UpdateMember Change a member's name or role, or deactivate or reactivate them (org admins)
 	// (PATCH /organizations/{orgId}/members/{userId})
 	UpdateMember(ctx echo.Context, orgId OrgId, userId UserId) error
+	// ListPartnerOrganizations Organisations the caller may record a partnership with
+	// (GET /partner-organizations)
+	ListPartnerOrganizations(ctx echo.Context) error
+	// ListPartnerships Partnerships the caller may see, newest first
+	// (GET /partnerships)
+	ListPartnerships(ctx echo.Context, params ListPartnershipsParams) error
+	// CreatePartnership Record a partnership (platform admins, and org admins of the firm or of the referring organisation)
+	// (POST /partnerships)
+	CreatePartnership(ctx echo.Context) error
+	// DeletePartnership Remove a partnership (platform admins, and org admins of its sides)
+	// (DELETE /partnerships/{partnershipId})
+	DeletePartnership(ctx echo.Context, partnershipId openapi_types.UUID, params DeletePartnershipParams) error
+	// GetPartnership One partnership
+	// (GET /partnerships/{partnershipId})
+	GetPartnership(ctx echo.Context, partnershipId openapi_types.UUID) error
+	// UpdatePartnership Replace a partnership (platform admins, and org admins of its sides)
+	// (PUT /partnerships/{partnershipId})
+	UpdatePartnership(ctx echo.Context, partnershipId openapi_types.UUID, params UpdatePartnershipParams) error
 	// ListPracticeAreas Practice areas (Legal Services Corporation problem-code categories and their sub-areas)
 	// (GET /practice-areas)
 	ListPracticeAreas(ctx echo.Context) error
@@ -2270,6 +2361,151 @@ func (w *ServerInterfaceWrapper) UpdateMember(ctx echo.Context) error {
 	return err
 }
 
+// ListPartnerOrganizations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPartnerOrganizations(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPartnerOrganizations(ctx)
+	return err
+}
+
+// ListPartnerships converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPartnerships(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPartnershipsParams
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "referrer_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "referrer_id", ctx.QueryParams(), &params.ReferrerId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referrer_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPartnerships(ctx, params)
+	return err
+}
+
+// CreatePartnership converts echo context to params.
+func (w *ServerInterfaceWrapper) CreatePartnership(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreatePartnership(ctx)
+	return err
+}
+
+// DeletePartnership converts echo context to params.
+func (w *ServerInterfaceWrapper) DeletePartnership(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "partnershipId" -------------
+	var partnershipId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "partnershipId", ctx.Param("partnershipId"), &partnershipId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter partnershipId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params DeletePartnershipParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeletePartnership(ctx, partnershipId, params)
+	return err
+}
+
+// GetPartnership converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPartnership(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "partnershipId" -------------
+	var partnershipId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "partnershipId", ctx.Param("partnershipId"), &partnershipId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter partnershipId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPartnership(ctx, partnershipId)
+	return err
+}
+
+// UpdatePartnership converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdatePartnership(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "partnershipId" -------------
+	var partnershipId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "partnershipId", ctx.Param("partnershipId"), &partnershipId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter partnershipId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdatePartnershipParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdatePartnership(ctx, partnershipId, params)
+	return err
+}
+
 // ListPracticeAreas converts echo context to params.
 func (w *ServerInterfaceWrapper) ListPracticeAreas(ctx echo.Context) error {
 	var err error
@@ -2684,6 +2920,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/practice-areas", wrapper.ListPracticeAreas, options.OperationMiddlewares["listPracticeAreas"]...)
 	router.GET(options.BaseURL+"/languages", wrapper.ListLanguages, options.OperationMiddlewares["listLanguages"]...)
 	router.GET(options.BaseURL+"/jurisdictions", wrapper.ListJurisdictions, options.OperationMiddlewares["listJurisdictions"]...)
+	router.GET(options.BaseURL+"/partnerships", wrapper.ListPartnerships, options.OperationMiddlewares["listPartnerships"]...)
+	router.POST(options.BaseURL+"/partnerships", wrapper.CreatePartnership, options.OperationMiddlewares["createPartnership"]...)
+	router.DELETE(options.BaseURL+"/partnerships/:partnershipId", wrapper.DeletePartnership, options.OperationMiddlewares["deletePartnership"]...)
+	router.GET(options.BaseURL+"/partnerships/:partnershipId", wrapper.GetPartnership, options.OperationMiddlewares["getPartnership"]...)
+	router.PUT(options.BaseURL+"/partnerships/:partnershipId", wrapper.UpdatePartnership, options.OperationMiddlewares["updatePartnership"]...)
+	router.GET(options.BaseURL+"/partner-organizations", wrapper.ListPartnerOrganizations, options.OperationMiddlewares["listPartnerOrganizations"]...)
 	router.GET(options.BaseURL+"/attorneys", wrapper.ListAttorneys, options.OperationMiddlewares["listAttorneys"]...)
 	router.GET(options.BaseURL+"/attorneys/:userId", wrapper.GetAttorney, options.OperationMiddlewares["getAttorney"]...)
 	router.PUT(options.BaseURL+"/attorneys/:userId", wrapper.PutAttorney, options.OperationMiddlewares["putAttorney"]...)

@@ -22,6 +22,7 @@ type badInputFixture struct {
 	admin, firmAdmin, staff, coord, priya apptest.Session
 	firmID, priyaID, referralID, hitPath  string
 	entryPath                             string
+	northsideID, partnershipPath          string
 	inviteToken                           string
 }
 
@@ -52,6 +53,8 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 		t.Fatalf("invite: %d %s", r.Status, r.Body)
 	}
 	f.inviteToken = inviteLink.FindStringSubmatch(env.MailTo(t, "incoming@hartwell.example")[0].Text)[1]
+	f.northsideID = orgOf(t, env, f.staff)
+	f.partnershipPath = "/api/v1/partnerships/" + createPartnership(t, env, f.firmAdmin, partnershipBody(f.firmID, f.northsideID)).ID
 	return f
 }
 
@@ -97,6 +100,17 @@ func (f *badInputFixture) textFields() []textField {
 			return b
 		}
 	}
+	partnership := func(field string) func(string) any {
+		return func(v string) any {
+			b := partnershipBody(f.firmID, f.northsideID)
+			if field == "practice_areas[0]" {
+				b["practice_areas"] = []string{v}
+			} else {
+				b[field] = v
+			}
+			return b
+		}
+	}
 	firmPath := "/api/v1/organizations/" + f.firmID
 	fields := []textField{
 		{"own name", f.priya, "PATCH", "/api/v1/me", "name", oneLine, name},
@@ -111,6 +125,12 @@ func (f *badInputFixture) textFields() []textField {
 		{"registry entry edit", f.coord, "PUT", f.entryPath, "name", oneLine, entry("name")},
 		{"registry entry edit", f.coord, "PUT", f.entryPath, "aliases[0]", oneLine, entry("aliases")},
 		{"registry entry edit", f.coord, "PUT", f.entryPath, "matter_ref", oneLine, entry("matter_ref")},
+		{"new partnership", f.firmAdmin, "POST", "/api/v1/partnerships", "contact_name", oneLine, partnership("contact_name")},
+		{"new partnership", f.firmAdmin, "POST", "/api/v1/partnerships", "notes", freeText, partnership("notes")},
+		{"new partnership", f.firmAdmin, "POST", "/api/v1/partnerships", "practice_areas[0]", anyString, partnership("practice_areas[0]")},
+		{"partnership edit", f.firmAdmin, "PUT", f.partnershipPath, "contact_name", oneLine, partnership("contact_name")},
+		{"partnership edit", f.firmAdmin, "PUT", f.partnershipPath, "notes", freeText, partnership("notes")},
+		{"partnership edit", f.firmAdmin, "PUT", f.partnershipPath, "practice_areas[0]", anyString, partnership("practice_areas[0]")},
 		{"clearance", f.coord, "POST", f.hitPath, "reason", freeText, func(v string) any { return map[string]string{"reason": v} }},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "email", anyString, func(v string) any { return map[string]string{"email": v, "password": password} }},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "password", anyString, func(v string) any { return map[string]string{"email": nonprofitStaff, "password": v} }},
@@ -249,6 +269,13 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/conflicts/imports/{}", "id", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
+		{f.staff, "GET", "/api/v1/partnerships?firm_id={}", "firm_id", nil, false},
+		{f.coord, "GET", "/api/v1/partnerships?referrer_id={}", "referrer_id", nil, false},
+		{f.staff, "GET", "/api/v1/partnerships?cursor={}", "cursor", nil, false},
+		{f.admin, "GET", "/api/v1/partnerships?limit={}", "limit", nil, false},
+		{f.coord, "GET", "/api/v1/partnerships/{}", "partnershipId", nil, false},
+		{f.firmAdmin, "PUT", "/api/v1/partnerships/{}", "partnershipId", partnershipBody(f.firmID, f.northsideID), false},
+		{f.firmAdmin, "DELETE", "/api/v1/partnerships/{}", "partnershipId", nil, false},
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -282,6 +309,8 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.staff, "PUT", "/api/v1/referrals/" + f.referralID, "If-Match", referralBody(true)},
 		{f.staff, "POST", "/api/v1/referrals/" + f.referralID + "/transitions", "If-Match", map[string]string{"to": "withdrawn"}},
 		{f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "If-Match", attorneyProfileBody()},
+		{f.firmAdmin, "PUT", f.partnershipPath, "If-Match", partnershipBody(f.firmID, f.northsideID)},
+		{f.firmAdmin, "DELETE", f.partnershipPath, "If-Match", nil},
 	}
 	for _, h := range headers {
 		for _, v := range []struct{ name, value, says string }{
@@ -382,6 +411,26 @@ func (f *badInputFixture) cursorCases() []badCase {
 			add(f.coord, path, c.name, c.cursor, c.says)
 		}
 	}
+	// A partnership list's position is when the last one was recorded and its id, newest first.
+	for roleName, as := range roles {
+		for _, path := range []string{"/api/v1/partnerships?", "/api/v1/partnerships?firm_id=" + f.firmID + "&"} {
+			for _, c := range []struct{ name, cursor string }{
+				{"with a time that is not one", b64(`{"s":"partnerships","k":["not-a-time","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a time in Postgres' own form", b64(`{"s":"partnerships","k":["2026-01-01 10:00:00+00","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with an id that is not a uuid", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","not-a-uuid"]}`)},
+				{"with a NUL in the time", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z\u0000","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a year beyond timestamps", b64(`{"s":"partnerships","k":["300000-12-31T00:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+				{"of one key", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z"]}`)},
+				{"of three keys", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000","x"]}`)},
+				{"of a referral list", b64(`{"s":"created","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+			} {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
+	}
 	// The queue's position is when a hit was found and its id.
 	for _, c := range []struct{ name, cursor string }{
 		{"with a time that is not one", b64(`{"s":"found","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
@@ -419,7 +468,36 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 	preferences := func(items []map[string]string) apptest.Request {
 		return apptest.Request{Method: "PUT", Path: "/api/v1/me/notification-preferences", Token: f.coord.Token, Body: map[string]any{"items": items}}
 	}
+	partnerships := func(method, path string, edit func(b map[string]any)) apptest.Request {
+		return apptest.Request{Method: method, Path: path, Token: f.admin.Token, Body: edited(partnershipBody(f.firmID, f.northsideID), edit)}
+	}
+	newPartnership := func(edit func(b map[string]any)) apptest.Request {
+		return partnerships("POST", "/api/v1/partnerships", edit)
+	}
+	editPartnership := func(edit func(b map[string]any)) apptest.Request {
+		r := partnerships("PUT", f.partnershipPath, edit)
+		r.Header = http.Header{"If-Match": {`"1"`}}
+		return r
+	}
 	return []badCase{
+		// Partnerships: the schema's bounds, then what the service checks.
+		{"pledged hours below zero", newPartnership(func(b map[string]any) { b["pledged_hours"] = -1 }), 422, problem.Invalid, "pledged_hours", ""},
+		{"pledged hours over 100,000, edited", editPartnership(func(b map[string]any) { b["pledged_hours"] = 100001 }), 422, problem.Invalid, "pledged_hours", ""},
+		{"pledged hours that are not a number", newPartnership(func(b map[string]any) { b["pledged_hours"] = "500" }), 422, problem.Invalid, "pledged_hours", ""},
+		{"a partnership without dates", newPartnership(func(b map[string]any) { delete(b, "starts_on") }), 422, problem.Invalid, "starts_on", ""},
+		{"a partnership from February 30", newPartnership(func(b map[string]any) { b["starts_on"] = "2027-02-30" }), 422, problem.Invalid, "starts_on", "date"},
+		{"a partnership that ends before it starts", newPartnership(func(b map[string]any) { b["ends_on"] = "2025-12-31" }), 422, problem.Invalid, "ends_on", "before"},
+		{"a partnership that ends before it starts, edited", editPartnership(func(b map[string]any) { b["starts_on"] = "2027-01-01" }), 422, problem.Invalid, "ends_on", "before"},
+		{"a practice area that is not one", newPartnership(func(b map[string]any) { b["practice_areas"] = []string{"housing", "astrology"} }), 422, problem.Invalid, "practice_areas[1]", "not a known practice area"},
+		{"a practice area listed twice, edited", editPartnership(func(b map[string]any) { b["practice_areas"] = []string{"housing", "housing"} }), 422, problem.Invalid, "practice_areas[1]", "twice"},
+		{"51 practice areas", newPartnership(func(b map[string]any) { b["practice_areas"] = slices.Repeat([]string{"housing"}, 51) }), 422, problem.Invalid, "practice_areas", ""},
+		{"a contact email that is not one", newPartnership(func(b map[string]any) { b["contact_email"] = "dana at hartwell" }), 422, problem.Invalid, "contact_email", ""},
+		{"a firm id that is not a uuid", newPartnership(func(b map[string]any) { b["firm_id"] = "hartwell" }), 422, problem.Invalid, "firm_id", ""},
+		{"a nonprofit as the firm", newPartnership(func(b map[string]any) { b["firm_id"], b["referrer_id"] = f.northsideID, f.firmID }), 422, problem.Invalid, "firm_id", "law firm"},
+		{"the firm as its own referrer", newPartnership(func(b map[string]any) { b["referrer_id"] = f.firmID }), 422, problem.Invalid, "referrer_id", ""},
+		{"a partnership moved to another referrer", editPartnership(func(b map[string]any) { b["referrer_id"] = f.firmID }), 422, problem.Invalid, "referrer_id", ""},
+		{"an unknown field of a partnership", newPartnership(func(b map[string]any) { b["hours_left"] = 3 }), 422, problem.Invalid, "hours_left", ""},
+		{"a page of partnerships over the maximum", apptest.Request{Method: "GET", Path: "/api/v1/partnerships?limit=101", Token: f.admin.Token}, 422, problem.Invalid, "limit", ""},
 		// One JSON document, each key once, with a real body.
 		{"data after the document", organizations(`{"name":"Acme Legal","kind":"nonprofit"} x`), 400, problem.MalformedBody, "", "after the JSON document"},
 		{"two documents", organizations(`{"name":"Acme Legal","kind":"nonprofit"}{"name":"Acme Two","kind":"nonprofit"}`), 400, problem.MalformedBody, "", "after the JSON document"},
@@ -514,7 +592,8 @@ func specTextFields(t *testing.T) []string {
 // The tables above name their operations by concrete paths; filled with the spec's parameter names
 // instead, they can be held against the spec, so a new text field or cursor joins the tests.
 var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}",
-	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}"}
+	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}",
+	partnershipPath: "/api/v1/partnerships/{partnershipId}"}
 
 func TestBadInput_CoversEveryTextFieldParameterAndCursorOfTheSpec(t *testing.T) {
 	index := regexp.MustCompile(`\[\d+\]`)

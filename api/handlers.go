@@ -11,6 +11,7 @@ import (
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/referral"
@@ -30,6 +31,8 @@ type Handlers struct {
 	Uploads       UploadRate
 	// DevMailbox is the development mailbox; nil when the server sends email or runs in production.
 	DevMailbox *notify.DevMailbox
+	// Partnerships are firms' commitments to referring organisations.
+	Partnerships partnership.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/google/uuid"
 
 	probono "github.com/probono-match/probono"
 	"github.com/probono-match/probono/internal/apptest"
@@ -59,11 +60,14 @@ var objectRoutes = []objectRoute{
 	{"POST", "/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer", map[string]string{"answer": "disclose"}},
 	{"POST", "/notifications/{notificationId}/read", nil},
 	{"GET", "/conflicts/imports/{id}", nil},
+	{"GET", "/partnerships/{partnershipId}", nil},
+	{"PUT", "/partnerships/{partnershipId}", partnershipBody(uuid.NewString(), uuid.NewString())},
+	{"DELETE", "/partnerships/{partnershipId}", nil},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
 // name: the firm, a member who is an attorney, a pending invitation, a conflict registry entry, an import,
-// a notification of the admin's, and Northside's draft referral. The replacer fills a route's template with them.
+// a notification of the admin's, Northside's draft referral and the firm's partnership with Northside. The replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
@@ -74,14 +78,16 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 		Body: map[string]string{"email": "incoming@hartwell.example", "role": "attorney"}}).JSON(t, &inv)
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/conflicts/entries", Token: owner.Token,
 		Body: map[string]string{"name": "Harbor Freight Logistics Inc", "type": "organization", "role": "client"}}).JSON(t, &entry)
-	draft := createReferral(t, env, env.Login(t, nonprofitStaff, password), northsideDraft)
+	northside := env.Login(t, nonprofitStaff, password)
+	draft := createReferral(t, env, northside, northsideDraft)
+	partnership := createPartnership(t, env, owner, partnershipBody(orgID, orgOf(t, env, northside)))
 	var imported struct{ Recheck struct{ ID string } }
 	importCSV(t, env, owner, "partial", csvHeader+"Harbor Point Holdings,organization,adverse,,M-9\n").JSON(t, &imported)
 	notifyEvent(t, env, conflictEvent(t, env, "admin@hartwell.example"))
 	notification := listNotifications(t, env, owner, "").Items[0]
 	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
-		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID)
+		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID)
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -153,6 +159,9 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if n := unreadCount(t, env, owner); n != 1 {
 		t.Fatalf("the admin's notification was marked read: %d unread", n)
 	}
+	if r := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1" + ids.Replace("/partnerships/{partnershipId}"), Token: owner.Token}); r.Status != http.StatusOK || r.Header.Get("ETag") != `"1"` {
+		t.Fatalf("the partnership was changed: %d, ETag %q", r.Status, r.Header.Get("ETag"))
+	}
 }
 
 func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
@@ -167,7 +176,7 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 		coordinator: {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true,
 			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
 			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
-			"GET /conflicts/imports/{id}": true},
+			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
@@ -176,6 +185,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 				res.Problem(t, http.StatusNotFound) // Northside's draft: not this firm's to see
 			case strings.Contains(key, " /notifications/"):
 				res.Problem(t, http.StatusNotFound) // the admin's own
+			case strings.Contains(key, " /partnerships/") && email != coordinator:
+				res.Problem(t, http.StatusNotFound) // attorneys see no partnerships
 			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
 			case res.Status >= 300:

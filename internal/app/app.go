@@ -20,6 +20,7 @@ import (
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/metrics"
@@ -50,6 +51,8 @@ type App struct {
 	Notify *notify.Service
 	// Queues is the job queue console, with Redis connections of its own.
 	Queues *asynqmon.HTTPHandler
+	// Partnerships also tells matching a referrer's active partnerships (ActiveFor).
+	Partnerships partnership.Service
 }
 
 // Options adjust how the application is built.
@@ -118,6 +121,8 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
 		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),
+		// The partnership domain's store is an adapter: see partnerships.go.
+		Partnerships: partnership.NewService(partnershipStore{db}, practiceAreas{ref}),
 	}, nil
 }
 
@@ -139,7 +144,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
-			Referrals: a.Referrals, Conflicts: a.Conflicts, Notifications: a.Notify, DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
+			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Notifications: a.Notify, DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,

@@ -9,6 +9,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/referral"
 )
@@ -16,9 +17,10 @@ import (
 // Services are what the samples go through, so that they are validated, encrypted and checked for
 // conflicts like anything a user enters.
 type Services struct {
-	Attorneys attorney.Service
-	Referrals referral.Service
-	Conflicts conflict.Service
+	Attorneys    attorney.Service
+	Referrals    referral.Service
+	Conflicts    conflict.Service
+	Partnerships partnership.Service
 }
 
 // registries are the firms' sample conflict registries, as their coordinators would import them.
@@ -208,6 +210,36 @@ func Samples(ctx context.Context, db Lookup, s Services, today time.Time) error 
 		if _, err := s.Referrals.Create(ctx, p, r.in, r.submit, ""); err != nil {
 			return fmt.Errorf("referral of %s: %w", r.staff, err)
 		}
+	}
+	return samplePartnership(ctx, db, s.Partnerships, today)
+}
+
+// samplePartnership records Hartwell & Pierce's pledge of 500 hours a year of housing work to
+// Northside Legal Aid Society for the current year, as the firm's admin would, unless the two
+// have a partnership already.
+func samplePartnership(ctx context.Context, db Lookup, s partnership.Service, today time.Time) error {
+	p, err := principal(ctx, db, "admin@hartwell.example")
+	if err != nil {
+		return err
+	}
+	northside, err := db.OrganizationByName(ctx, "Northside Legal Aid Society")
+	if err != nil {
+		return err
+	}
+	existing, _, err := s.List(ctx, p, partnership.ListFilter{FirmID: &p.OrgID, ReferrerID: &northside.ID, Limit: 1})
+	if err != nil || len(existing) > 0 {
+		return err
+	}
+	year := today.Year()
+	ends := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	_, err = s.Create(ctx, p, partnership.Input{
+		FirmID: p.OrgID, ReferrerID: northside.ID, PracticeAreas: []string{"housing"}, PledgedHours: 500,
+		StartsOn: time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC), EndsOn: &ends,
+		ContactName: "Dana Whitfield", ContactEmail: "coordinator@hartwell.example",
+		Notes: "Memorandum of understanding: eviction defence and tenant matters referred by Northside.",
+	})
+	if err != nil {
+		return fmt.Errorf("partnership of Hartwell & Pierce and Northside: %w", err)
 	}
 	return nil
 }

@@ -17,7 +17,7 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	ctx := context.Background()
-	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts}
+	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships}
 	for range 2 {
 		if err := seed.Samples(ctx, env.App.Store, services, time.Now()); err != nil {
 			t.Fatal(err)
@@ -76,5 +76,14 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 		if a.UpdatedAt == nil || len(a.BarAdmissions) == 0 || len(a.PracticeAreas) == 0 {
 			t.Errorf("%s has no sample profile: %+v", email, a)
 		}
+	}
+
+	active, err := env.App.Partnerships.ActiveFor(ctx, northside.OrgID, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hartwell := env.Principal(t, "admin@hartwell.example").OrgID
+	if p, ok := active[hartwell]; len(active) != 1 || !ok || p.PledgedHours != 500 || p.HoursLeft != 500 || len(p.PracticeAreas) != 1 || p.PracticeAreas[0] != "housing" {
+		t.Errorf("Northside's active partnerships after seeding twice: %+v", active)
 	}
 }

@@ -430,6 +430,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partnerships the caller may see, newest first
+         * @description Platform admins see every partnership; org admins, coordinators and staff see their own
+         *     organisation's, whichever side it is on. Attorneys see none.
+         */
+        get: operations["listPartnerships"];
+        put?: never;
+        /** Record a partnership (platform admins, and org admins of the firm or of the referring organisation) */
+        post: operations["createPartnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        /** One partnership */
+        get: operations["getPartnership"];
+        /** Replace a partnership (platform admins, and org admins of its sides) */
+        put: operations["updatePartnership"];
+        post?: never;
+        /** Remove a partnership (platform admins, and org admins of its sides) */
+        delete: operations["deletePartnership"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations the caller may record a partnership with
+         * @description For a law firm's org admin, the referring organisations (nonprofits, public defender offices,
+         *     clinics); for a referring organisation's org admin, the law firms; for platform admins, both.
+         *     Deactivated organisations are left out. Others get 403.
+         */
+        get: operations["listPartnerOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/attorneys": {
         parameters: {
             query?: never;
@@ -868,6 +933,64 @@ export interface components {
         Password: string;
         /** Format: name */
         PersonName: string;
+        PartnershipInput: {
+            /**
+             * Format: uuid
+             * @description The law firm
+             */
+            firm_id: string;
+            /**
+             * Format: uuid
+             * @description The referring organisation: a nonprofit, public defender office or clinic
+             */
+            referrer_id: string;
+            /** @description Practice area codes, top-level or sub-area, the partnership covers; empty for all */
+            practice_areas: string[];
+            /** @description Hours the firm pledges each year */
+            pledged_hours: number;
+            /** Format: date */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description On or after starts_on; absent: open-ended
+             */
+            ends_on?: string;
+            /** Format: name */
+            contact_name?: string;
+            contact_email?: components["schemas"]["Email"];
+            /** Format: text */
+            notes?: string;
+        };
+        Partnership: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            /** Format: uuid */
+            referrer_id: string;
+            referrer_name: string;
+            practice_areas: string[];
+            pledged_hours: number;
+            /**
+             * Format: double
+             * @description Pledged hours not yet delivered; equal to pledged_hours until hours are recorded
+             */
+            hours_left: number;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on?: string;
+            contact_name: string;
+            contact_email?: string;
+            notes: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Counts the writes; the ETag is this number in quotes */
+            version: number;
+        };
         LoginRequest: {
             email: components["schemas"]["Email"];
             password: string;
@@ -2103,6 +2226,191 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+        };
+    };
+    listPartnerships: {
+        parameters: {
+            query?: {
+                firm_id?: string;
+                referrer_id?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of partnerships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Partnership"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createPartnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            /** @description The firm and organisation already have a partnership on some of these days */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    getPartnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partnership */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updatePartnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipInput"];
+            };
+        };
+        responses: {
+            /** @description The partnership as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deletePartnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+        };
+    };
+    listPartnerOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisations, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: components["schemas"]["OrganizationKind"];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     listAttorneys: {
