@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PartnershipsPage } from './pages/PartnershipsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ReferralDetailPage } from './pages/ReferralDetailPage';
 import { ReferralFormPage } from './pages/ReferralFormPage';
@@ -85,6 +86,14 @@ export function App() {
           element={
             <RequireRole roles={['attorney']} kinds={['law_firm']}>
               <AttorneyProfilePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="partnerships"
+          element={
+            <RequireRole roles={['org_admin', 'coordinator', 'nonprofit_staff', 'platform_admin']}>
+              <PartnershipsPage />
             </RequireRole>
           }
         />

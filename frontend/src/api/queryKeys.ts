@@ -31,5 +31,7 @@ export const queryKeys = {
   notificationList: (unread: boolean) => ['notifications', 'list', { unread }] as const,
   notificationPreferences: ['notification-preferences'] as const,
   devMailbox: ['dev-mailbox'] as const,
+  partnerships: ['partnerships'] as const,
+  partnerOrganizations: ['partner-organizations'] as const,
   conflictImport: (id: string) => ['conflict-imports', id] as const,
 };

@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -46,6 +46,11 @@ export type ConflictAnswer = Schemas['ConflictAnswer'];
 export type ConflictInquiry = Schemas['ConflictInquiry'];
 export type PendingConflict = Schemas['PendingConflict'];
 export type Notification = Schemas['Notification'];
+export type Partnership = Schemas['Partnership'];
+export type PartnershipInput = Schemas['PartnershipInput'];
+export type PartnerOrganization = NonNullable<
+  paths['/partner-organizations']['get']['responses']['200']['content']['application/json']
+>['items'][number];
 export type NotificationDelivery = Schemas['NotificationDelivery'];
 export type NotificationPreference = Schemas['NotificationPreference'];
 export type NotificationPreferenceChange = Schemas['NotificationPreferenceChange'];

@@ -7,12 +7,12 @@ const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).m
 describe('navItemsFor', () => {
   it.each<[Role, OrganizationKind, string[]]>([
     ['attorney', 'law_firm', ['Home', 'Referrals', 'My practice', 'Profile']],
-    ['coordinator', 'law_firm', ['Home', 'Referrals', 'To clear', 'Attorneys', 'Conflicts', 'Members', 'Profile']],
-    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Members', 'Profile']],
-    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Profile']],
-    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Profile']],
-    ['org_admin', 'clinic', ['Home', 'Referrals', 'Members', 'Profile']],
-    ['platform_admin', 'platform', ['Home', 'Referrals', 'Organisations', 'Profile']],
+    ['coordinator', 'law_firm', ['Home', 'Referrals', 'To clear', 'Attorneys', 'Conflicts', 'Partnerships', 'Members', 'Profile']],
+    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Partnerships', 'Members', 'Profile']],
+    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Partnerships', 'Profile']],
+    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Partnerships', 'Profile']],
+    ['org_admin', 'clinic', ['Home', 'Referrals', 'Partnerships', 'Members', 'Profile']],
+    ['platform_admin', 'platform', ['Home', 'Referrals', 'Partnerships', 'Organisations', 'Profile']],
   ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
     expect(labels(role, kind)).toEqual(expected);
   });

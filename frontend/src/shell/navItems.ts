@@ -1,4 +1,5 @@
 import type { OrganizationKind, Role } from '../api/types';
+import { canSeePartnerships } from '../domain/partnerships';
 import { canViewMembers } from '../domain/roles';
 
 export interface NavItem {
@@ -34,6 +35,7 @@ function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
  */
 export function navItemsFor(role: Role, kind: OrganizationKind, devMailbox = false): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home', end: true }, ...featureItems(role, kind)];
+  if (canSeePartnerships(role)) items.push({ to: '/partnerships', label: 'Partnerships' });
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
   if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' });
   if (role === 'platform_admin' && devMailbox) items.push({ to: '/admin/dev-mailbox', label: 'Dev mailbox' });
