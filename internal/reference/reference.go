@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"math"
 	"sync"
-
-	"github.com/probono-match/probono/internal/store"
 )
 
 // PracticeArea is an area of law: a top-level LSC problem-code category or one of its sub-areas.
@@ -38,12 +36,21 @@ type Jurisdiction struct {
 	StateCode *string
 }
 
+// PovertyGuideline is the HHS poverty guideline for one year and region, in cents: BaseCents for a
+// household of one, PerPersonCents for each further person.
+type PovertyGuideline struct {
+	Year           int
+	Region         string
+	BaseCents      int64
+	PerPersonCents int64
+}
+
 // Catalog is all reference data, loaded once: it changes only with a migration, which restarts the service.
 type Catalog struct {
 	PracticeAreas []PracticeArea
 	Languages     []Language
 	Jurisdictions []Jurisdiction
-	guidelines    []store.PovertyGuideline
+	guidelines    []PovertyGuideline
 	areas         map[string]bool
 	languages     map[string]bool
 	jurisdictions map[string]Jurisdiction
@@ -102,12 +109,16 @@ func (c *Catalog) Eligibility(jurisdiction string, householdSize int, annualInco
 	return Eligibility{}, fmt.Errorf("no poverty guideline for %s in or before %d", region, year)
 }
 
-// Store is what the catalog is loaded from.
+// Store is what the catalog is loaded from; the store provides it.
 type Store interface {
-	PracticeAreas(ctx context.Context) ([]store.PracticeArea, error)
-	Languages(ctx context.Context) ([]store.Language, error)
-	Jurisdictions(ctx context.Context) ([]store.Jurisdiction, error)
-	PovertyGuidelines(ctx context.Context) ([]store.PovertyGuideline, error)
+	// PracticeAreas lists every practice area, top-level areas first.
+	PracticeAreas(ctx context.Context) ([]PracticeArea, error)
+	// Languages lists every language by name.
+	Languages(ctx context.Context) ([]Language, error)
+	// Jurisdictions lists states, DC and territories, then federal districts, each by name.
+	Jurisdictions(ctx context.Context) ([]Jurisdiction, error)
+	// PovertyGuidelines lists every guideline, newest year first.
+	PovertyGuidelines(ctx context.Context) ([]PovertyGuideline, error)
 }
 
 // Service hands out the catalog, loading it on first use.
@@ -127,34 +138,28 @@ func (s *Service) Catalog(ctx context.Context) (*Catalog, error) {
 	if s.catalog != nil {
 		return s.catalog, nil
 	}
-	areas, err := s.db.PracticeAreas(ctx)
-	if err != nil {
-		return nil, err
-	}
-	languages, err := s.db.Languages(ctx)
-	if err != nil {
-		return nil, err
-	}
-	jurisdictions, err := s.db.Jurisdictions(ctx)
-	if err != nil {
-		return nil, err
-	}
 	c := &Catalog{areas: map[string]bool{}, languages: map[string]bool{}, jurisdictions: map[string]Jurisdiction{}}
+	var err error
+	if c.PracticeAreas, err = s.db.PracticeAreas(ctx); err != nil {
+		return nil, err
+	}
+	if c.Languages, err = s.db.Languages(ctx); err != nil {
+		return nil, err
+	}
+	if c.Jurisdictions, err = s.db.Jurisdictions(ctx); err != nil {
+		return nil, err
+	}
 	if c.guidelines, err = s.db.PovertyGuidelines(ctx); err != nil {
 		return nil, err
 	}
-	for _, a := range areas {
-		c.PracticeAreas = append(c.PracticeAreas, PracticeArea{Code: a.Code, ParentCode: a.ParentCode, Name: a.Name, LSCCode: a.LSCCode})
+	for _, a := range c.PracticeAreas {
 		c.areas[a.Code] = true
 	}
-	for _, l := range languages {
-		c.Languages = append(c.Languages, Language{Code: l.Code, Name: l.Name})
+	for _, l := range c.Languages {
 		c.languages[l.Code] = true
 	}
-	for _, j := range jurisdictions {
-		d := Jurisdiction{Code: j.Code, Name: j.Name, Kind: j.Kind, StateCode: j.StateCode}
-		c.Jurisdictions = append(c.Jurisdictions, d)
-		c.jurisdictions[j.Code] = d
+	for _, j := range c.Jurisdictions {
+		c.jurisdictions[j.Code] = j
 	}
 	s.catalog = c
 	return c, nil
