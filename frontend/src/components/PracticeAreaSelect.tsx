@@ -1,6 +1,6 @@
 import { FieldFrame } from './FieldFrame';
 import { usePracticeAreas } from '../api/useReference';
-import { groupPracticeAreas } from '../domain/practiceAreas';
+import { groupPracticeAreas, type PracticeAreaGroup } from '../domain/practiceAreas';
 
 interface PracticeAreaSelectProps {
   label: string;
@@ -29,18 +29,25 @@ export function PracticeAreaSelect({ label, value, onChange, emptyLabel, error, 
           onChange={(event) => onChange(event.target.value)}
         >
           <option value="">{areas.isError ? 'Could not load practice areas' : emptyLabel}</option>
-          {groups.map(({ area, subAreas }) => (
-            <optgroup key={area.code} label={area.name}>
-              <option value={area.code}>{area.name} (general)</option>
-              {subAreas.map((sub) => (
-                <option key={sub.code} value={sub.code}>
-                  {sub.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PracticeAreaOptions groups={groups} whole="general" />
         </select>
       )}
     </FieldFrame>
   );
+}
+
+/** The options of a practice area select: each area as a group of its sub-areas, the whole area first, named "Area (whole)". */
+export function PracticeAreaOptions({ groups, whole }: { groups: PracticeAreaGroup[]; whole: string }) {
+  return groups.map(({ area, subAreas }) => (
+    <optgroup key={area.code} label={area.name}>
+      <option value={area.code}>
+        {area.name} ({whole})
+      </option>
+      {subAreas.map((sub) => (
+        <option key={sub.code} value={sub.code}>
+          {sub.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
 }

@@ -1,4 +1,5 @@
 import { FieldFrame } from '../../components/FieldFrame';
+import { PracticeAreaOptions } from '../../components/PracticeAreaSelect';
 import { usePracticeAreas } from '../../api/useReference';
 import { groupPracticeAreas } from '../../domain/practiceAreas';
 
@@ -27,16 +28,7 @@ export function PracticeAreasField({ value, onChange, error }: PracticeAreasFiel
           disabled={areas.isPending}
           onChange={(event) => onChange([...event.target.selectedOptions].map((option) => option.value))}
         >
-          {groups.map(({ area, subAreas }) => (
-            <optgroup key={area.code} label={area.name}>
-              <option value={area.code}>{area.name} (all)</option>
-              {subAreas.map((sub) => (
-                <option key={sub.code} value={sub.code}>
-                  {sub.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PracticeAreaOptions groups={groups} whole="all" />
         </select>
       )}
     </FieldFrame>
