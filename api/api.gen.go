@@ -15,16 +15,16 @@ import (
 
 // Defines values for BarAdmissionStatus.
 const (
-	Active   BarAdmissionStatus = "active"
-	Inactive BarAdmissionStatus = "inactive"
+	BarAdmissionStatusActive   BarAdmissionStatus = "active"
+	BarAdmissionStatusInactive BarAdmissionStatus = "inactive"
 )
 
 // Valid indicates whether the value is a known member of the BarAdmissionStatus enum.
 func (e BarAdmissionStatus) Valid() bool {
 	switch e {
-	case Active:
+	case BarAdmissionStatusActive:
 		return true
-	case Inactive:
+	case BarAdmissionStatusInactive:
 		return true
 	default:
 		return false
@@ -232,6 +232,30 @@ func (e ConflictRole) Valid() bool {
 	}
 }
 
+// Defines values for DeclineRequestReason.
+const (
+	DeclineRequestReasonConflict         DeclineRequestReason = "conflict"
+	DeclineRequestReasonNoCapacity       DeclineRequestReason = "no_capacity"
+	DeclineRequestReasonOther            DeclineRequestReason = "other"
+	DeclineRequestReasonOutsideExpertise DeclineRequestReason = "outside_expertise"
+)
+
+// Valid indicates whether the value is a known member of the DeclineRequestReason enum.
+func (e DeclineRequestReason) Valid() bool {
+	switch e {
+	case DeclineRequestReasonConflict:
+		return true
+	case DeclineRequestReasonNoCapacity:
+		return true
+	case DeclineRequestReasonOther:
+		return true
+	case DeclineRequestReasonOutsideExpertise:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EligibilityGuidelineRegion.
 const (
 	Alaska     EligibilityGuidelineRegion = "alaska"
@@ -340,6 +364,51 @@ func (e JurisdictionKind) Valid() bool {
 	}
 }
 
+// Defines values for MatterStatus.
+const (
+	MatterStatusActive    MatterStatus = "active"
+	MatterStatusClosed    MatterStatus = "closed"
+	MatterStatusWithdrawn MatterStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the MatterStatus enum.
+func (e MatterStatus) Valid() bool {
+	switch e {
+	case MatterStatusActive:
+		return true
+	case MatterStatusClosed:
+		return true
+	case MatterStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MatterWithdrawReason.
+const (
+	MatterWithdrawReasonClientUnreachable MatterWithdrawReason = "client_unreachable"
+	MatterWithdrawReasonConflict          MatterWithdrawReason = "conflict"
+	MatterWithdrawReasonNoCapacity        MatterWithdrawReason = "no_capacity"
+	MatterWithdrawReasonOther             MatterWithdrawReason = "other"
+)
+
+// Valid indicates whether the value is a known member of the MatterWithdrawReason enum.
+func (e MatterWithdrawReason) Valid() bool {
+	switch e {
+	case MatterWithdrawReasonClientUnreachable:
+		return true
+	case MatterWithdrawReasonConflict:
+		return true
+	case MatterWithdrawReasonNoCapacity:
+		return true
+	case MatterWithdrawReasonOther:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for NotificationDelivery.
 const (
 	Daily     NotificationDelivery = "daily"
@@ -370,10 +439,20 @@ const (
 	NotificationEventTypeConflictToClear       NotificationEventType = "conflict_to_clear"
 	NotificationEventTypeImportFinished        NotificationEventType = "import_finished"
 	NotificationEventTypeInvitation            NotificationEventType = "invitation"
+	NotificationEventTypeMatterStarted         NotificationEventType = "matter_started"
+	NotificationEventTypeMatterWithdrawn       NotificationEventType = "matter_withdrawn"
+	NotificationEventTypeOfferAccepted         NotificationEventType = "offer_accepted"
+	NotificationEventTypeOfferClosed           NotificationEventType = "offer_closed"
+	NotificationEventTypeOfferDeclined         NotificationEventType = "offer_declined"
+	NotificationEventTypeOfferExpired          NotificationEventType = "offer_expired"
+	NotificationEventTypeOfferExpiring         NotificationEventType = "offer_expiring"
+	NotificationEventTypeOfferMade             NotificationEventType = "offer_made"
 	NotificationEventTypePasswordReset         NotificationEventType = "password_reset"
 	NotificationEventTypeReferralStale         NotificationEventType = "referral_stale"
 	NotificationEventTypeReferralStatusChanged NotificationEventType = "referral_status_changed"
 	NotificationEventTypeReferralSubmitted     NotificationEventType = "referral_submitted"
+	NotificationEventTypeUrgentOfferMade       NotificationEventType = "urgent_offer_made"
+	NotificationEventTypeVolunteerInterest     NotificationEventType = "volunteer_interest"
 )
 
 // Valid indicates whether the value is a known member of the NotificationEventType enum.
@@ -387,6 +466,22 @@ func (e NotificationEventType) Valid() bool {
 		return true
 	case NotificationEventTypeInvitation:
 		return true
+	case NotificationEventTypeMatterStarted:
+		return true
+	case NotificationEventTypeMatterWithdrawn:
+		return true
+	case NotificationEventTypeOfferAccepted:
+		return true
+	case NotificationEventTypeOfferClosed:
+		return true
+	case NotificationEventTypeOfferDeclined:
+		return true
+	case NotificationEventTypeOfferExpired:
+		return true
+	case NotificationEventTypeOfferExpiring:
+		return true
+	case NotificationEventTypeOfferMade:
+		return true
 	case NotificationEventTypePasswordReset:
 		return true
 	case NotificationEventTypeReferralStale:
@@ -394,6 +489,106 @@ func (e NotificationEventType) Valid() bool {
 	case NotificationEventTypeReferralStatusChanged:
 		return true
 	case NotificationEventTypeReferralSubmitted:
+		return true
+	case NotificationEventTypeUrgentOfferMade:
+		return true
+	case NotificationEventTypeVolunteerInterest:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OfferDeclineReason.
+const (
+	OfferDeclineReasonConflict         OfferDeclineReason = "conflict"
+	OfferDeclineReasonNoCapacity       OfferDeclineReason = "no_capacity"
+	OfferDeclineReasonOther            OfferDeclineReason = "other"
+	OfferDeclineReasonOutsideExpertise OfferDeclineReason = "outside_expertise"
+)
+
+// Valid indicates whether the value is a known member of the OfferDeclineReason enum.
+func (e OfferDeclineReason) Valid() bool {
+	switch e {
+	case OfferDeclineReasonConflict:
+		return true
+	case OfferDeclineReasonNoCapacity:
+		return true
+	case OfferDeclineReasonOther:
+		return true
+	case OfferDeclineReasonOutsideExpertise:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OfferMode.
+const (
+	OfferModeBroadcast  OfferMode = "broadcast"
+	OfferModeRouted     OfferMode = "routed"
+	OfferModeSequential OfferMode = "sequential"
+	OfferModeVolunteer  OfferMode = "volunteer"
+)
+
+// Valid indicates whether the value is a known member of the OfferMode enum.
+func (e OfferMode) Valid() bool {
+	switch e {
+	case OfferModeBroadcast:
+		return true
+	case OfferModeRouted:
+		return true
+	case OfferModeSequential:
+		return true
+	case OfferModeVolunteer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OfferRequestMode.
+const (
+	OfferRequestModeBroadcast  OfferRequestMode = "broadcast"
+	OfferRequestModeRouted     OfferRequestMode = "routed"
+	OfferRequestModeSequential OfferRequestMode = "sequential"
+)
+
+// Valid indicates whether the value is a known member of the OfferRequestMode enum.
+func (e OfferRequestMode) Valid() bool {
+	switch e {
+	case OfferRequestModeBroadcast:
+		return true
+	case OfferRequestModeRouted:
+		return true
+	case OfferRequestModeSequential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OfferStatus.
+const (
+	OfferStatusAccepted OfferStatus = "accepted"
+	OfferStatusClosed   OfferStatus = "closed"
+	OfferStatusDeclined OfferStatus = "declined"
+	OfferStatusExpired  OfferStatus = "expired"
+	OfferStatusPending  OfferStatus = "pending"
+)
+
+// Valid indicates whether the value is a known member of the OfferStatus enum.
+func (e OfferStatus) Valid() bool {
+	switch e {
+	case OfferStatusAccepted:
+		return true
+	case OfferStatusClosed:
+		return true
+	case OfferStatusDeclined:
+		return true
+	case OfferStatusExpired:
+		return true
+	case OfferStatusPending:
 		return true
 	default:
 		return false
@@ -429,37 +624,37 @@ func (e OrganizationKind) Valid() bool {
 
 // Defines values for Outcome.
 const (
-	AdministrativeAgencyDecision          Outcome = "administrative_agency_decision"
-	CounselAndAdvice                      Outcome = "counsel_and_advice"
-	CourtDecisionAppeal                   Outcome = "court_decision_appeal"
-	CourtDecisionContested                Outcome = "court_decision_contested"
-	CourtDecisionUncontested              Outcome = "court_decision_uncontested"
-	LimitedAction                         Outcome = "limited_action"
-	NegotiatedSettlementWithLitigation    Outcome = "negotiated_settlement_with_litigation"
-	NegotiatedSettlementWithoutLitigation Outcome = "negotiated_settlement_without_litigation"
-	Other                                 Outcome = "other"
+	OutcomeAdministrativeAgencyDecision          Outcome = "administrative_agency_decision"
+	OutcomeCounselAndAdvice                      Outcome = "counsel_and_advice"
+	OutcomeCourtDecisionAppeal                   Outcome = "court_decision_appeal"
+	OutcomeCourtDecisionContested                Outcome = "court_decision_contested"
+	OutcomeCourtDecisionUncontested              Outcome = "court_decision_uncontested"
+	OutcomeLimitedAction                         Outcome = "limited_action"
+	OutcomeNegotiatedSettlementWithLitigation    Outcome = "negotiated_settlement_with_litigation"
+	OutcomeNegotiatedSettlementWithoutLitigation Outcome = "negotiated_settlement_without_litigation"
+	OutcomeOther                                 Outcome = "other"
 )
 
 // Valid indicates whether the value is a known member of the Outcome enum.
 func (e Outcome) Valid() bool {
 	switch e {
-	case AdministrativeAgencyDecision:
+	case OutcomeAdministrativeAgencyDecision:
 		return true
-	case CounselAndAdvice:
+	case OutcomeCounselAndAdvice:
 		return true
-	case CourtDecisionAppeal:
+	case OutcomeCourtDecisionAppeal:
 		return true
-	case CourtDecisionContested:
+	case OutcomeCourtDecisionContested:
 		return true
-	case CourtDecisionUncontested:
+	case OutcomeCourtDecisionUncontested:
 		return true
-	case LimitedAction:
+	case OutcomeLimitedAction:
 		return true
-	case NegotiatedSettlementWithLitigation:
+	case OutcomeNegotiatedSettlementWithLitigation:
 		return true
-	case NegotiatedSettlementWithoutLitigation:
+	case OutcomeNegotiatedSettlementWithoutLitigation:
 		return true
-	case Other:
+	case OutcomeOther:
 		return true
 	default:
 		return false
@@ -544,21 +739,45 @@ func (e PendingConflictPartyRole) Valid() bool {
 	}
 }
 
-// Defines values for ReferralChangeAction.
+// Defines values for ReferralAction.
 const (
-	ReferralChangeActionCreated       ReferralChangeAction = "created"
-	ReferralChangeActionStatusChanged ReferralChangeAction = "status_changed"
-	ReferralChangeActionUpdated       ReferralChangeAction = "updated"
+	ReferralActionAccepted        ReferralAction = "accepted"
+	ReferralActionCreated         ReferralAction = "created"
+	ReferralActionDeclined        ReferralAction = "declined"
+	ReferralActionExpired         ReferralAction = "expired"
+	ReferralActionInterested      ReferralAction = "interested"
+	ReferralActionMatterStarted   ReferralAction = "matter_started"
+	ReferralActionMatterWithdrawn ReferralAction = "matter_withdrawn"
+	ReferralActionOffered         ReferralAction = "offered"
+	ReferralActionStatusChanged   ReferralAction = "status_changed"
+	ReferralActionUpdated         ReferralAction = "updated"
+	ReferralActionViewed          ReferralAction = "viewed"
 )
 
-// Valid indicates whether the value is a known member of the ReferralChangeAction enum.
-func (e ReferralChangeAction) Valid() bool {
+// Valid indicates whether the value is a known member of the ReferralAction enum.
+func (e ReferralAction) Valid() bool {
 	switch e {
-	case ReferralChangeActionCreated:
+	case ReferralActionAccepted:
 		return true
-	case ReferralChangeActionStatusChanged:
+	case ReferralActionCreated:
 		return true
-	case ReferralChangeActionUpdated:
+	case ReferralActionDeclined:
+		return true
+	case ReferralActionExpired:
+		return true
+	case ReferralActionInterested:
+		return true
+	case ReferralActionMatterStarted:
+		return true
+	case ReferralActionMatterWithdrawn:
+		return true
+	case ReferralActionOffered:
+		return true
+	case ReferralActionStatusChanged:
+		return true
+	case ReferralActionUpdated:
+		return true
+	case ReferralActionViewed:
 		return true
 	default:
 		return false
@@ -567,37 +786,37 @@ func (e ReferralChangeAction) Valid() bool {
 
 // Defines values for ReferralStatus.
 const (
-	Accepted   ReferralStatus = "accepted"
-	Closed     ReferralStatus = "closed"
-	Draft      ReferralStatus = "draft"
-	Expired    ReferralStatus = "expired"
-	InProgress ReferralStatus = "in_progress"
-	Matching   ReferralStatus = "matching"
-	Offered    ReferralStatus = "offered"
-	Submitted  ReferralStatus = "submitted"
-	Withdrawn  ReferralStatus = "withdrawn"
+	ReferralStatusAccepted   ReferralStatus = "accepted"
+	ReferralStatusClosed     ReferralStatus = "closed"
+	ReferralStatusDraft      ReferralStatus = "draft"
+	ReferralStatusExpired    ReferralStatus = "expired"
+	ReferralStatusInProgress ReferralStatus = "in_progress"
+	ReferralStatusMatching   ReferralStatus = "matching"
+	ReferralStatusOffered    ReferralStatus = "offered"
+	ReferralStatusSubmitted  ReferralStatus = "submitted"
+	ReferralStatusWithdrawn  ReferralStatus = "withdrawn"
 )
 
 // Valid indicates whether the value is a known member of the ReferralStatus enum.
 func (e ReferralStatus) Valid() bool {
 	switch e {
-	case Accepted:
+	case ReferralStatusAccepted:
 		return true
-	case Closed:
+	case ReferralStatusClosed:
 		return true
-	case Draft:
+	case ReferralStatusDraft:
 		return true
-	case Expired:
+	case ReferralStatusExpired:
 		return true
-	case InProgress:
+	case ReferralStatusInProgress:
 		return true
-	case Matching:
+	case ReferralStatusMatching:
 		return true
-	case Offered:
+	case ReferralStatusOffered:
 		return true
-	case Submitted:
+	case ReferralStatusSubmitted:
 		return true
-	case Withdrawn:
+	case ReferralStatusWithdrawn:
 		return true
 	default:
 		return false
@@ -670,6 +889,30 @@ func (e Urgency) Valid() bool {
 	}
 }
 
+// Defines values for WithdrawRequestReason.
+const (
+	WithdrawRequestReasonClientUnreachable WithdrawRequestReason = "client_unreachable"
+	WithdrawRequestReasonConflict          WithdrawRequestReason = "conflict"
+	WithdrawRequestReasonNoCapacity        WithdrawRequestReason = "no_capacity"
+	WithdrawRequestReasonOther             WithdrawRequestReason = "other"
+)
+
+// Valid indicates whether the value is a known member of the WithdrawRequestReason enum.
+func (e WithdrawRequestReason) Valid() bool {
+	switch e {
+	case WithdrawRequestReasonClientUnreachable:
+		return true
+	case WithdrawRequestReasonConflict:
+		return true
+	case WithdrawRequestReasonNoCapacity:
+		return true
+	case WithdrawRequestReasonOther:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WorkMode.
 const (
 	Either   WorkMode = "either"
@@ -728,6 +971,12 @@ func (e ListReferralsParamsSort) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// Attestation defines model for Attestation.
+type Attestation struct {
+	// AttestNoConflict Must be true: "I know of no conflict"
+	AttestNoConflict bool `json:"attest_no_conflict"`
 }
 
 // AttorneyPracticeArea defines model for AttorneyPracticeArea.
@@ -937,6 +1186,16 @@ type DateRange struct {
 	Start openapi_types.Date `json:"start"`
 }
 
+// DeclineRequest defines model for DeclineRequest.
+type DeclineRequest struct {
+	// Note Required when the reason is other
+	Note   *string              `json:"note,omitempty"`
+	Reason DeclineRequestReason `json:"reason"`
+}
+
+// DeclineRequestReason defines model for DeclineRequest.Reason.
+type DeclineRequestReason string
+
 // DevEmail defines model for DevEmail.
 type DevEmail struct {
 	SentAt  time.Time `json:"sent_at"`
@@ -1069,6 +1328,32 @@ type LoginRequest struct {
 	Password string `json:"password"`
 }
 
+// Matter defines model for Matter.
+type Matter struct {
+	AttorneyId   openapi_types.UUID `json:"attorney_id"`
+	AttorneyName string             `json:"attorney_name"`
+	Client       *Client            `json:"client,omitempty"`
+	EndedAt      *time.Time         `json:"ended_at,omitempty"`
+	FirmId       openapi_types.UUID `json:"firm_id"`
+	FirmName     string             `json:"firm_name"`
+	Id           openapi_types.UUID `json:"id"`
+	InProgressAt *time.Time         `json:"in_progress_at,omitempty"`
+	OfferId      openapi_types.UUID `json:"offer_id"`
+
+	// Referral What an offer or matter shows of its referral; never the client
+	Referral       ReferralBrief         `json:"referral"`
+	StartedAt      time.Time             `json:"started_at"`
+	Status         MatterStatus          `json:"status"`
+	WithdrawNote   *string               `json:"withdraw_note,omitempty"`
+	WithdrawReason *MatterWithdrawReason `json:"withdraw_reason,omitempty"`
+}
+
+// MatterStatus defines model for Matter.Status.
+type MatterStatus string
+
+// MatterWithdrawReason defines model for Matter.WithdrawReason.
+type MatterWithdrawReason string
+
 // Me defines model for Me.
 type Me struct {
 	Email        string             `json:"email"`
@@ -1150,6 +1435,56 @@ type NotificationPreferenceChange struct {
 type NotificationPreferences struct {
 	Items []NotificationPreference `json:"items"`
 }
+
+// Offer defines model for Offer.
+type Offer struct {
+	AttorneyId    openapi_types.UUID  `json:"attorney_id"`
+	AttorneyName  string              `json:"attorney_name"`
+	CreatedAt     time.Time           `json:"created_at"`
+	DeclineNote   *string             `json:"decline_note,omitempty"`
+	DeclineReason *OfferDeclineReason `json:"decline_reason,omitempty"`
+
+	// ExpiresAt Absent for a volunteer's offer
+	ExpiresAt *time.Time         `json:"expires_at,omitempty"`
+	FirmId    openapi_types.UUID `json:"firm_id"`
+	FirmName  string             `json:"firm_name"`
+	Id        openapi_types.UUID `json:"id"`
+	Mode      OfferMode          `json:"mode"`
+
+	// Rank The candidate's place in the ranking when offered (ranked offers)
+	Rank *int `json:"rank,omitempty"`
+
+	// Referral What an offer or matter shows of its referral; never the client
+	Referral    ReferralBrief `json:"referral"`
+	RespondedAt *time.Time    `json:"responded_at,omitempty"`
+
+	// Score The candidate's score when offered (ranked offers)
+	Score    *float64    `json:"score,omitempty"`
+	Status   OfferStatus `json:"status"`
+	ViewedAt *time.Time  `json:"viewed_at,omitempty"`
+}
+
+// OfferDeclineReason defines model for Offer.DeclineReason.
+type OfferDeclineReason string
+
+// OfferMode defines model for OfferMode.
+type OfferMode string
+
+// OfferRequest defines model for OfferRequest.
+type OfferRequest struct {
+	// AttorneyIds routed: attorneys of the coordinator's firm; broadcast: eligible candidates the referrer picked
+	AttorneyIds *[]openapi_types.UUID `json:"attorney_ids,omitempty"`
+
+	// Count broadcast: how many of the best candidates (default 3)
+	Count *int             `json:"count,omitempty"`
+	Mode  OfferRequestMode `json:"mode"`
+}
+
+// OfferRequestMode defines model for OfferRequest.Mode.
+type OfferRequestMode string
+
+// OfferStatus defines model for OfferStatus.
+type OfferStatus string
 
 // Organization defines model for Organization.
 type Organization struct {
@@ -1357,10 +1692,31 @@ type Referral struct {
 	Version int `json:"version"`
 }
 
+// ReferralAction What happened to the referral; the matching steps name their attorney in the timeline
+type ReferralAction string
+
+// ReferralBrief What an offer or matter shows of its referral; never the client
+type ReferralBrief struct {
+	Deadline         *openapi_types.Date `json:"deadline,omitempty"`
+	EstimatedHours   *int                `json:"estimated_hours,omitempty"`
+	Id               openapi_types.UUID  `json:"id"`
+	Jurisdiction     string              `json:"jurisdiction"`
+	Language         *string             `json:"language,omitempty"`
+	LimitedScope     bool                `json:"limited_scope"`
+	OrganizationId   openapi_types.UUID  `json:"organization_id"`
+	OrganizationName string              `json:"organization_name"`
+	PracticeArea     string              `json:"practice_area"`
+	RemoteAllowed    bool                `json:"remote_allowed"`
+	Status           ReferralStatus      `json:"status"`
+	Summary          string              `json:"summary"`
+	Urgency          Urgency             `json:"urgency"`
+}
+
 // ReferralChange defines model for ReferralChange.
 type ReferralChange struct {
-	Action ReferralChangeAction `json:"action"`
-	At     time.Time            `json:"at"`
+	// Action What happened to the referral; the matching steps name their attorney in the timeline
+	Action ReferralAction `json:"action"`
+	At     time.Time      `json:"at"`
 
 	// Fields Names of the fields that changed; never their values
 	Fields     []string           `json:"fields"`
@@ -1369,9 +1725,6 @@ type ReferralChange struct {
 	UserId     openapi_types.UUID `json:"user_id"`
 	UserName   string             `json:"user_name"`
 }
-
-// ReferralChangeAction defines model for ReferralChange.Action.
-type ReferralChangeAction string
 
 // ReferralInput defines model for ReferralInput.
 type ReferralInput struct {
@@ -1405,6 +1758,32 @@ type ReferralTransition struct {
 // Role defines model for Role.
 type Role string
 
+// TimelineStep defines model for TimelineStep.
+type TimelineStep struct {
+	// Action What happened to the referral; the matching steps name their attorney in the timeline
+	Action ReferralAction `json:"action"`
+
+	// ActorName Who did it
+	ActorName  string              `json:"actor_name"`
+	At         time.Time           `json:"at"`
+	AttorneyId *openapi_types.UUID `json:"attorney_id,omitempty"`
+
+	// AttorneyName The attorney an offer step concerns
+	AttorneyName *string `json:"attorney_name,omitempty"`
+
+	// Fields Edits: the names of the fields that changed, never their values
+	Fields []string `json:"fields"`
+
+	// FirmName The attorney's firm
+	FirmName   *string         `json:"firm_name,omitempty"`
+	FromStatus *ReferralStatus `json:"from_status,omitempty"`
+	Id         int64           `json:"id"`
+
+	// Reason A decline's or withdrawal's reason
+	Reason   *string         `json:"reason,omitempty"`
+	ToStatus *ReferralStatus `json:"to_status,omitempty"`
+}
+
 // TokenResponse defines model for TokenResponse.
 type TokenResponse struct {
 	AccessToken string `json:"access_token"`
@@ -1420,11 +1799,27 @@ type TokenResponseTokenType string
 // Urgency defines model for Urgency.
 type Urgency string
 
+// WithdrawRequest defines model for WithdrawRequest.
+type WithdrawRequest struct {
+	// Note Required when the reason is other
+	Note   *string               `json:"note,omitempty"`
+	Reason WithdrawRequestReason `json:"reason"`
+}
+
+// WithdrawRequestReason defines model for WithdrawRequest.Reason.
+type WithdrawRequestReason string
+
 // WorkMode defines model for WorkMode.
 type WorkMode string
 
 // IfMatch defines model for IfMatch.
 type IfMatch = string
+
+// MatterId defines model for MatterId.
+type MatterId = openapi_types.UUID
+
+// OfferId defines model for OfferId.
+type OfferId = openapi_types.UUID
 
 // OrgId defines model for OrgId.
 type OrgId = openapi_types.UUID
@@ -1479,6 +1874,11 @@ type ListNotificationsParams struct {
 	Unread *bool   `form:"unread,omitempty" json:"unread,omitempty"`
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListOffersParams defines parameters for ListOffers.
+type ListOffersParams struct {
+	Status *OfferStatus `form:"status,omitempty" json:"status,omitempty"`
 }
 
 // ListPartnershipsParams defines parameters for ListPartnerships.
@@ -1557,6 +1957,12 @@ type AnswerConflictInquiryJSONBody struct {
 	Answer ConflictAnswer `json:"answer"`
 }
 
+// GetReferralTimelineParams defines parameters for GetReferralTimeline.
+type GetReferralTimelineParams struct {
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // TransitionReferralParams defines parameters for TransitionReferral.
 type TransitionReferralParams struct {
 	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
@@ -1587,11 +1993,20 @@ type AcceptInvitationJSONRequestBody = InvitationAccept
 // LookupInvitationJSONRequestBody defines body for LookupInvitation for application/json ContentType.
 type LookupInvitationJSONRequestBody LookupInvitationJSONBody
 
+// WithdrawMatterJSONRequestBody defines body for WithdrawMatter for application/json ContentType.
+type WithdrawMatterJSONRequestBody = WithdrawRequest
+
 // UpdateMeJSONRequestBody defines body for UpdateMe for application/json ContentType.
 type UpdateMeJSONRequestBody = MeUpdate
 
 // SetNotificationPreferencesJSONRequestBody defines body for SetNotificationPreferences for application/json ContentType.
 type SetNotificationPreferencesJSONRequestBody SetNotificationPreferencesJSONBody
+
+// AcceptOfferJSONRequestBody defines body for AcceptOffer for application/json ContentType.
+type AcceptOfferJSONRequestBody = Attestation
+
+// DeclineOfferJSONRequestBody defines body for DeclineOffer for application/json ContentType.
+type DeclineOfferJSONRequestBody = DeclineRequest
 
 // CreateOrganizationJSONRequestBody defines body for CreateOrganization for application/json ContentType.
 type CreateOrganizationJSONRequestBody = OrganizationCreate
@@ -1625,6 +2040,12 @@ type CreateConflictInquiryJSONRequestBody CreateConflictInquiryJSONBody
 
 // AnswerConflictInquiryJSONRequestBody defines body for AnswerConflictInquiry for application/json ContentType.
 type AnswerConflictInquiryJSONRequestBody AnswerConflictInquiryJSONBody
+
+// ExpressInterestJSONRequestBody defines body for ExpressInterest for application/json ContentType.
+type ExpressInterestJSONRequestBody = Attestation
+
+// MakeOffersJSONRequestBody defines body for MakeOffers for application/json ContentType.
+type MakeOffersJSONRequestBody = OfferRequest
 
 // TransitionReferralJSONRequestBody defines body for TransitionReferral for application/json ContentType.
 type TransitionReferralJSONRequestBody = ReferralTransition
@@ -1697,6 +2118,18 @@ type ServerInterface interface {
 	// ListLanguages Languages (ISO 639-1)
 	// (GET /languages)
 	ListLanguages(ctx echo.Context) error
+	// ListMatters Matters the caller sees, newest first (at most 100), without client details
+	// (GET /matters)
+	ListMatters(ctx echo.Context) error
+	// GetMatter One matter; the client's details for its attorney and their firm's coordinators while it is active, each read recorded
+	// (GET /matters/{matterId})
+	GetMatter(ctx echo.Context, matterId MatterId) error
+	// StartMatter Record that work with the client began (the matter's attorney); the referral becomes in_progress
+	// (POST /matters/{matterId}/start)
+	StartMatter(ctx echo.Context, matterId MatterId) error
+	// WithdrawMatter Withdraw from a matter (its attorney) with a reason; the referral goes back to matching
+	// (POST /matters/{matterId}/withdraw)
+	WithdrawMatter(ctx echo.Context, matterId MatterId) error
 	// GetMe The signed-in user, their organisation and role
 	// (GET /me)
 	GetMe(ctx echo.Context) error
@@ -1721,6 +2154,21 @@ type ServerInterface interface {
 	// MarkNotificationRead Mark one of the signed-in user's notifications read (again is no change)
 	// (POST /notifications/{notificationId}/read)
 	MarkNotificationRead(ctx echo.Context, notificationId openapi_types.UUID) error
+	// ListOffers Offers the caller sees, newest first (at most 100)
+	// (GET /offers)
+	ListOffers(ctx echo.Context, params ListOffersParams) error
+	// GetOffer One offer, its referral without the client; the attorney's first read is recorded as viewed
+	// (GET /offers/{offerId})
+	GetOffer(ctx echo.Context, offerId OfferId) error
+	// AcceptOffer Accept an offer (its attorney), attesting to know of no conflict; opens the matter
+	// (POST /offers/{offerId}/accept)
+	AcceptOffer(ctx echo.Context, offerId OfferId) error
+	// ConfirmOffer Confirm a volunteer (the referring organisation's staff); opens the matter as an acceptance would
+	// (POST /offers/{offerId}/confirm)
+	ConfirmOffer(ctx echo.Context, offerId OfferId) error
+	// DeclineOffer Decline an offer (its attorney) with a reason
+	// (POST /offers/{offerId}/decline)
+	DeclineOffer(ctx echo.Context, offerId OfferId) error
 	// ListOrganizations Organisations visible to the caller
 	// (GET /organizations)
 	ListOrganizations(ctx echo.Context) error
@@ -1802,6 +2250,15 @@ type ServerInterface interface {
 	// GetReferralHistory Who changed what and when (the referring organisation's staff)
 	// (GET /referrals/{referralId}/history)
 	GetReferralHistory(ctx echo.Context, referralId ReferralId) error
+	// ExpressInterest Volunteer for a referral your firm's check cleared (attorneys); the referring organisation confirms
+	// (POST /referrals/{referralId}/interest)
+	ExpressInterest(ctx echo.Context, referralId ReferralId) error
+	// MakeOffers Offer a referral to attorneys
+	// (POST /referrals/{referralId}/offers)
+	MakeOffers(ctx echo.Context, referralId ReferralId) error
+	// GetReferralTimeline The referral's life, oldest first (the referring organisation and platform admins)
+	// (GET /referrals/{referralId}/timeline)
+	GetReferralTimeline(ctx echo.Context, referralId ReferralId, params GetReferralTimelineParams) error
 	// TransitionReferral Move a referral to another status (submit, withdraw, close with an outcome)
 	// (POST /referrals/{referralId}/transitions)
 	TransitionReferral(ctx echo.Context, referralId ReferralId, params TransitionReferralParams) error
@@ -2113,6 +2570,63 @@ func (w *ServerInterfaceWrapper) ListLanguages(ctx echo.Context) error {
 	return err
 }
 
+// ListMatters converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMatters(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMatters(ctx)
+	return err
+}
+
+// GetMatter converts echo context to params.
+func (w *ServerInterfaceWrapper) GetMatter(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetMatter(ctx, matterId)
+	return err
+}
+
+// StartMatter converts echo context to params.
+func (w *ServerInterfaceWrapper) StartMatter(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.StartMatter(ctx, matterId)
+	return err
+}
+
+// WithdrawMatter converts echo context to params.
+func (w *ServerInterfaceWrapper) WithdrawMatter(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.WithdrawMatter(ctx, matterId)
+	return err
+}
+
 // GetMe converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	var err error
@@ -2212,6 +2726,88 @@ func (w *ServerInterfaceWrapper) MarkNotificationRead(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.MarkNotificationRead(ctx, notificationId)
+	return err
+}
+
+// ListOffers converts echo context to params.
+func (w *ServerInterfaceWrapper) ListOffers(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOffersParams
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListOffers(ctx, params)
+	return err
+}
+
+// GetOffer converts echo context to params.
+func (w *ServerInterfaceWrapper) GetOffer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "offerId" -------------
+	var offerId OfferId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "offerId", ctx.Param("offerId"), &offerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter offerId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetOffer(ctx, offerId)
+	return err
+}
+
+// AcceptOffer converts echo context to params.
+func (w *ServerInterfaceWrapper) AcceptOffer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "offerId" -------------
+	var offerId OfferId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "offerId", ctx.Param("offerId"), &offerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter offerId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AcceptOffer(ctx, offerId)
+	return err
+}
+
+// ConfirmOffer converts echo context to params.
+func (w *ServerInterfaceWrapper) ConfirmOffer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "offerId" -------------
+	var offerId OfferId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "offerId", ctx.Param("offerId"), &offerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter offerId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ConfirmOffer(ctx, offerId)
+	return err
+}
+
+// DeclineOffer converts echo context to params.
+func (w *ServerInterfaceWrapper) DeclineOffer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "offerId" -------------
+	var offerId OfferId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "offerId", ctx.Param("offerId"), &offerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter offerId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeclineOffer(ctx, offerId)
 	return err
 }
 
@@ -2810,6 +3406,70 @@ func (w *ServerInterfaceWrapper) GetReferralHistory(ctx echo.Context) error {
 	return err
 }
 
+// ExpressInterest converts echo context to params.
+func (w *ServerInterfaceWrapper) ExpressInterest(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExpressInterest(ctx, referralId)
+	return err
+}
+
+// MakeOffers converts echo context to params.
+func (w *ServerInterfaceWrapper) MakeOffers(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.MakeOffers(ctx, referralId)
+	return err
+}
+
+// GetReferralTimeline converts echo context to params.
+func (w *ServerInterfaceWrapper) GetReferralTimeline(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetReferralTimelineParams
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetReferralTimeline(ctx, referralId, params)
+	return err
+}
+
 // TransitionReferral converts echo context to params.
 func (w *ServerInterfaceWrapper) TransitionReferral(ctx echo.Context) error {
 	var err error
@@ -2935,6 +3595,9 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.PUT(options.BaseURL+"/referrals/:referralId", wrapper.UpdateReferral, options.OperationMiddlewares["updateReferral"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/transitions", wrapper.TransitionReferral, options.OperationMiddlewares["transitionReferral"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/history", wrapper.GetReferralHistory, options.OperationMiddlewares["getReferralHistory"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/offers", wrapper.MakeOffers, options.OperationMiddlewares["makeOffers"]...)
+	router.POST(options.BaseURL+"/referrals/:referralId/interest", wrapper.ExpressInterest, options.OperationMiddlewares["expressInterest"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/timeline", wrapper.GetReferralTimeline, options.OperationMiddlewares["getReferralTimeline"]...)
 	router.GET(options.BaseURL+"/conflicts/entries", wrapper.ListConflictEntries, options.OperationMiddlewares["listConflictEntries"]...)
 	router.POST(options.BaseURL+"/conflicts/entries", wrapper.CreateConflictEntry, options.OperationMiddlewares["createConflictEntry"]...)
 	router.GET(options.BaseURL+"/conflicts/entries/export", wrapper.ExportConflictEntries, options.OperationMiddlewares["exportConflictEntries"]...)
@@ -2949,6 +3612,15 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-check/hits/:hitId/inquiries", wrapper.CreateConflictInquiry, options.OperationMiddlewares["createConflictInquiry"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/conflict-inquiries", wrapper.ListConflictInquiries, options.OperationMiddlewares["listConflictInquiries"]...)
 	router.POST(options.BaseURL+"/referrals/:referralId/conflict-inquiries/:inquiryId/answer", wrapper.AnswerConflictInquiry, options.OperationMiddlewares["answerConflictInquiry"]...)
+	router.GET(options.BaseURL+"/offers", wrapper.ListOffers, options.OperationMiddlewares["listOffers"]...)
+	router.GET(options.BaseURL+"/offers/:offerId", wrapper.GetOffer, options.OperationMiddlewares["getOffer"]...)
+	router.POST(options.BaseURL+"/offers/:offerId/accept", wrapper.AcceptOffer, options.OperationMiddlewares["acceptOffer"]...)
+	router.POST(options.BaseURL+"/offers/:offerId/decline", wrapper.DeclineOffer, options.OperationMiddlewares["declineOffer"]...)
+	router.POST(options.BaseURL+"/offers/:offerId/confirm", wrapper.ConfirmOffer, options.OperationMiddlewares["confirmOffer"]...)
+	router.GET(options.BaseURL+"/matters", wrapper.ListMatters, options.OperationMiddlewares["listMatters"]...)
+	router.GET(options.BaseURL+"/matters/:matterId", wrapper.GetMatter, options.OperationMiddlewares["getMatter"]...)
+	router.POST(options.BaseURL+"/matters/:matterId/start", wrapper.StartMatter, options.OperationMiddlewares["startMatter"]...)
+	router.POST(options.BaseURL+"/matters/:matterId/withdraw", wrapper.WithdrawMatter, options.OperationMiddlewares["withdrawMatter"]...)
 	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)
 	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
 

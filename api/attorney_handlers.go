@@ -18,7 +18,7 @@ func toAttorneyProfile(in AttorneyProfileInput) attorney.Profile {
 		AnnualGoalHours: in.AnnualGoalHours, WorkMode: attorney.WorkMode(in.WorkMode), AcceptsMentored: in.AcceptsMentored,
 	}
 	for _, b := range in.BarAdmissions {
-		p.BarAdmissions = append(p.BarAdmissions, attorney.BarAdmission{Jurisdiction: b.Jurisdiction, BarNumber: b.BarNumber, Active: b.Status == Active, AdmittedOn: b.AdmittedOn.Time})
+		p.BarAdmissions = append(p.BarAdmissions, attorney.BarAdmission{Jurisdiction: b.Jurisdiction, BarNumber: b.BarNumber, Active: b.Status == BarAdmissionStatusActive, AdmittedOn: b.AdmittedOn.Time})
 	}
 	for _, a := range in.PracticeAreas {
 		p.PracticeAreas = append(p.PracticeAreas, attorney.PracticeArea{Code: a.Code, Experience: attorney.Experience(a.Experience)})
@@ -43,9 +43,9 @@ func toAPIAttorney(a attorney.Attorney) AttorneyProfile {
 		out.Languages = []string{}
 	}
 	for _, b := range a.BarAdmissions {
-		status := Inactive
+		status := BarAdmissionStatusInactive
 		if b.Active {
-			status = Active
+			status = BarAdmissionStatusActive
 		}
 		out.BarAdmissions = append(out.BarAdmissions, BarAdmission{Jurisdiction: b.Jurisdiction, BarNumber: b.BarNumber, Status: status, AdmittedOn: openapi_types.Date{Time: b.AdmittedOn}})
 	}

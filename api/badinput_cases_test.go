@@ -23,6 +23,7 @@ type badInputFixture struct {
 	firmID, priyaID, referralID, hitPath  string
 	entryPath                             string
 	northsideID, partnershipPath          string
+	offerID, matterID                     string
 	inviteToken                           string
 }
 
@@ -55,6 +56,7 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.inviteToken = inviteLink.FindStringSubmatch(env.MailTo(t, "incoming@hartwell.example")[0].Text)[1]
 	f.northsideID = orgOf(t, env, f.staff)
 	f.partnershipPath = "/api/v1/partnerships/" + createPartnership(t, env, f.firmAdmin, partnershipBody(f.firmID, f.northsideID)).ID
+	f.offerID, f.matterID = priyasOfferAndMatter(t, env)
 	return f
 }
 
@@ -132,6 +134,8 @@ func (f *badInputFixture) textFields() []textField {
 		{"partnership edit", f.firmAdmin, "PUT", f.partnershipPath, "notes", freeText, partnership("notes")},
 		{"partnership edit", f.firmAdmin, "PUT", f.partnershipPath, "practice_areas[0]", anyString, partnership("practice_areas[0]")},
 		{"clearance", f.coord, "POST", f.hitPath, "reason", freeText, func(v string) any { return map[string]string{"reason": v} }},
+		{"decline", f.priya, "POST", "/api/v1/offers/" + f.offerID + "/decline", "note", freeText, func(v string) any { return map[string]string{"reason": "other", "note": v} }},
+		{"withdrawal", f.priya, "POST", "/api/v1/matters/" + f.matterID + "/withdraw", "note", freeText, func(v string) any { return map[string]string{"reason": "other", "note": v} }},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "email", anyString, func(v string) any { return map[string]string{"email": v, "password": password} }},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "password", anyString, func(v string) any { return map[string]string{"email": nonprofitStaff, "password": v} }},
 		{"password reset", apptest.Session{}, "POST", "/api/v1/auth/password-reset/confirm", "token", anyString, func(v string) any { return map[string]string{"token": v, "password": "a long enough passphrase"} }},
@@ -258,6 +262,9 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "POST", "/api/v1/conflicts/imports?mode={}", "mode", csv, true},
 		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
+		{f.priya, "GET", "/api/v1/offers?status={}", "status", nil, false},
+		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/timeline?cursor={}", "cursor", nil, false},
+		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/timeline?limit={}", "limit", nil, false},
 		{f.staff, "GET", "/api/v1/me?unknown={}", "unknown", nil, false},
 		{f.coord, "GET", "/api/v1/notifications?unread={}", "unread", nil, false},
 		{f.coord, "GET", "/api/v1/notifications?cursor={}", "cursor", nil, false},
@@ -431,6 +438,20 @@ func (f *badInputFixture) cursorCases() []badCase {
 			}
 		}
 	}
+	// A timeline's position is the last step's id.
+	timeline := "/api/v1/referrals/" + f.referralID + "/timeline?"
+	for _, c := range []struct{ name, cursor string }{
+		{"with an id that is not a number", b64(`{"s":"id","k":["x"]}`)},
+		{"with a negative id", b64(`{"s":"id","k":["-1"]}`)},
+		{"with an id beyond int64", b64(`{"s":"id","k":["99999999999999999999"]}`)},
+		{"of two keys", b64(`{"s":"id","k":["1","2"]}`)},
+		{"of a referral list", b64(`{"s":"created","k":["2026-12-01 10:00:00+00","00000000-0000-0000-0000-000000000000"]}`)},
+	} {
+		add(f.staff, timeline, c.name, c.cursor, "cursor")
+	}
+	for _, c := range anyList {
+		add(f.staff, timeline, c.name, c.cursor, c.says)
+	}
 	// The queue's position is when a hit was found and its id.
 	for _, c := range []struct{ name, cursor string }{
 		{"with a time that is not one", b64(`{"s":"found","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
@@ -464,6 +485,9 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 	profilePath := "/api/v1/attorneys/" + f.priyaID
 	organizations := func(body any) apptest.Request {
 		return apptest.Request{Method: "POST", Path: "/api/v1/organizations", Token: f.admin.Token, Body: body}
+	}
+	offers := func(body any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + f.referralID + "/offers", Token: f.coord.Token, Body: body}
 	}
 	preferences := func(items []map[string]string) apptest.Request {
 		return apptest.Request{Method: "PUT", Path: "/api/v1/me/notification-preferences", Token: f.coord.Token, Body: map[string]any{"items": items}}
@@ -546,6 +570,23 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
 		{"21 aliases of a registry entry, edited", apptest.Request{Method: "PUT", Path: f.entryPath, Token: f.coord.Token,
 			Body: map[string]any{"name": "Acme Holdings", "type": "organization", "role": "client", "aliases": aliases}}, 422, problem.Invalid, "aliases", ""},
+		// Offers and matters: the modes, sizes and reasons there are, and the attestation.
+		{"an offer of a mode that is not one", offers(map[string]any{"mode": "lottery"}), 422, problem.Invalid, "mode", ""},
+		{"a broadcast to 21", offers(map[string]any{"mode": "broadcast", "count": 21}), 422, problem.Invalid, "count", ""},
+		{"a routed offer to an id that is not one", offers(map[string]any{"mode": "routed", "attorney_ids": []string{"x"}}), 422, problem.Invalid, "attorney_ids[0]", ""},
+		{"a routed offer to nobody", offers(map[string]any{"mode": "routed", "attorney_ids": []string{}}), 422, problem.Invalid, "attorney_ids", ""},
+		{"an acceptance without the attestation", apptest.Request{Method: "POST", Path: "/api/v1/offers/" + f.offerID + "/accept", Token: f.priya.Token,
+			Body: map[string]any{}}, 422, problem.Invalid, "attest_no_conflict", ""},
+		{"an acceptance attesting nothing", apptest.Request{Method: "POST", Path: "/api/v1/offers/" + f.offerID + "/accept", Token: f.priya.Token,
+			Body: map[string]any{"attest_no_conflict": false}}, 422, problem.Invalid, "attest_no_conflict", ""},
+		{"a decline for a reason that is not one", apptest.Request{Method: "POST", Path: "/api/v1/offers/" + f.offerID + "/decline", Token: f.priya.Token,
+			Body: map[string]string{"reason": "bored"}}, 422, problem.Invalid, "reason", ""},
+		{"a decline for another reason, unsaid", apptest.Request{Method: "POST", Path: "/api/v1/offers/" + f.offerID + "/decline", Token: f.priya.Token,
+			Body: map[string]string{"reason": "other"}}, 422, problem.Invalid, "note", ""},
+		{"a withdrawal without a reason", apptest.Request{Method: "POST", Path: "/api/v1/matters/" + f.matterID + "/withdraw", Token: f.priya.Token,
+			Body: map[string]string{}}, 422, problem.Invalid, "reason", ""},
+		{"a note over 1000 characters", apptest.Request{Method: "POST", Path: "/api/v1/matters/" + f.matterID + "/withdraw", Token: f.priya.Token,
+			Body: map[string]string{"reason": "other", "note": strings.Repeat("a", 1001)}}, 422, problem.Invalid, "note", ""},
 		// Notification preferences: a security email stays on, and the list is bounded.
 		{"password reset turned off", preferences([]map[string]string{{"event_type": "password_reset", "delivery": "off"}}), 422, problem.Invalid, "items[0].delivery", "security email"},
 		{"a delivery that is not one", preferences([]map[string]string{{"event_type": "conflict_to_clear", "delivery": "hourly"}}), 422, problem.Invalid, "items[0].delivery", ""},
@@ -591,7 +632,7 @@ func specTextFields(t *testing.T) []string {
 
 // The tables above name their operations by concrete paths; filled with the spec's parameter names
 // instead, they can be held against the spec, so a new text field or cursor joins the tests.
-var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}",
+var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}", offerID: "{offerId}", matterID: "{matterId}",
 	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}",
 	partnershipPath: "/api/v1/partnerships/{partnershipId}"}
 

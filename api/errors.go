@@ -96,6 +96,9 @@ func handleError(logger *slog.Logger) echo.HTTPErrorHandler {
 			Instance: log.RequestID(ctx),
 			Errors:   pe.Fields,
 		}
+		if pe.Type != "" {
+			body.Type = problemTypeBase + pe.Type
+		}
 		if status >= 500 {
 			logger.ErrorContext(ctx, "request failed", "error", err.Error())
 			if pe.Kind != problem.Unavailable {

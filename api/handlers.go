@@ -10,6 +10,7 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/offer"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/problem"
@@ -26,6 +27,7 @@ type Handlers struct {
 	Attorneys     attorney.Service
 	Referrals     referral.Service
 	Conflicts     conflict.Service
+	Offers        offer.Service
 	Notifications notify.Inbox
 	SecureCookie  bool
 	Uploads       UploadRate

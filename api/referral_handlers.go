@@ -29,6 +29,15 @@ func toReferralInput(in ReferralInput) referral.Input {
 	return out
 }
 
+func toAPIClient(c referral.Client) *Client {
+	out := &Client{Name: c.Name, Phone: nonZero(c.Phone), Address: nonZero(c.Address), Notes: nonZero(c.Notes), DateOfBirth: toDate(c.DateOfBirth)}
+	if c.Email != "" {
+		email := openapi_types.Email(c.Email)
+		out.Email = &email
+	}
+	return out
+}
+
 func toAPIReferral(r referral.Referral) Referral {
 	out := Referral{
 		Id: r.ID, OrganizationId: r.OrgID, OrganizationName: r.OrgName, Status: ReferralStatus(r.Status),
@@ -50,11 +59,7 @@ func toAPIReferral(r referral.Referral) Referral {
 		out.Eligibility.AnnualIncome = &income
 	}
 	if c := r.Client; c != nil {
-		out.Client = &Client{Name: c.Name, Phone: nonZero(c.Phone), Address: nonZero(c.Address), Notes: nonZero(c.Notes), DateOfBirth: toDate(c.DateOfBirth)}
-		if c.Email != "" {
-			email := openapi_types.Email(c.Email)
-			out.Client.Email = &email
-		}
+		out.Client = toAPIClient(*c)
 	}
 	for _, p := range r.Parties {
 		party := Party{Name: p.Name, Role: PartyRole(p.Role), Kind: PartyKind(p.Kind)}
@@ -141,17 +146,10 @@ func (h *Handlers) GetReferralHistory(c echo.Context, id uuid.UUID) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, items(mapSlice(changes, func(ch referral.Change) ReferralChange {
-		out := ReferralChange{At: ch.At, UserId: ch.UserID, UserName: ch.UserName, Action: ReferralChangeAction(ch.Action), Fields: ch.Fields}
+		out := ReferralChange{At: ch.At, UserId: ch.UserID, UserName: ch.UserName, Action: ReferralAction(ch.Action), Fields: ch.Fields,
+			FromStatus: nonZero(ReferralStatus(ch.FromStatus)), ToStatus: nonZero(ReferralStatus(ch.ToStatus))}
 		if out.Fields == nil {
 			out.Fields = []string{}
-		}
-		if ch.FromStatus != "" {
-			s := ReferralStatus(ch.FromStatus)
-			out.FromStatus = &s
-		}
-		if ch.ToStatus != "" {
-			s := ReferralStatus(ch.ToStatus)
-			out.ToStatus = &s
 		}
 		return out
 	})))

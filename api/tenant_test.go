@@ -58,6 +58,16 @@ var objectRoutes = []objectRoute{
 	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/inquiries", map[string]string{"question": "disclose_name"}},
 	{"GET", "/referrals/{referralId}/conflict-inquiries", nil},
 	{"POST", "/referrals/{referralId}/conflict-inquiries/{inquiryId}/answer", map[string]string{"answer": "disclose"}},
+	{"POST", "/referrals/{referralId}/offers", map[string]any{"mode": "routed", "attorney_ids": []string{"00000000-0000-4000-8000-000000000003"}}},
+	{"POST", "/referrals/{referralId}/interest", map[string]bool{"attest_no_conflict": true}},
+	{"GET", "/referrals/{referralId}/timeline", nil},
+	{"GET", "/offers/{offerId}", nil},
+	{"POST", "/offers/{offerId}/accept", map[string]bool{"attest_no_conflict": true}},
+	{"POST", "/offers/{offerId}/decline", map[string]string{"reason": "no_capacity"}},
+	{"POST", "/offers/{offerId}/confirm", nil},
+	{"GET", "/matters/{matterId}", nil},
+	{"POST", "/matters/{matterId}/start", nil},
+	{"POST", "/matters/{matterId}/withdraw", map[string]string{"reason": "no_capacity"}},
 	{"POST", "/notifications/{notificationId}/read", nil},
 	{"GET", "/conflicts/imports/{id}", nil},
 	{"GET", "/partnerships/{partnershipId}", nil},
@@ -67,7 +77,9 @@ var objectRoutes = []objectRoute{
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
 // name: the firm, a member who is an attorney, a pending invitation, a conflict registry entry, an import,
-// a notification of the admin's, Northside's draft referral and the firm's partnership with Northside. The replacer fills a route's template with them.
+// a notification of the admin's, Northside's draft referral, the firm's partnership with Northside,
+// a pending offer to Priya of another Northside referral and Priya's matter of a third. The
+// replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
@@ -85,9 +97,11 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 	importCSV(t, env, owner, "partial", csvHeader+"Harbor Point Holdings,organization,adverse,,M-9\n").JSON(t, &imported)
 	notifyEvent(t, env, conflictEvent(t, env, "admin@hartwell.example"))
 	notification := listNotifications(t, env, owner, "").Items[0]
+	offerID, matterID := priyasOfferAndMatter(t, env)
 	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
-		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID)
+		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID,
+		"{offerId}", offerID, "{matterId}", matterID)
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -162,6 +176,28 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if r := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1" + ids.Replace("/partnerships/{partnershipId}"), Token: owner.Token}); r.Status != http.StatusOK || r.Header.Get("ETag") != `"1"` {
 		t.Fatalf("the partnership was changed: %d, ETag %q", r.Status, r.Header.Get("ETag"))
 	}
+	priya := env.Login(t, priyaEmail, password)
+	if o := getOffer(t, env, priya, ids.Replace("{offerId}")); o.Status != "pending" {
+		t.Fatalf("Priya's offer is %s", o.Status)
+	}
+	var m matterView
+	getMatter(t, env, priya, ids.Replace("{matterId}")).JSON(t, &m)
+	if m.Status != "active" || m.Referral.Status != "accepted" {
+		t.Fatalf("Priya's matter changed: %+v", m)
+	}
+}
+
+// priyasOfferAndMatter routes two Northside referrals to Priya and accepts the second: a pending
+// offer, and a matter.
+func priyasOfferAndMatter(t *testing.T, env *apptest.Env) (offerID, matterID string) {
+	t.Helper()
+	staff, coord, priya := env.Login(t, nonprofitStaff, password), env.Login(t, coordinator, password), env.Login(t, priyaEmail, password)
+	priyaID := userID(t, env, priyaEmail)
+	pending := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, priyaID)
+	taken := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, priyaID)
+	var m matterView
+	acceptOffer(t, env, priya, taken[0].ID).JSON(t, &m)
+	return pending[0].ID, m.ID
 }
 
 func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
@@ -172,8 +208,9 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 	// An attorney may read their own firm but manage nothing, not even a colleague's profile; a
 	// coordinator may also list members and manage attorneys and the registry.
 	readable := map[string]map[string]bool{
-		"james.okafor@hartwell.example": {"GET /organizations/{orgId}": true},
+		jamesEmail: {"GET /organizations/{orgId}": true},
 		coordinator: {"GET /organizations/{orgId}": true, "GET /organizations/{orgId}/members": true,
+			"GET /offers/{offerId}": true, "GET /matters/{matterId}": true,
 			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
 			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
 			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true},
@@ -187,6 +224,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 				res.Problem(t, http.StatusNotFound) // the admin's own
 			case strings.Contains(key, " /partnerships/") && email != coordinator:
 				res.Problem(t, http.StatusNotFound) // attorneys see no partnerships
+			case email == jamesEmail && (strings.Contains(key, " /offers/") || strings.Contains(key, " /matters/")):
+				res.Problem(t, http.StatusNotFound) // a colleague's
 			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
 			case res.Status >= 300:

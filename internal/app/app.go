@@ -19,6 +19,7 @@ import (
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/offer"
 	"github.com/probono-match/probono/internal/org"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/config"
@@ -43,6 +44,7 @@ type App struct {
 	Attorneys attorney.Service
 	Referrals referral.Service
 	Conflicts conflict.Service
+	Offers    offer.Service
 	Mailer    notify.Mailer
 	Metrics   *metrics.Metrics
 	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
@@ -110,6 +112,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	authSvc := auth.NewService(store.Bind(db, func(tx *store.Store) auth.AuthTx { return tx }), signer, limits, cfg.BaseURL, logger)
 	ref := reference.NewService(db)
 	conflicts := conflict.NewService(db, cipher)
+	offers := newOffers(db, referral.NewPlacement(db, cipher), conflicts)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
@@ -120,6 +123,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Attorneys:  attorney.NewService(store.Bind(db, func(tx *store.Store) attorney.AttorneyTx { return tx }), authSvc, ref),
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
+		Offers:     offers,
 		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnership.NewService(partnershipStore{db}, practiceAreas{ref}),
@@ -144,7 +148,8 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
-			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Notifications: a.Notify, DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
+			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers, Notifications: a.Notify,
+			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,
@@ -177,6 +182,6 @@ func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
 
 // WorkerDeps are what the worker's tasks run with.
 func (a *App) WorkerDeps() jobs.Deps {
-	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
+	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Offers: a.Offers, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
 		Log: a.Log, Metrics: a.Metrics}
 }

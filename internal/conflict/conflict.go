@@ -266,6 +266,9 @@ type Service interface {
 	Pending(ctx context.Context, p auth.Principal, cursor string, limit int) (PendingPage, error)
 	// CheckAllFirms checks a referral against every law firm within the transaction tx.
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
+	// CheckFirm checks a referral against one firm within the transaction tx, keeping the
+	// clearances of hits found before, and returns the result.
+	CheckFirm(ctx context.Context, tx *store.Store, referralID, firmID uuid.UUID) (Result, error)
 	// CheckOpenReferrals checks every open referral against one firm in tx, as when the firm is new.
 	CheckOpenReferrals(ctx context.Context, tx *store.Store, firmID uuid.UUID) error
 	// FillMatchKeys computes the match keys of registry rows written before they existed, and

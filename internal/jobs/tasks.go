@@ -24,7 +24,7 @@ type task struct {
 // tasks lists every kind of task by type: the outbox events' and the periodic jobs'. Adding an
 // event is one entry here and one handler file.
 func tasks(deps Deps) map[string]task {
-	return map[string]task{
+	all := map[string]task{
 		TypePurgeExpiredTokens:           {route{QueueLow, 5 * time.Minute, 3}, handlePurgeExpiredTokens(deps.Store, deps.Log)},
 		TypePurgeDoneEvents:              {route{QueueLow, 5 * time.Minute, 3}, handlePurgeDoneEvents(deps.Store, deps.Log)},
 		org.EventLawFirmCreated:          {route{QueueDefault, 10 * time.Minute, 10}, eventHandler(deps.Store, handleLawFirmCreated(deps.Conflicts))},
@@ -38,7 +38,10 @@ func tasks(deps Deps) map[string]task {
 		TypeStaleReferrals:               {route{QueueLow, 10 * time.Minute, 3}, handleStaleReferrals(deps)},
 		org.EventInvitationCreated:       {route{QueueCritical, time.Minute, 10}, handleInvitationCreated(deps.Store, deps.Orgs, deps.Notify)},
 		auth.EventPasswordResetRequested: {route{QueueCritical, time.Minute, 10}, handlePasswordResetRequested(deps.Store, deps.Auth, deps.Notify)},
+		TypeOfferExpiry:                  {route{QueueDefault, 5 * time.Minute, 3}, handleOfferExpiry(deps.Offers, deps.Log)},
 	}
+	maps.Copy(all, offerTasks(deps))
+	return all
 }
 
 // defaultSchedules are the periodic jobs, by name, with when they run unless Options.Schedules
@@ -53,6 +56,8 @@ var defaultSchedules = map[string]Periodic{
 	// Hourly, so a reminder comes within the hour of a conflict's 48 hours (and of each day after).
 	"clearance-reminders": {Spec: "@hourly", Type: TypeClearanceReminders},
 	"stale-referrals":     {Spec: "0 8 * * *", Type: TypeStaleReferrals},
+	// Offers expire within a minute of their time; reminders go out a day before.
+	"offer-expiry": {Spec: "@every 1m", Type: TypeOfferExpiry},
 }
 
 // ScheduleNames are the names of the periodic jobs, sorted.

@@ -20,6 +20,8 @@ type Deps struct {
 		FirmChecker
 		ImportRechecker
 	}
+	// Offers expires offers and reminds attorneys of those about to expire.
+	Offers OfferExpirer
 	// Notify records notifications and sends their emails.
 	Notify notify.Notifier
 	// StaleReferralDays is how long a submitted referral may go untaken before its organisation is

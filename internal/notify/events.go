@@ -19,6 +19,16 @@ const (
 	EventReferralStatusChanged EventType = "referral_status_changed"
 	EventReferralStale         EventType = "referral_stale"
 	EventImportFinished        EventType = "import_finished"
+	EventOfferMade             EventType = "offer_made"
+	EventUrgentOfferMade       EventType = "urgent_offer_made"
+	EventOfferExpiring         EventType = "offer_expiring"
+	EventOfferExpired          EventType = "offer_expired"
+	EventOfferClosed           EventType = "offer_closed"
+	EventOfferAccepted         EventType = "offer_accepted"
+	EventOfferDeclined         EventType = "offer_declined"
+	EventVolunteered           EventType = "volunteer_interest"
+	EventMatterStarted         EventType = "matter_started"
+	EventMatterWithdrawn       EventType = "matter_withdrawn"
 )
 
 // Delivery is when a user is emailed about an event type.
@@ -72,11 +82,18 @@ func referrers(u User) bool {
 	return false
 }
 
+// attorneys are the attorneys of law firms.
+func attorneys(u User) bool { return u.OrgKind == "law_firm" && u.Role == roleAttorney }
+
+// referrersAndFirmManagers are both sides of a matter but its attorney.
+func referrersAndFirmManagers(u User) bool { return referrers(u) || firmManagers(u) }
+
 func everyone(User) bool { return true }
 
 // registry lists every event type in the order the preferences page shows them. Params each one's
 // Title and Link use: referral (id), area and jurisdiction (names, e.g. "Housing", "Illinois"),
-// status (as people read it, e.g. "accepted"), days, import (id), added and rejected (counts).
+// status (as people read it, e.g. "accepted"), days, import (id), added and rejected (counts),
+// offer and matter (ids), firm (a law firm's name).
 var registry = []Spec{
 	{Type: EventInvitation, Label: "Invitation", Default: Immediate, Security: true},
 	{Type: EventPasswordReset, Label: "Password reset",
@@ -106,6 +123,48 @@ var registry = []Spec{
 		Description: "A referral of your organisation has been open for days without a firm taking it.",
 		Default:     Daily, InApp: true, For: referrers,
 		Title: "No firm has taken your referral in {{.area}}, {{.jurisdiction}} after {{.days}} days", Link: "/referrals/{{.referral}}"},
+	{Type: EventOfferMade, Label: "Offers",
+		Description: "A referral is offered to you, to accept or decline before the offer expires.",
+		Default:     Immediate, InApp: true, For: attorneys,
+		Title: "A referral in {{.area}}, {{.jurisdiction}} is offered to you", Link: "/offers/{{.offer}}"},
+	// Urgent and emergency referrals have hours, not days: their offers are emailed at once
+	// whatever the attorney chose for other offers.
+	{Type: EventUrgentOfferMade, Label: "Urgent offers",
+		Description: "An urgent or emergency referral is offered to you; its offer expires within hours, so it is always emailed at once.",
+		Default:     Immediate, Security: true, InApp: true, For: attorneys,
+		Title: "Urgent: a referral in {{.area}}, {{.jurisdiction}} is offered to you", Link: "/offers/{{.offer}}"},
+	{Type: EventOfferExpiring, Label: "Offers about to expire",
+		Description: "An offer you have not answered expires within 24 hours.",
+		Default:     Immediate, InApp: true, For: attorneys,
+		Title: "Your offer of a referral in {{.area}}, {{.jurisdiction}} expires within 24 hours", Link: "/offers/{{.offer}}"},
+	{Type: EventOfferExpired, Label: "Expired offers",
+		Description: "An offer expired unanswered.",
+		Default:     Immediate, InApp: true, For: func(u User) bool { return attorneys(u) || referrers(u) },
+		Title: "An offer of a referral in {{.area}}, {{.jurisdiction}} expired unanswered", Link: "/offers/{{.offer}}"},
+	{Type: EventOfferClosed, Label: "Offers taken by someone else",
+		Description: "A referral you were offered was accepted by another attorney.",
+		Default:     Immediate, InApp: true, For: attorneys,
+		Title: "A referral in {{.area}}, {{.jurisdiction}} you were offered has been taken", Link: "/offers"},
+	{Type: EventOfferAccepted, Label: "Accepted referrals",
+		Description: "An attorney accepted a referral: your organisation's, or one offered to your firm.",
+		Default:     Immediate, InApp: true, For: referrersAndFirmManagers,
+		Title: "A referral in {{.area}}, {{.jurisdiction}} was accepted by an attorney of {{.firm}}", Link: "/matters/{{.matter}}"},
+	{Type: EventOfferDeclined, Label: "Declined offers",
+		Description: "An attorney declined an offer of your organisation's referral.",
+		Default:     Immediate, InApp: true, For: referrers,
+		Title: "An attorney declined your referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventVolunteered, Label: "Volunteers",
+		Description: "An attorney volunteered for your organisation's referral, for you to confirm.",
+		Default:     Immediate, InApp: true, For: referrers,
+		Title: "An attorney volunteered for your referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventMatterStarted, Label: "Matters started",
+		Description: "The attorney of a matter began work with the client.",
+		Default:     Immediate, InApp: true, For: referrersAndFirmManagers,
+		Title: "Work began on the referral in {{.area}}, {{.jurisdiction}}", Link: "/matters/{{.matter}}"},
+	{Type: EventMatterWithdrawn, Label: "Withdrawals",
+		Description: "The attorney of your organisation's referral withdrew; it is back in matching.",
+		Default:     Immediate, InApp: true, For: referrers,
+		Title: "The attorney withdrew from your referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
 }
 
 // spec is an event type's Spec with its templates parsed.

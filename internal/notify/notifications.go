@@ -19,6 +19,7 @@ type User struct {
 
 // The roles whose members events reach, as auth names them.
 const (
+	roleAttorney    = "attorney"
 	roleCoordinator = "coordinator"
 	roleOrgAdmin    = "org_admin"
 	roleStaff       = "nonprofit_staff"

@@ -40,13 +40,14 @@ const (
 )
 
 // transitions lists the legal moves of the status machine.
+// An accepted referral whose attorney withdraws goes back to matching.
 var transitions = map[Status][]Status{
 	Draft:      {Submitted, Withdrawn},
-	Submitted:  {Matching, Withdrawn, Expired},
+	Submitted:  {Matching, Offered, Withdrawn, Expired},
 	Matching:   {Offered, Withdrawn, Expired},
 	Offered:    {Accepted, Matching, Withdrawn, Expired},
-	Accepted:   {InProgress},
-	InProgress: {Closed},
+	Accepted:   {InProgress, Matching},
+	InProgress: {Closed, Matching},
 }
 
 // byReferrer are the moves the referring organisation makes itself; the others belong to matching

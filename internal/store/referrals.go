@@ -69,6 +69,9 @@ type ReferralChange struct {
 	Fields     pq.StringArray `gorm:"type:text[]"`
 	FromStatus *string
 	ToStatus   *string
+	// AttorneyID names the attorney a matching step concerns; Reason is a decline's or withdrawal's code.
+	AttorneyID *uuid.UUID
+	Reason     *string
 	At         time.Time
 	UserName   string `gorm:"->;-:migration"`
 }

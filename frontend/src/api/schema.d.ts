@@ -613,6 +613,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals/{referralId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a referral to attorneys
+         * @description sequential: the best candidate not offered it yet; broadcast: the top `count` candidates at
+         *     once (or the eligible candidates named in `attorney_ids`), the first to accept wins. Both are
+         *     the referring organisation's (and platform admins'). routed: a firm's coordinator or org admin
+         *     offers a referral their firm's check cleared to attorneys of the firm. Each offer stays open
+         *     for the window the matching settings give the referral's urgency. The referral becomes offered.
+         */
+        post: operations["makeOffers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Volunteer for a referral your firm's check cleared (attorneys); the referring organisation confirms */
+        post: operations["expressInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The referral's life, oldest first (the referring organisation and platform admins)
+         * @description Created, edited (field names), submitted, offered to whom, viewed, declined and why, expired, accepted, started, withdrawn.
+         */
+        get: operations["getReferralTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conflicts/entries": {
         parameters: {
             query?: never;
@@ -862,6 +929,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offers the caller sees, newest first (at most 100)
+         * @description An attorney's own inbox; a firm's coordinators see the firm's offers; the referring organisation its referrals' (volunteers waiting for confirmation among them); platform admins all.
+         */
+        get: operations["listOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offers/{offerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        /** One offer, its referral without the client; the attorney's first read is recorded as viewed */
+        get: operations["getOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an offer (its attorney), attesting to know of no conflict; opens the matter
+         * @description The firm's conflict check runs again first. 409 with type `.../offer-taken` when another
+         *     attorney accepted first; 409 with type `.../conflict-not-cleared` when the firm's check is not
+         *     clear or cleared (the offer stays open). Every other open offer of the referral closes.
+         */
+        post: operations["acceptOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an offer (its attorney) with a reason */
+        post: operations["declineOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offers/{offerId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a volunteer (the referring organisation's staff); opens the matter as an acceptance would */
+        post: operations["confirmOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matters the caller sees, newest first (at most 100), without client details
+         * @description An attorney's own; a firm's coordinators the firm's; the referring organisation its referrals'; platform admins all.
+         */
+        get: operations["listMatters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{matterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        /** One matter; the client's details for its attorney and their firm's coordinators while it is active, each read recorded */
+        get: operations["getMatter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{matterId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that work with the client began (the matter's attorney); the referral becomes in_progress */
+        post: operations["startMatter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{matterId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw from a matter (its attorney) with a reason; the referral goes back to matching */
+        post: operations["withdrawMatter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/queues/session": {
         parameters: {
             query?: never;
@@ -1023,7 +1268,7 @@ export interface components {
             new_password?: components["schemas"]["Password"];
         };
         /** @enum {string} */
-        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished";
+        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished" | "offer_made" | "urgent_offer_made" | "offer_expiring" | "offer_expired" | "offer_closed" | "offer_accepted" | "offer_declined" | "volunteer_interest" | "matter_started" | "matter_withdrawn";
         /**
          * @description Emailed at once, in the daily or the weekly digest, or not emailed
          * @enum {string}
@@ -1333,12 +1578,149 @@ export interface components {
             /** Format: uuid */
             user_id: string;
             user_name: string;
-            /** @enum {string} */
-            action: "created" | "updated" | "status_changed";
+            action: components["schemas"]["ReferralAction"];
             /** @description Names of the fields that changed; never their values */
             fields: string[];
             from_status?: components["schemas"]["ReferralStatus"];
             to_status?: components["schemas"]["ReferralStatus"];
+        };
+        /**
+         * @description What happened to the referral; the matching steps name their attorney in the timeline
+         * @enum {string}
+         */
+        ReferralAction: "created" | "updated" | "status_changed" | "offered" | "viewed" | "declined" | "expired" | "accepted" | "interested" | "matter_withdrawn" | "matter_started";
+        /** @enum {string} */
+        OfferMode: "sequential" | "broadcast" | "routed" | "volunteer";
+        /** @enum {string} */
+        OfferStatus: "pending" | "accepted" | "declined" | "expired" | "closed";
+        OfferRequest: {
+            /** @enum {string} */
+            mode: "sequential" | "broadcast" | "routed";
+            /** @description broadcast: how many of the best candidates (default 3) */
+            count?: number;
+            /** @description routed: attorneys of the coordinator's firm; broadcast: eligible candidates the referrer picked */
+            attorney_ids?: string[];
+        };
+        Attestation: {
+            /** @description Must be true: "I know of no conflict" */
+            attest_no_conflict: boolean;
+        };
+        DeclineRequest: {
+            /** @enum {string} */
+            reason: "no_capacity" | "conflict" | "outside_expertise" | "other";
+            /**
+             * Format: text
+             * @description Required when the reason is other
+             */
+            note?: string;
+        };
+        WithdrawRequest: {
+            /** @enum {string} */
+            reason: "no_capacity" | "conflict" | "client_unreachable" | "other";
+            /**
+             * Format: text
+             * @description Required when the reason is other
+             */
+            note?: string;
+        };
+        /** @description What an offer or matter shows of its referral; never the client */
+        ReferralBrief: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            organization_name: string;
+            status: components["schemas"]["ReferralStatus"];
+            practice_area: string;
+            jurisdiction: string;
+            language?: string;
+            urgency: components["schemas"]["Urgency"];
+            summary: string;
+            /** Format: date */
+            deadline?: string;
+            estimated_hours?: number;
+            remote_allowed: boolean;
+            limited_scope: boolean;
+        };
+        Offer: {
+            /** Format: uuid */
+            id: string;
+            referral: components["schemas"]["ReferralBrief"];
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            mode: components["schemas"]["OfferMode"];
+            status: components["schemas"]["OfferStatus"];
+            /**
+             * Format: double
+             * @description The candidate's score when offered (ranked offers)
+             */
+            score?: number;
+            /** @description The candidate's place in the ranking when offered (ranked offers) */
+            rank?: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Absent for a volunteer's offer
+             */
+            expires_at?: string;
+            /** Format: date-time */
+            viewed_at?: string;
+            /** Format: date-time */
+            responded_at?: string;
+            /** @enum {string} */
+            decline_reason?: "no_capacity" | "conflict" | "outside_expertise" | "other";
+            decline_note?: string;
+        };
+        Matter: {
+            /** Format: uuid */
+            id: string;
+            referral: components["schemas"]["ReferralBrief"];
+            /** Format: uuid */
+            offer_id: string;
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "closed";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            in_progress_at?: string;
+            /** Format: date-time */
+            ended_at?: string;
+            /** @enum {string} */
+            withdraw_reason?: "no_capacity" | "conflict" | "client_unreachable" | "other";
+            withdraw_note?: string;
+            client?: components["schemas"]["Client"];
+        };
+        TimelineStep: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["ReferralAction"];
+            /** @description Who did it */
+            actor_name: string;
+            /** @description Edits: the names of the fields that changed, never their values */
+            fields: string[];
+            from_status?: components["schemas"]["ReferralStatus"];
+            to_status?: components["schemas"]["ReferralStatus"];
+            /** @description A decline's or withdrawal's reason */
+            reason?: string;
+            /** Format: uuid */
+            attorney_id?: string;
+            /** @description The attorney an offer step concerns */
+            attorney_name?: string;
+            /** @description The attorney's firm */
+            firm_name?: string;
         };
         /** @enum {string} */
         ConflictRole: "client" | "former_client" | "adverse" | "related";
@@ -1533,6 +1915,8 @@ export interface components {
         OrgId: string;
         UserId: string;
         ReferralId: string;
+        OfferId: string;
+        MatterId: string;
     };
     requestBodies: never;
     headers: {
@@ -2685,6 +3069,103 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    makeOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferRequest"];
+            };
+        };
+        responses: {
+            /** @description The offers made */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Offer"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    expressInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Attestation"];
+            };
+        };
+        responses: {
+            /** @description The volunteer's offer, waiting for the referring organisation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getReferralTimeline: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of steps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TimelineStep"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
     listConflictEntries: {
         parameters: {
             query?: {
@@ -3089,6 +3570,248 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listOffers: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OfferStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Offer"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acceptOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Attestation"];
+            };
+        };
+        responses: {
+            /** @description The matter (its client's details are read with GET /matters/{matterId}) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    declineOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineRequest"];
+            };
+        };
+        responses: {
+            /** @description The declined offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    confirmOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listMatters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Matter"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    startMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    withdrawMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description The withdrawn matter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];

@@ -39,7 +39,10 @@ type FieldError struct {
 // Error is an application error with a kind, a message safe to show to the caller, and optional
 // field errors. Cause is kept for logs only.
 type Error struct {
-	Kind   Kind
+	Kind Kind
+	// Type, when set, names the problem more precisely than its kind ("offer-taken"), for callers
+	// that act on it; the kind still decides the status. Stable once published.
+	Type   string
 	Detail string
 	Fields []FieldError
 	// RetryAfterSeconds is set for RateLimited errors.
@@ -69,6 +72,13 @@ func New(kind Kind, format string, args ...any) *Error {
 func Wrap(kind Kind, cause error, format string, args ...any) *Error {
 	e := New(kind, format, args...)
 	e.Cause = cause
+	return e
+}
+
+// Typed is New with a more precise problem type (see Error.Type).
+func Typed(kind Kind, typ, format string, args ...any) *Error {
+	e := New(kind, format, args...)
+	e.Type = typ
 	return e
 }
 

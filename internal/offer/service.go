@@ -1,0 +1,367 @@
+package offer
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/outbox"
+	"github.com/probono-match/probono/internal/platform/problem"
+	"github.com/probono-match/probono/internal/referral"
+	"github.com/probono-match/probono/internal/store"
+)
+
+// NewService returns the offer service.
+func NewService(db Store, referrals Referrals, conflicts Conflicts) Service {
+	return &service{db: db, referrals: referrals, conflicts: conflicts, now: func() time.Time { return time.Now().UTC() }}
+}
+
+type service struct {
+	db        Store
+	referrals Referrals
+	conflicts Conflicts
+	now       func() time.Time
+}
+
+// listLimit bounds the lists: an inbox, a firm's or an organisation's recent offers and matters.
+const listLimit = 100
+
+// defaultWindow is how long an offer stays open when the settings name no window for its urgency.
+const defaultWindow = 72 * time.Hour
+
+var (
+	errOfferNotFound    = problem.New(problem.NotFound, "Offer not found.")
+	errMatterNotFound   = problem.New(problem.NotFound, "Matter not found.")
+	errReferralNotFound = problem.New(problem.NotFound, "Referral not found.")
+	errNotAttorney      = problem.New(problem.Forbidden, "Only the attorney the offer was made to may answer it.")
+	errAttestation      = problem.Validation(problem.Field("attest_no_conflict", "must be true: confirm that you know of no conflict"))
+	// ErrOfferTaken answers an acceptance that lost to another attorney's.
+	ErrOfferTaken = problem.Typed(problem.Conflict, "offer-taken", "Another attorney has already accepted this referral.")
+	// ErrConflictNotCleared answers an acceptance while the firm's conflict check is not clear.
+	ErrConflictNotCleared = problem.Typed(problem.Conflict, "conflict-not-cleared",
+		"Your firm's conflict check of this referral is not clear: your coordinator must clear it before you can accept.")
+)
+
+// isReferrer reports whether the caller is staff of the organisation that made the referral.
+func isReferrer(p auth.Principal, orgID uuid.UUID) bool {
+	if p.OrgID != orgID {
+		return false
+	}
+	switch p.OrgKind {
+	case auth.KindNonprofit, auth.KindPublicDefender, auth.KindClinic:
+		return p.Role == auth.RoleNonprofitStaff || p.Role == auth.RoleOrgAdmin
+	}
+	return false
+}
+
+// managesFirm reports whether the caller is a coordinator or org admin of the firm.
+func managesFirm(p auth.Principal, firmID uuid.UUID) bool {
+	return p.OrgID == firmID && p.OrgKind == auth.KindLawFirm && (p.Role == auth.RoleCoordinator || p.Role == auth.RoleOrgAdmin)
+}
+
+func isAttorney(p auth.Principal) bool {
+	return p.OrgKind == auth.KindLawFirm && p.Role == auth.RoleAttorney
+}
+
+// listScope is what the caller's lists of offers and matters hold: an attorney's own, a firm's
+// for its coordinators and org admins, the referring organisation's referrals' for its staff,
+// everything for platform admins; ok is false for anyone else, whose lists are empty.
+func listScope(p auth.Principal) (scope store.Scope, ok bool) {
+	switch {
+	case isAttorney(p):
+		scope.AttorneyID = p.UserID
+	case managesFirm(p, p.OrgID):
+		scope.FirmID = p.OrgID
+	case isReferrer(p, p.OrgID):
+		scope.ReferrerOrgID = p.OrgID
+	case !p.IsPlatformAdmin():
+		return scope, false
+	}
+	return scope, true
+}
+
+// sees reports whether the caller may see an offer or matter of attorney at firm, of a referral
+// of referrer.
+func sees(p auth.Principal, attorney, firm, referrer uuid.UUID) bool {
+	return p.UserID == attorney || managesFirm(p, firm) || isReferrer(p, referrer) || p.IsPlatformAdmin()
+}
+
+func briefOf(id uuid.UUID, b store.ReferralBrief) Brief {
+	out := Brief{ID: id, OrgID: b.ReferralOrgID, OrgName: b.ReferralOrgName, Status: b.ReferralStatus,
+		PracticeArea: b.PracticeArea, Jurisdiction: b.Jurisdiction, Urgency: b.Urgency, Summary: b.Summary,
+		Deadline: b.Deadline, EstimatedHours: b.EstimatedHours, RemoteAllowed: b.RemoteAllowed, LimitedScope: b.LimitedScope}
+	if b.Language != nil {
+		out.Language = *b.Language
+	}
+	return out
+}
+
+func toOffer(v store.OfferView) Offer {
+	return Offer{ID: v.ID, ReferralID: v.ReferralID, AttorneyID: v.AttorneyID, FirmID: v.FirmID,
+		AttorneyName: v.AttorneyName, FirmName: v.FirmName, Mode: Mode(v.Mode), Status: Status(v.Status),
+		Score: v.Score, Rank: v.Rank, CreatedAt: v.CreatedAt, ExpiresAt: v.ExpiresAt, ViewedAt: v.ViewedAt,
+		RespondedAt: v.RespondedAt, DeclineReason: deref(v.DeclineReason), DeclineNote: deref(v.DeclineNote),
+		Referral: briefOf(v.ReferralID, v.ReferralBrief)}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// emit records an event in tx.
+func emit(ctx context.Context, tx Tx, eventType, aggregate string, payload any) error {
+	e, err := outbox.New(eventType, aggregate, payload)
+	if err != nil {
+		return err
+	}
+	return tx.Emit(ctx, e)
+}
+
+// visibleOffer loads an offer the caller may see; NotFound otherwise.
+func (s *service) visibleOffer(ctx context.Context, p auth.Principal, id uuid.UUID) (store.OfferView, error) {
+	v, err := s.db.OfferByID(ctx, id)
+	if problem.Is(err, problem.NotFound) || (err == nil && !sees(p, v.AttorneyID, v.FirmID, v.ReferralOrgID)) {
+		return v, errOfferNotFound
+	}
+	return v, err
+}
+
+func (s *service) List(ctx context.Context, p auth.Principal, status string) ([]Offer, error) {
+	if status != "" && !slices.Contains([]Status{Pending, Accepted, Declined, Expired, Closed}, Status(status)) {
+		return nil, problem.Validation(problem.Field("status", "is not an offer status"))
+	}
+	scope, ok := listScope(p)
+	if !ok {
+		return []Offer{}, nil
+	}
+	rows, err := s.db.Offers(ctx, store.OfferFilter{Scope: scope, Status: status, Limit: listLimit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Offer, len(rows))
+	for i, r := range rows {
+		out[i] = toOffer(r)
+	}
+	return out, nil
+}
+
+func (s *service) Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Offer, error) {
+	v, err := s.visibleOffer(ctx, p, id)
+	if err != nil {
+		return Offer{}, err
+	}
+	if p.UserID != v.AttorneyID || v.ViewedAt != nil || Status(v.Status) != Pending {
+		return toOffer(v), nil
+	}
+	// The attorney's first look at a pending offer is a step of the referral's history.
+	err = s.db.Tx(ctx, func(tx Tx) error {
+		o, err := tx.LockOffer(ctx, id)
+		if err != nil || o.ViewedAt != nil {
+			return err
+		}
+		if err := tx.UpdateOffer(ctx, id, map[string]any{"viewed_at": s.now()}); err != nil {
+			return err
+		}
+		return s.referrals.Record(ctx, tx, referral.Step{ReferralID: o.ReferralID, UserID: p.UserID, Action: "viewed", AttorneyID: &o.AttorneyID})
+	})
+	if err != nil {
+		return Offer{}, err
+	}
+	v, err = s.db.OfferByID(ctx, id)
+	return toOffer(v), err
+}
+
+// referralFor loads a referral for an offer decision: NotFound unless the caller works for the
+// referring organisation, is a platform admin (once submitted), or manages or works at a firm
+// whose check cleared it while it is open.
+func (s *service) referralFor(ctx context.Context, p auth.Principal, id uuid.UUID) (store.Referral, error) {
+	r, err := s.referrals.Find(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	status := referral.Status(r.Status)
+	switch {
+	case isReferrer(p, r.OrgID):
+		return r, nil
+	case p.IsPlatformAdmin() && status != referral.Draft:
+		return r, nil
+	case p.OrgKind == auth.KindLawFirm && status.Open():
+		cleared, err := s.conflicts.Cleared(ctx, id, p.OrgID)
+		if err != nil || cleared {
+			return r, err
+		}
+	}
+	return r, errReferralNotFound
+}
+
+// windows reads how long an offer of each urgency stays open.
+func (s *service) window(ctx context.Context, urgency string) (time.Duration, error) {
+	w, err := s.db.OfferWindows(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if m, ok := w[urgency]; ok && m > 0 {
+		return time.Duration(m) * time.Minute, nil
+	}
+	return defaultWindow, nil
+}
+
+func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UUID, in MakeInput) ([]Offer, error) {
+	r, err := s.referralFor(ctx, p, referralID)
+	if err != nil {
+		return nil, err
+	}
+	if err := validMake(in); err != nil {
+		return nil, err
+	}
+	if in.Mode != Routed {
+		// Sequential and broadcast offers go to the ranking's best candidates.
+		if !isReferrer(p, r.OrgID) && !p.IsPlatformAdmin() {
+			return nil, problem.New(problem.Forbidden, "Only the referring organization offers a referral to candidates; a firm routes it to its own attorneys.")
+		}
+		return nil, problem.New(problem.Unavailable, "Offers to ranked candidates are not available yet; a firm's coordinator can route the referral.")
+	}
+	if !managesFirm(p, p.OrgID) {
+		return nil, problem.New(problem.Forbidden, "Only a firm's coordinators and org admins route a referral to the firm's attorneys.")
+	}
+	members, err := s.db.ActiveMembers(ctx, []uuid.UUID{p.OrgID}, []string{string(auth.RoleAttorney)})
+	if err != nil {
+		return nil, err
+	}
+	var faults []problem.FieldError
+	for i, id := range in.AttorneyIDs {
+		if !slices.Contains(members, id) {
+			faults = append(faults, problem.Field(indexed("attorney_ids", i), "is not an active attorney of your firm"))
+		}
+	}
+	if len(faults) > 0 {
+		return nil, problem.Validation(faults...)
+	}
+	window, err := s.window(ctx, r.Urgency)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	expires := now.Add(window)
+	rows := make([]store.Offer, len(in.AttorneyIDs))
+	for i, id := range in.AttorneyIDs {
+		rows[i] = store.Offer{ID: uuid.New(), ReferralID: referralID, AttorneyID: id, FirmID: p.OrgID, Mode: string(Routed),
+			Status: string(Pending), OfferedBy: &p.UserID, ExpiresAt: &expires}
+	}
+	if err := s.db.Tx(ctx, func(tx Tx) error { return s.insertOffers(ctx, tx, p.UserID, "offered", rows) }); err != nil {
+		return nil, err
+	}
+	return s.views(ctx, rows)
+}
+
+// insertOffers records offers of one referral, each a step of its history (action), moves the
+// referral to offered if it is not, and emits EventMade; Conflict unless the referral is open.
+func (s *service) insertOffers(ctx context.Context, tx Tx, by uuid.UUID, action string, rows []store.Offer) error {
+	r, err := s.referrals.Lock(ctx, tx, rows[0].ReferralID)
+	if err != nil {
+		return err
+	}
+	if !referral.Status(r.Status).Open() {
+		return problem.New(problem.Conflict, "The referral is %s: it can no longer be offered.", r.Status)
+	}
+	if err := tx.InsertOffers(ctx, rows); err != nil {
+		return err
+	}
+	ids := make([]uuid.UUID, len(rows))
+	for i, o := range rows {
+		ids[i] = o.ID
+		step := referral.Step{ReferralID: r.ID, UserID: by, Action: action, AttorneyID: &rows[i].AttorneyID}
+		if i == 0 && referral.Status(r.Status) != referral.Offered {
+			err = s.referrals.Move(ctx, tx, r, referral.Offered, step)
+		} else {
+			err = s.referrals.Record(ctx, tx, step)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if action == "interested" {
+		return emit(ctx, tx, EventVolunteered, "offer/"+ids[0].String(), OfferEvent{OfferID: ids[0]})
+	}
+	return emit(ctx, tx, EventMade, "referral/"+r.ID.String(), OffersEvent{OfferIDs: ids})
+}
+
+// views reads offers just made.
+func (s *service) views(ctx context.Context, rows []store.Offer) ([]Offer, error) {
+	out := make([]Offer, len(rows))
+	for i, o := range rows {
+		v, err := s.db.OfferByID(ctx, o.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = toOffer(v)
+	}
+	return out, nil
+}
+
+// validMake checks the shape of a request for offers.
+func validMake(in MakeInput) error {
+	var faults []problem.FieldError
+	switch in.Mode {
+	case Routed:
+		if len(in.AttorneyIDs) == 0 {
+			faults = append(faults, problem.Field("attorney_ids", "names the attorneys a routed offer goes to"))
+		}
+	case Sequential:
+		if len(in.AttorneyIDs) > 0 {
+			faults = append(faults, problem.Field("attorney_ids", "is not given for a sequential offer, which goes to the best candidate"))
+		}
+	case Broadcast:
+	default:
+		faults = append(faults, problem.Field("mode", "must be sequential, broadcast or routed"))
+	}
+	if in.Count != 0 && (in.Mode != Broadcast || len(in.AttorneyIDs) > 0) {
+		faults = append(faults, problem.Field("count", "is given only for a broadcast to the best candidates"))
+	}
+	if in.Count < 0 || in.Count > MaxBroadcast || len(in.AttorneyIDs) > MaxBroadcast {
+		faults = append(faults, problem.Field("count", "a broadcast goes to at most 20 attorneys"))
+	}
+	for i, id := range in.AttorneyIDs {
+		if slices.Contains(in.AttorneyIDs[:i], id) {
+			faults = append(faults, problem.Field(indexed("attorney_ids", i), "is named twice"))
+		}
+	}
+	if len(faults) > 0 {
+		return problem.Validation(faults...)
+	}
+	return nil
+}
+
+func indexed(field string, i int) string {
+	return field + "[" + strconv.Itoa(i) + "]"
+}
+
+func (s *service) Interest(ctx context.Context, p auth.Principal, referralID uuid.UUID, attested bool) (Offer, error) {
+	if _, err := s.referralFor(ctx, p, referralID); err != nil {
+		return Offer{}, err
+	}
+	if !isAttorney(p) {
+		return Offer{}, problem.New(problem.Forbidden, "Only attorneys volunteer for a referral.")
+	}
+	if !attested {
+		return Offer{}, errAttestation
+	}
+	row := store.Offer{ID: uuid.New(), ReferralID: referralID, AttorneyID: p.UserID, FirmID: p.OrgID, Mode: string(Volunteer),
+		Status: string(Pending), OfferedBy: &p.UserID}
+	if err := s.db.Tx(ctx, func(tx Tx) error { return s.insertOffers(ctx, tx, p.UserID, "interested", []store.Offer{row}) }); err != nil {
+		if errors.Is(err, store.ErrOfferPending) {
+			return Offer{}, problem.New(problem.Conflict, "You already have an open offer of this referral.")
+		}
+		return Offer{}, err
+	}
+	v, err := s.db.OfferByID(ctx, row.ID)
+	return toOffer(v), err
+}
