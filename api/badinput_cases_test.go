@@ -57,6 +57,7 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.northsideID = orgOf(t, env, f.staff)
 	f.partnershipPath = "/api/v1/partnerships/" + createPartnership(t, env, f.firmAdmin, partnershipBody(f.firmID, f.northsideID)).ID
 	f.offerID, f.matterID = priyasOfferAndMatter(t, env)
+	env.WaitForEvents(t) // the offers' notifications, sent before any request is refused
 	return f
 }
 
