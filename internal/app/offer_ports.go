@@ -15,7 +15,7 @@ import (
 // domains, which work in the offer service's own transactions.
 func newOffers(db *store.Store, placement *referral.Placement, conflicts conflict.Service) offer.Service {
 	offers := store.Bind(db, func(tx *store.Store) offer.Tx { return tx })
-	return offer.NewService(offers, offerReferrals{placement}, offerConflicts{conflicts, db})
+	return offer.NewService(offers, offerReferrals{placement}, offerConflicts{conflicts, db}, nil)
 }
 
 // offerReferrals is offer.Referrals: referral.Placement in the offer service's transactions.

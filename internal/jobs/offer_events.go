@@ -128,6 +128,14 @@ func matterNotice(db EventStore, n notify.Notifier, kind notify.EventType,
 	return notice(db, n, kind, loadMatter, matterParams, to)
 }
 
+// handleOfferNext offers the referral to its next sequential candidate, outside the event's
+// transaction (ranking reads the whole pool); Advance offers once however often it runs.
+func handleOfferNext(db EventStore, offers OfferService) asynq.HandlerFunc {
+	return longEventHandler(db, func(ctx context.Context, _ uuid.UUID, e offer.ReferralEvent) error {
+		return offers.Advance(ctx, e.ReferralID)
+	}, func(context.Context, *store.Store, uuid.UUID, offer.ReferralEvent) error { return nil })
+}
+
 // offerTasks are the offer events' tasks.
 func offerTasks(deps Deps) map[string]task {
 	db, n := deps.Store, deps.Notify
@@ -160,6 +168,7 @@ func offerTasks(deps Deps) map[string]task {
 		offer.EventExpired:         {r, offerNotice(db, n, notify.EventOfferExpired, both)},
 		offer.EventExpiring:        {r, offerNotice(db, n, notify.EventOfferExpiring, attorney)},
 		offer.EventVolunteered:     {r, offerNotice(db, n, notify.EventVolunteered, referrer)},
+		offer.EventNext:            {r, handleOfferNext(db, deps.Offers)},
 		offer.EventMatterStarted:   {r, matterNotice(db, n, notify.EventMatterStarted, matterSides)},
 		offer.EventMatterWithdrawn: {r, matterNotice(db, n, notify.EventMatterWithdrawn, matterReferrer)},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 
+	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 )
 
@@ -11,15 +12,16 @@ import (
 // within a day.
 const TypeOfferExpiry = "offer:expiry"
 
-// OfferExpirer is what the job needs of the offer service.
-type OfferExpirer interface {
+// OfferService is what the offer jobs need of the offer service.
+type OfferService interface {
+	Advance(ctx context.Context, referralID uuid.UUID) error
 	ExpireDue(ctx context.Context) (int, error)
 	RemindExpiring(ctx context.Context) (int, error)
 }
 
 // handleOfferExpiry is idempotent: an offer expires once, and its reminder is sent once, however
 // often the job runs.
-func handleOfferExpiry(offers OfferExpirer, log *slog.Logger) asynq.HandlerFunc {
+func handleOfferExpiry(offers OfferService, log *slog.Logger) asynq.HandlerFunc {
 	return func(ctx context.Context, _ *asynq.Task) error {
 		expired, err := offers.ExpireDue(ctx)
 		if err != nil {

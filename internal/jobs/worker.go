@@ -20,8 +20,9 @@ type Deps struct {
 		FirmChecker
 		ImportRechecker
 	}
-	// Offers expires offers and reminds attorneys of those about to expire.
-	Offers OfferExpirer
+	// Offers expires offers, reminds attorneys of those about to expire, and makes sequential
+	// offers' next.
+	Offers OfferService
 	// Notify records notifications and sends their emails.
 	Notify notify.Notifier
 	// StaleReferralDays is how long a submitted referral may go untaken before its organisation is

@@ -63,7 +63,7 @@ func (s *service) Decline(ctx context.Context, p auth.Principal, id uuid.UUID, i
 		if err := s.referrals.Record(ctx, tx, step); err != nil {
 			return err
 		}
-		if err := s.offerGone(ctx, tx, r, o.AttorneyID); err != nil {
+		if err := s.offerGone(ctx, tx, r, o); err != nil {
 			return err
 		}
 		return emit(ctx, tx, EventDeclined, "offer/"+id.String(), OfferEvent{OfferID: id})
@@ -75,10 +75,15 @@ func (s *service) Decline(ctx context.Context, p auth.Principal, id uuid.UUID, i
 	return toOffer(v), err
 }
 
-// offerGone follows an offer of a locked referral that ended unaccepted (declined or expired):
-// when no offer is left pending, the referral goes back to matching. by is who the move is
-// recorded as made by.
-func (s *service) offerGone(ctx context.Context, tx Tx, r store.Referral, by uuid.UUID) error {
+// offerGone follows an offer o of a locked referral that ended unaccepted (declined or expired):
+// when no offer is left pending, the referral goes back to matching, recorded as the attorney's
+// doing; a sequential offer's end asks for the next candidate (EventNext).
+func (s *service) offerGone(ctx context.Context, tx Tx, r store.Referral, o store.Offer) error {
+	if Mode(o.Mode) == Sequential {
+		if err := emitNext(ctx, tx, r.ID); err != nil {
+			return err
+		}
+	}
 	if referral.Status(r.Status) != referral.Offered {
 		return nil
 	}
@@ -86,5 +91,10 @@ func (s *service) offerGone(ctx context.Context, tx Tx, r store.Referral, by uui
 	if err != nil || n > 0 {
 		return err
 	}
-	return s.referrals.Move(ctx, tx, r, referral.Matching, referral.Step{ReferralID: r.ID, UserID: by, Action: "status_changed"})
+	return s.referrals.Move(ctx, tx, r, referral.Matching, referral.Step{ReferralID: r.ID, UserID: o.AttorneyID, Action: "status_changed"})
+}
+
+// emitNext asks for the referral's next sequential offer.
+func emitNext(ctx context.Context, tx Tx, referralID uuid.UUID) error {
+	return emit(ctx, tx, EventNext, "referral/"+referralID.String(), ReferralEvent{ReferralID: referralID})
 }

@@ -62,7 +62,7 @@ func (s *service) expire(ctx context.Context, due store.Offer) (bool, error) {
 		if err := s.referrals.Record(ctx, tx, step); err != nil {
 			return err
 		}
-		if err := s.offerGone(ctx, tx, r, o.AttorneyID); err != nil {
+		if err := s.offerGone(ctx, tx, r, o); err != nil {
 			return err
 		}
 		expired = true

@@ -144,6 +144,11 @@ func (s *service) Withdraw(ctx context.Context, p auth.Principal, id uuid.UUID, 
 		if err := s.referrals.Move(ctx, tx, r, referral.Matching, step); err != nil {
 			return err
 		}
+		if Mode(v.OfferMode) == Sequential {
+			if err := emitNext(ctx, tx, r.ID); err != nil {
+				return err
+			}
+		}
 		return emit(ctx, tx, EventMatterWithdrawn, "matter/"+m.ID.String(), MatterEvent{MatterID: m.ID})
 	})
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/matching"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/store"
@@ -180,6 +181,10 @@ type Service interface {
 	// cursor ("" at the end), for the referring organisation and platform admins. NotFound for
 	// anyone else, Invalid for a cursor it did not return.
 	Timeline(ctx context.Context, p auth.Principal, referralID uuid.UUID, cursor string, limit int) ([]Step, string, error)
+	// Advance offers a referral waiting in sequential matching to the best candidate not offered
+	// it yet, when none of its offers is pending; a referral that is not open, or has no candidate
+	// left, is left as it is. The job of EventNext runs it; running it twice offers once.
+	Advance(ctx context.Context, referralID uuid.UUID) error
 	// ExpireDue expires pending offers past their time, in batches, and returns how many. The
 	// offer-expiry job runs it; running it twice expires nothing twice.
 	ExpireDue(ctx context.Context) (int, error)
@@ -205,6 +210,8 @@ type Reads interface {
 	OfferWindows(ctx context.Context) (map[string]int, error)
 	ReferralTimeline(ctx context.Context, referralID uuid.UUID, afterID int64, limit int) ([]store.TimelineEntry, error)
 	ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []string) ([]uuid.UUID, error)
+	PendingOffers(ctx context.Context, referralID uuid.UUID) (int64, error)
+	OfferedAttorneys(ctx context.Context, referralID uuid.UUID) ([]uuid.UUID, error)
 }
 
 // Tx is the service's transaction.
@@ -214,8 +221,6 @@ type Tx interface {
 	InsertOffers(ctx context.Context, offers []store.Offer) error
 	UpdateOffer(ctx context.Context, id uuid.UUID, changes map[string]any) error
 	CloseOtherOffers(ctx context.Context, referralID, except uuid.UUID, at time.Time) ([]uuid.UUID, error)
-	PendingOffers(ctx context.Context, referralID uuid.UUID) (int64, error)
-	OfferedAttorneys(ctx context.Context, referralID uuid.UUID) ([]uuid.UUID, error)
 	DueOffers(ctx context.Context, now time.Time, limit int) ([]store.Offer, error)
 	LockPendingOffer(ctx context.Context, id uuid.UUID) (store.Offer, bool, error)
 	LockExpiringOffers(ctx context.Context, now, before time.Time, limit int) ([]store.Offer, error)
@@ -240,6 +245,12 @@ type Referrals interface {
 	Record(ctx context.Context, tx Tx, step referral.Step) error
 	// Client decrypts the referral's client.
 	Client(ctx context.Context, id uuid.UUID) (referral.Client, error)
+}
+
+// Ranker ranks a referral's eligible candidates, best first (all of them for limit 0), without
+// authorization: the candidate service provides it.
+type Ranker interface {
+	Ranked(ctx context.Context, referralID uuid.UUID, limit int) ([]matching.Candidate, error)
 }
 
 // Conflicts is what the service needs of conflict checks, through internal/conflict.
@@ -267,6 +278,9 @@ const (
 	EventExpiring = "offer:expiring"
 	// EventVolunteered: an attorney volunteered; the referring organisation is asked to confirm.
 	EventVolunteered = "offer:volunteered"
+	// EventNext: a sequential offer ended unaccepted (declined, expired, or its matter withdrawn);
+	// its job offers the referral to the next candidate.
+	EventNext = "offer:next"
 	// EventMatterStarted: the attorney began work; the referring organisation and the firm's
 	// coordinators are told.
 	EventMatterStarted = "matter:started"
@@ -288,6 +302,11 @@ type OfferEvent struct {
 type AcceptedEvent struct {
 	MatterID uuid.UUID   `json:"matter_id"`
 	Closed   []uuid.UUID `json:"closed"`
+}
+
+// ReferralEvent is the payload of EventNext.
+type ReferralEvent struct {
+	ReferralID uuid.UUID `json:"referral_id"`
 }
 
 // MatterEvent is the payload of EventMatterStarted and EventMatterWithdrawn.

@@ -16,15 +16,17 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
-// NewService returns the offer service.
-func NewService(db Store, referrals Referrals, conflicts Conflicts) Service {
-	return &service{db: db, referrals: referrals, conflicts: conflicts, now: func() time.Time { return time.Now().UTC() }}
+// NewService returns the offer service. ranker may be nil while no ranking is wired: offers to
+// ranked candidates then answer Unavailable.
+func NewService(db Store, referrals Referrals, conflicts Conflicts, ranker Ranker) Service {
+	return &service{db: db, referrals: referrals, conflicts: conflicts, ranker: ranker, now: func() time.Time { return time.Now().UTC() }}
 }
 
 type service struct {
 	db        Store
 	referrals Referrals
 	conflicts Conflicts
+	ranker    Ranker
 	now       func() time.Time
 }
 
@@ -223,11 +225,7 @@ func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UU
 		return nil, err
 	}
 	if in.Mode != Routed {
-		// Sequential and broadcast offers go to the ranking's best candidates.
-		if !isReferrer(p, r.OrgID) && !p.IsPlatformAdmin() {
-			return nil, problem.New(problem.Forbidden, "Only the referring organization offers a referral to candidates; a firm routes it to its own attorneys.")
-		}
-		return nil, problem.New(problem.Unavailable, "Offers to ranked candidates are not available yet; a firm's coordinator can route the referral.")
+		return s.offerRanked(ctx, p, r, in)
 	}
 	if !managesFirm(p, p.OrgID) {
 		return nil, problem.New(problem.Forbidden, "Only a firm's coordinators and org admins route a referral to the firm's attorneys.")
@@ -245,12 +243,10 @@ func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UU
 	if len(faults) > 0 {
 		return nil, problem.Validation(faults...)
 	}
-	window, err := s.window(ctx, r.Urgency)
+	expires, err := s.expiry(ctx, r.Urgency)
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
-	expires := now.Add(window)
 	rows := make([]store.Offer, len(in.AttorneyIDs))
 	for i, id := range in.AttorneyIDs {
 		rows[i] = store.Offer{ID: uuid.New(), ReferralID: referralID, AttorneyID: id, FirmID: p.OrgID, Mode: string(Routed),
@@ -260,6 +256,12 @@ func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UU
 		return nil, err
 	}
 	return s.views(ctx, rows)
+}
+
+// expiry is when an offer of a referral of the urgency made now expires.
+func (s *service) expiry(ctx context.Context, urgency string) (time.Time, error) {
+	window, err := s.window(ctx, urgency)
+	return s.now().Add(window), err
 }
 
 // insertOffers records offers of one referral, each a step of its history (action), moves the
