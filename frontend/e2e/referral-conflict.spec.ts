@@ -49,7 +49,7 @@ test('nonprofit staff create and submit a referral with an adverse party', async
   await expect(matter).toContainText('Private Landlord/Tenant');
   await expect(page.getByRole('region', { name: 'Client' })).toContainText(client);
   await expect(page.getByRole('region', { name: 'Parties' })).toContainText(adverse);
-  await expect(page.getByRole('region', { name: 'History' })).toContainText('Lena Ortiz');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Lena Ortiz');
 
   await page.getByRole('link', { name: 'Referrals', exact: true }).first().click();
   const row = page.getByRole('row').filter({ hasText: run });

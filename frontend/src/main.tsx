@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/referrals.css';
 import './styles/notifications.css';
+import './styles/matching.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -27,3 +27,14 @@ export function invalidateAfterRegistryChange(queryClient: QueryClient) {
     queryClient.invalidateQueries({ queryKey: queryKeys.pendingConflicts }),
   ]);
 }
+
+/**
+ * After a referral's matching moved (offers made, a volunteer confirmed): its status, offers, matter,
+ * timeline and ranking live under the referral's key, and the lists show its status.
+ */
+export function invalidateAfterMatching(queryClient: QueryClient, referralId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.referral(referralId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
+  ]);
+}

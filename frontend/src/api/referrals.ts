@@ -1,7 +1,7 @@
 import { api } from './client';
 import { ifMatch } from './ifMatch';
 import { unwrap } from './problem';
-import type { Outcome, Referral, ReferralChange, ReferralInput, ReferralStatus, Urgency } from './types';
+import type { Outcome, Referral, ReferralInput, ReferralStatus, Urgency } from './types';
 
 export type ReferralSort = 'created' | 'deadline' | 'urgency';
 
@@ -35,6 +35,3 @@ export const transitionReferral = (referralId: string, to: ReferralStatus, versi
   unwrap(
     api.POST('/referrals/{referralId}/transitions', { params: { path: { referralId }, header: ifMatch(version) }, body: { to, outcome } }),
   );
-
-export const getReferralHistory = async (referralId: string): Promise<ReferralChange[]> =>
-  (await unwrap(api.GET('/referrals/{referralId}/history', { params: { path: { referralId } } }))).items;

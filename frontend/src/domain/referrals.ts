@@ -1,4 +1,4 @@
-import type { Me, OrganizationKind, Outcome, Party, ReferralChange, ReferralStatus, Urgency } from '../api/types';
+import type { Me, OrganizationKind, Outcome, Party, ReferralStatus, Urgency } from '../api/types';
 
 export const STATUS_LABELS: Record<ReferralStatus, string> = {
   draft: 'Draft',
@@ -47,20 +47,6 @@ export const PARTY_KIND_LABELS: Record<Party['kind'], string> = {
 };
 
 export const REGION_LABELS = { contiguous: '48 states and DC', alaska: 'Alaska', hawaii: 'Hawaii' } as const;
-
-export const HISTORY_ACTION_LABELS: Record<ReferralChange['action'], string> = {
-  created: 'Created',
-  updated: 'Edited',
-  status_changed: 'Status changed',
-  offered: 'Offered to an attorney',
-  viewed: 'Offer read',
-  declined: 'Offer declined',
-  expired: 'Offer expired',
-  accepted: 'Accepted by an attorney',
-  interested: 'An attorney volunteered',
-  matter_withdrawn: 'The attorney withdrew',
-  matter_started: 'Work began',
-};
 
 /** Organisations whose staff refer clients to volunteer attorneys. */
 export const REFERRING_KINDS: OrganizationKind[] = ['nonprofit', 'public_defender', 'clinic'];

@@ -8,13 +8,15 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { matchingRole } from '../domain/offers';
 import { canRefer, handlesConflicts } from '../domain/referrals';
 import { ConflictCheckPanel } from './referrals/ConflictCheckPanel';
 import { ConflictInquiriesPanel } from './referrals/ConflictInquiriesPanel';
 import { ClientBlock, PartiesTable } from './referrals/PartiesAndClient';
 import { ReferralActions } from './referrals/ReferralActions';
 import { ReferralDetails } from './referrals/ReferralDetails';
-import { ReferralHistory } from './referrals/ReferralHistory';
+import { ReferralOffers } from './referrals/ReferralOffers';
+import { ReferralTimeline } from './referrals/ReferralTimeline';
 
 export function ReferralDetailPage() {
   useDocumentTitle('Referral');
@@ -52,6 +54,7 @@ export function ReferralDetailPage() {
 
   const r = referral.data;
   const own = !r.redacted && canRefer(me);
+  const matching = matchingRole(me, r);
   return (
     <>
       {back}
@@ -65,8 +68,9 @@ export function ReferralDetailPage() {
       {r.client && <ClientBlock client={r.client} />}
       <PartiesTable parties={r.parties} redacted={r.redacted} />
       {conflicts && <ConflictCheckPanel referralId={r.id} />}
+      {matching === 'referrer' && r.status !== 'draft' && <ReferralOffers referralId={r.id} canConfirm={own} />}
       {own && r.status !== 'draft' && <ConflictInquiriesPanel referralId={r.id} />}
-      {own && <ReferralHistory referralId={r.id} />}
+      {matching === 'referrer' && <ReferralTimeline referralId={r.id} />}
     </>
   );
 }

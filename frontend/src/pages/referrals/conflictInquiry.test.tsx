@@ -128,7 +128,9 @@ describe('a conflict hit on the referral’s client', () => {
     };
     signedInAs(staff, {
       'GET /referrals/5d1e0c2a-0000-4000-8000-000000000010': () => json(200, referral),
-      'GET /referrals/5d1e0c2a-0000-4000-8000-000000000010/history': () => json(200, { items: [] }),
+      'GET /referrals/5d1e0c2a-0000-4000-8000-000000000010/timeline': () => json(200, { items: [] }),
+      'GET /offers': () => json(200, { items: [] }),
+      'GET /matters': () => json(200, { items: [] }),
       'GET /referrals/5d1e0c2a-0000-4000-8000-000000000010/conflict-inquiries': () =>
         json(200, {
           items: [answered ? { ...question, answer: 'different_person', answered_by_name: 'Lena Ortiz', answered_at: '2026-12-02T08:05:00Z' } : question],
