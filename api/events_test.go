@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -112,6 +113,7 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: map[string]string{"email": nonprofitStaff}})
 	importCSV(t, env, coord, "partial", csvHeader+"Quinton Ashby,person,adverse,,M-1\n")
 	transition(t, env, staff, v.ID, map[string]string{"to": "withdrawn"})
+	offerEvents(t, env, staff, coord)
 	env.WaitForEvents(t)
 
 	state := func() string {
@@ -124,6 +126,7 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 			`SELECT count(*) FROM invitations`,
 			`SELECT count(*) FROM password_resets`,
 			`SELECT count(*) FROM conflict_imports WHERE status = 'done'`,
+			`SELECT count(*) FROM offers WHERE status = 'pending'`,
 		} {
 			b.WriteString(strings.Fields(q)[3] + "=")
 			b.WriteString(strings.Repeat("|", queryInt(t, db, q)) + " ")
@@ -162,7 +165,9 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"org:law_firm_created", "org:invitation_created", "auth:password_reset_requested",
-		"referral:submitted", "referral:status_changed", "conflict:registry_imported"} {
+		"referral:submitted", "referral:status_changed", "conflict:registry_imported",
+		"offer:made", "offer:accepted", "offer:declined", "offer:expired", "offer:expiring", "offer:volunteered",
+		"matter:started", "matter:withdrawn"} {
 		if !types[want] {
 			t.Errorf("no %s event to deliver again", want)
 		}
@@ -186,5 +191,37 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 	}
 	if after := state(); after != before || len(env.Mail.All()) != mails {
 		t.Fatalf("redelivery changed something:\nbefore %s (%d emails)\nafter  %s (%d emails)", before, mails, after, len(env.Mail.All()))
+	}
+}
+
+// offerEvents makes an event of each kind offers and matters emit: offers routed to Priya and
+// James, one accepted, started and withdrawn, one declined, one expired, one about to expire, and
+// an attorney's interest.
+func offerEvents(t *testing.T, env *apptest.Env, staff, coord apptest.Session) {
+	t.Helper()
+	priya, james := env.Login(t, priyaEmail, password), env.Login(t, jamesEmail, password)
+	priyaID, jamesID := userID(t, env, priyaEmail), userID(t, env, jamesEmail)
+	taken := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, priyaID)
+	var m matterView
+	acceptOffer(t, env, priya, taken[0].ID).JSON(t, &m)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/matters/" + m.ID + "/start", Token: priya.Token})
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/matters/" + m.ID + "/withdraw", Token: priya.Token, Body: map[string]string{"reason": "no_capacity"}})
+	declined := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, jamesID)
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/offers/" + declined[0].ID + "/decline", Token: james.Token, Body: map[string]string{"reason": "conflict"}})
+	env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + createReferral(t, env, staff, offerableBody()).ID + "/interest", Token: priya.Token,
+		Body: map[string]bool{"attest_no_conflict": true}})
+	timed := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, priyaID, jamesID)
+	db := sqlDB(t, env)
+	for i, shift := range []string{"-1 minute", "2 hours"} {
+		if _, err := db.Exec(`UPDATE offers SET expires_at = now() + $2::interval WHERE id = $1`, timed[i].ID, shift); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if _, err := env.App.Offers.ExpireDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.App.Offers.RemindExpiring(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
