@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -281,8 +282,10 @@ func TestOffer_FiftyParallelAcceptsOfABroadcastOpenOneMatterAndRefuseTheOthersCl
 			statuses[i] = acceptOffer(t, env, sessions[i], offerIDs[i])
 		}()
 	}
+	began := time.Now()
 	close(start)
 	wg.Wait()
+	t.Logf("50 parallel acceptances answered in %v", time.Since(began))
 
 	won := 0
 	for i, r := range statuses {
