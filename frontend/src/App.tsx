@@ -9,10 +9,14 @@ import { DevMailboxPage } from './pages/DevMailboxPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MatterPage } from './pages/MatterPage';
+import { MattersPage } from './pages/MattersPage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OfferPage } from './pages/OfferPage';
+import { OffersPage } from './pages/OffersPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PartnershipsPage } from './pages/PartnershipsPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -147,6 +151,11 @@ export function App() {
             </RequireRole>
           }
         />
+        {/* Offers and matters answer whoever may see them (the server decides); the bell links here. */}
+        <Route path="offers" element={<OffersPage />} />
+        <Route path="offers/:id" element={<OfferPage />} />
+        <Route path="matters" element={<MattersPage />} />
+        <Route path="matters/:id" element={<MatterPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -38,3 +38,18 @@ export function invalidateAfterMatching(queryClient: QueryClient, referralId: st
     queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
   ]);
 }
+
+/**
+ * After an attorney answered for a referral (accepted, declined, volunteered, started or withdrew
+ * from its matter): their offers, matters and opportunities read differently, and so does the
+ * referral, whose status follows.
+ */
+export function invalidateAfterAnswer(queryClient: QueryClient, referralId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.offers }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.matters }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.opportunities }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referral(referralId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
+  ]);
+}

@@ -1,4 +1,5 @@
 import type { ReferralFilters } from './referrals';
+import type { OfferStatus } from './types';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -39,4 +40,11 @@ export const queryKeys = {
   matchingSettings: ['matching-settings'] as const,
   partnerOrganizations: ['partner-organizations'] as const,
   conflictImport: (id: string) => ['conflict-imports', id] as const,
+  offers: ['offers'] as const,
+  offerList: (status?: OfferStatus) => ['offers', 'list', { status }] as const,
+  offer: (id: string) => ['offers', 'one', id] as const,
+  matters: ['matters'] as const,
+  matterList: ['matters', 'list'] as const,
+  matter: (id: string) => ['matters', 'one', id] as const,
+  opportunities: ['opportunities'] as const,
 };

@@ -60,3 +60,6 @@ export type OfferRequest = Schemas['OfferRequest'];
 export type Offer = Schemas['Offer'];
 export type Matter = Schemas['Matter'];
 export type TimelineStep = Schemas['TimelineStep'];
+export type ReferralBrief = Schemas['ReferralBrief'];
+export type DeclineReason = Schemas['DeclineRequest']['reason'];
+export type WithdrawReason = Schemas['WithdrawRequest']['reason'];

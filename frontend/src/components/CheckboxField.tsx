@@ -5,15 +5,18 @@ interface CheckboxFieldProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   hint?: string;
+  /** Why the box must be ticked (or left), said beside it and read with it. */
+  error?: string;
   name?: string;
   disabled?: boolean;
 }
 
-export function CheckboxField({ label, checked, onChange, hint, name, disabled }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onChange, hint, error, name, disabled }: CheckboxFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="field field-checkbox">
+    <div className={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
       <input
         id={id}
         type="checkbox"
@@ -21,12 +24,18 @@ export function CheckboxField({ label, checked, onChange, hint, name, disabled }
         checked={checked}
         disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hintId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
       />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
         </p>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInWords, formatDeadline, waitInWords } from './format';
+import { ageInWords, formatDeadline, timeLeftInWords, waitInWords } from './format';
 
 describe('waitInWords', () => {
   it('counts seconds up to a minute and a half, then whole minutes rounded up', () => {
@@ -32,4 +32,20 @@ describe('ageInWords', () => {
   it('takes a time a little ahead of this clock for now', () => {
     expect(ageInWords(ago(-3), now)).toBe('just now');
   });
+});
+
+describe('timeLeftInWords', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  it.each([
+    [-1, 'expired'],
+    [0, 'less than a minute'],
+    [1, '1 minute'],
+    [59, '59 minutes'],
+    [60, '1 hour'],
+    [61, '1 hour 1 minute'],
+    [23 * 60 + 30, '23 hours 30 minutes'],
+    [24 * 60, '1 day'],
+    [50 * 60 + 5, '2 days 2 hours'],
+  ])('%i minutes ahead reads "%s"', (minutes, words) => expect(timeLeftInWords(at(minutes), now)).toBe(words));
 });

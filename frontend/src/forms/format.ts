@@ -32,3 +32,18 @@ export function ageInWords(since: string, now = Date.now()): string {
   if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
   return `${Math.floor(hours / 24)} days`;
 }
+
+/**
+ * The time left until an instant, in words: days and hours, hours and minutes under a day, minutes
+ * under an hour; "expired" once it has passed.
+ */
+export function timeLeftInWords(until: string, now = Date.now()): string {
+  const minutes = Math.floor((new Date(until).getTime() - now) / 60_000);
+  if (minutes < 0) return 'expired';
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes < 60) return minutes < 1 ? 'less than a minute' : plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${plural(hours, 'hour')} ${plural(minutes % 60, 'minute')}` : plural(hours, 'hour');
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${plural(days, 'day')} ${plural(hours % 24, 'hour')}` : plural(days, 'day');
+}

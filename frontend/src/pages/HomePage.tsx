@@ -46,6 +46,16 @@ export function HomePage() {
             </li>
           )}
           {me.role === 'attorney' && (
+            <>
+              <li>
+                <Link to="/offers">Offers</Link>: referrals offered to you, to accept or decline before they expire.
+              </li>
+              <li>
+                <Link to="/matters">My matters</Link>: the referrals you took, with their clients’ details.
+              </li>
+            </>
+          )}
+          {me.role === 'attorney' && (
             <li>
               <Link to="/profile/attorney">My practice</Link>: your bar admissions, practice areas, languages and
               availability, used to match referrals to you.
