@@ -31,6 +31,60 @@ func (e BarAdmissionStatus) Valid() bool {
 	}
 }
 
+// Defines values for CandidateDetail.
+const (
+	Full    CandidateDetail = "full"
+	Summary CandidateDetail = "summary"
+)
+
+// Valid indicates whether the value is a known member of the CandidateDetail enum.
+func (e CandidateDetail) Valid() bool {
+	switch e {
+	case Full:
+		return true
+	case Summary:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CandidateFactorName.
+const (
+	CandidateFactorNameAvailability CandidateFactorName = "availability"
+	CandidateFactorNameCapacity     CandidateFactorName = "capacity"
+	CandidateFactorNameExperience   CandidateFactorName = "experience"
+	CandidateFactorNameFairness     CandidateFactorName = "fairness"
+	CandidateFactorNameGoal         CandidateFactorName = "goal"
+	CandidateFactorNameLanguage     CandidateFactorName = "language"
+	CandidateFactorNamePartnership  CandidateFactorName = "partnership"
+	CandidateFactorNameUrgency      CandidateFactorName = "urgency"
+)
+
+// Valid indicates whether the value is a known member of the CandidateFactorName enum.
+func (e CandidateFactorName) Valid() bool {
+	switch e {
+	case CandidateFactorNameAvailability:
+		return true
+	case CandidateFactorNameCapacity:
+		return true
+	case CandidateFactorNameExperience:
+		return true
+	case CandidateFactorNameFairness:
+		return true
+	case CandidateFactorNameGoal:
+		return true
+	case CandidateFactorNameLanguage:
+		return true
+	case CandidateFactorNamePartnership:
+		return true
+	case CandidateFactorNameUrgency:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictAnswer.
 const (
 	ConflictAnswerDecline         ConflictAnswer = "decline"
@@ -226,6 +280,45 @@ func (e ConflictRole) Valid() bool {
 	case ConflictRoleFormerClient:
 		return true
 	case ConflictRoleRelated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Constraint.
+const (
+	ConstraintBarAdmission    Constraint = "bar_admission"
+	ConstraintBlackout        Constraint = "blackout"
+	ConstraintCapacityHours   Constraint = "capacity_hours"
+	ConstraintCapacityMatters Constraint = "capacity_matters"
+	ConstraintConflict        Constraint = "conflict"
+	ConstraintDeclined        Constraint = "declined"
+	ConstraintLanguage        Constraint = "language"
+	ConstraintPracticeArea    Constraint = "practice_area"
+	ConstraintWorkMode        Constraint = "work_mode"
+)
+
+// Valid indicates whether the value is a known member of the Constraint enum.
+func (e Constraint) Valid() bool {
+	switch e {
+	case ConstraintBarAdmission:
+		return true
+	case ConstraintBlackout:
+		return true
+	case ConstraintCapacityHours:
+		return true
+	case ConstraintCapacityMatters:
+		return true
+	case ConstraintConflict:
+		return true
+	case ConstraintDeclined:
+		return true
+	case ConstraintLanguage:
+		return true
+	case ConstraintPracticeArea:
+		return true
+	case ConstraintWorkMode:
 		return true
 	default:
 		return false
@@ -1049,6 +1142,85 @@ type BarAdmission struct {
 // BarAdmissionStatus defines model for BarAdmission.Status.
 type BarAdmissionStatus string
 
+// Candidate defines model for Candidate.
+type Candidate struct {
+	AttorneyId   openapi_types.UUID `json:"attorney_id"`
+	AttorneyName string             `json:"attorney_name"`
+
+	// Capacity The attorney's commitments against their limits (full view only)
+	Capacity *CandidateCapacity `json:"capacity,omitempty"`
+	Factors  []CandidateFactor  `json:"factors"`
+	FirmId   openapi_types.UUID `json:"firm_id"`
+	FirmName string             `json:"firm_name"`
+
+	// Mentored The attorney is learning the area and would work under a mentor of their firm
+	Mentored      bool                   `json:"mentored"`
+	PracticeAreas []AttorneyPracticeArea `json:"practice_areas"`
+	Score         float64                `json:"score"`
+}
+
+// CandidateCapacity The attorney's commitments against their limits (full view only)
+type CandidateCapacity struct {
+	ActiveMatters   int     `json:"active_matters"`
+	AnnualGoalHours float64 `json:"annual_goal_hours"`
+
+	// HoursThisMonth Estimated hours of the matters started this month
+	HoursThisMonth    float64 `json:"hours_this_month"`
+	HoursThisYear     float64 `json:"hours_this_year"`
+	MaxActiveMatters  int     `json:"max_active_matters"`
+	MonthlyHourBudget float64 `json:"monthly_hour_budget"`
+
+	// RecentOffers Offers received in the last 30 days
+	RecentOffers int `json:"recent_offers"`
+}
+
+// CandidateDetail summary for the referring organisation, full for firms and platform admins
+type CandidateDetail string
+
+// CandidateExplanation defines model for CandidateExplanation.
+type CandidateExplanation struct {
+	Candidate Candidate `json:"candidate"`
+
+	// Detail summary for the referring organisation, full for firms and platform admins
+	Detail   CandidateDetail    `json:"detail"`
+	Eligible bool               `json:"eligible"`
+	Failures []CandidateFailure `json:"failures"`
+}
+
+// CandidateFactor defines model for CandidateFactor.
+type CandidateFactor struct {
+	Name   CandidateFactorName `json:"name"`
+	Value  float64             `json:"value"`
+	Weight float64             `json:"weight"`
+
+	// Why What the value says of the attorney; absent where the caller's view withholds it
+	Why *string `json:"why,omitempty"`
+}
+
+// CandidateFactorName defines model for CandidateFactor.Name.
+type CandidateFactorName string
+
+// CandidateFailure defines model for CandidateFailure.
+type CandidateFailure struct {
+	// Constraint A hard constraint of matching
+	Constraint Constraint `json:"constraint"`
+	Why        string     `json:"why"`
+}
+
+// CandidateList defines model for CandidateList.
+type CandidateList struct {
+	// Detail summary for the referring organisation, full for firms and platform admins
+	Detail CandidateDetail `json:"detail"`
+
+	// Eligible How many attorneys pass every constraint (items holds the best of them)
+	Eligible int `json:"eligible"`
+
+	// Excluded Attorneys left out, by the first constraint each fails
+	Excluded   ExcludedCounts     `json:"excluded"`
+	Items      []Candidate        `json:"items"`
+	ReferralId openapi_types.UUID `json:"referral_id"`
+}
+
 // Client defines model for Client.
 type Client struct {
 	Address     *string              `json:"address,omitempty"`
@@ -1180,6 +1352,9 @@ type ConflictQuestion string
 // ConflictRole defines model for ConflictRole.
 type ConflictRole string
 
+// Constraint A hard constraint of matching
+type Constraint string
+
 // DateRange defines model for DateRange.
 type DateRange struct {
 	End   openapi_types.Date `json:"end"`
@@ -1230,6 +1405,19 @@ type EligibilityInput struct {
 
 // Email defines model for Email.
 type Email = openapi_types.Email
+
+// ExcludedCounts Attorneys left out, by the first constraint each fails
+type ExcludedCounts struct {
+	BarAdmission    int `json:"bar_admission"`
+	Blackout        int `json:"blackout"`
+	CapacityHours   int `json:"capacity_hours"`
+	CapacityMatters int `json:"capacity_matters"`
+	Conflict        int `json:"conflict"`
+	Declined        int `json:"declined"`
+	Language        int `json:"language"`
+	PracticeArea    int `json:"practice_area"`
+	WorkMode        int `json:"work_mode"`
+}
 
 // ExperienceLevel none but willing to learn, some, experienced, expert
 type ExperienceLevel string
@@ -1326,6 +1514,39 @@ type Language struct {
 type LoginRequest struct {
 	Email    Email  `json:"email"`
 	Password string `json:"password"`
+}
+
+// MatchingSettings defines model for MatchingSettings.
+type MatchingSettings struct {
+	// OfferWindows How long an offer stays open, in minutes, by the referral's urgency; a more urgent referral's window is no longer than a less urgent one's
+	OfferWindows OfferWindows        `json:"offer_windows"`
+	UpdatedAt    time.Time           `json:"updated_at"`
+	UpdatedBy    *openapi_types.UUID `json:"updated_by,omitempty"`
+	Version      int                 `json:"version"`
+
+	// Weights The weight of each score; at least one above 0
+	Weights MatchingWeights `json:"weights"`
+}
+
+// MatchingSettingsInput defines model for MatchingSettingsInput.
+type MatchingSettingsInput struct {
+	// OfferWindows How long an offer stays open, in minutes, by the referral's urgency; a more urgent referral's window is no longer than a less urgent one's
+	OfferWindows OfferWindows `json:"offer_windows"`
+
+	// Weights The weight of each score; at least one above 0
+	Weights MatchingWeights `json:"weights"`
+}
+
+// MatchingWeights The weight of each score; at least one above 0
+type MatchingWeights struct {
+	Availability float64 `json:"availability"`
+	Capacity     float64 `json:"capacity"`
+	Experience   float64 `json:"experience"`
+	Fairness     float64 `json:"fairness"`
+	Goal         float64 `json:"goal"`
+	Language     float64 `json:"language"`
+	Partnership  float64 `json:"partnership"`
+	Urgency      float64 `json:"urgency"`
 }
 
 // Matter defines model for Matter.
@@ -1485,6 +1706,14 @@ type OfferRequestMode string
 
 // OfferStatus defines model for OfferStatus.
 type OfferStatus string
+
+// OfferWindows How long an offer stays open, in minutes, by the referral's urgency; a more urgent referral's window is no longer than a less urgent one's
+type OfferWindows struct {
+	Emergency int `json:"emergency"`
+	Routine   int `json:"routine"`
+	Soon      int `json:"soon"`
+	Urgent    int `json:"urgent"`
+}
 
 // Organization defines model for Organization.
 type Organization struct {
@@ -1669,6 +1898,7 @@ type Referral struct {
 	Jurisdiction     string              `json:"jurisdiction"`
 	Language         *string             `json:"language,omitempty"`
 	LimitedScope     bool                `json:"limited_scope"`
+	MentoredOk       bool                `json:"mentored_ok"`
 	OrganizationId   openapi_types.UUID  `json:"organization_id"`
 	OrganizationName string              `json:"organization_name"`
 
@@ -1735,9 +1965,12 @@ type ReferralInput struct {
 	Jurisdiction   string              `json:"jurisdiction"`
 	Language       *string             `json:"language,omitempty"`
 	LimitedScope   bool                `json:"limited_scope"`
-	Parties        []Party             `json:"parties"`
-	PracticeArea   string              `json:"practice_area"`
-	RemoteAllowed  bool                `json:"remote_allowed"`
+
+	// MentoredOk A less experienced attorney may take the referral under a mentor of their firm
+	MentoredOk    *bool   `json:"mentored_ok,omitempty"`
+	Parties       []Party `json:"parties"`
+	PracticeArea  string  `json:"practice_area"`
+	RemoteAllowed bool    `json:"remote_allowed"`
 
 	// Submit On create: submit at once instead of saving a draft
 	Submit  *bool   `json:"submit,omitempty"`
@@ -1863,6 +2096,12 @@ type LookupInvitationJSONBody struct {
 	Token string `json:"token"`
 }
 
+// PutMatchingSettingsParams defines parameters for PutMatchingSettings.
+type PutMatchingSettingsParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // SetNotificationPreferencesJSONBody defines parameters for SetNotificationPreferences.
 type SetNotificationPreferencesJSONBody struct {
 	Items []NotificationPreferenceChange `json:"items"`
@@ -1929,6 +2168,11 @@ type UpdateReferralParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListCandidatesParams defines parameters for ListCandidates.
+type ListCandidatesParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // GetConflictCheckParams defines parameters for GetConflictCheck.
 type GetConflictCheckParams struct {
 	// Firm The law firm to check; defaults to the caller's own (platform admins must name one)
@@ -1992,6 +2236,9 @@ type AcceptInvitationJSONRequestBody = InvitationAccept
 
 // LookupInvitationJSONRequestBody defines body for LookupInvitation for application/json ContentType.
 type LookupInvitationJSONRequestBody LookupInvitationJSONBody
+
+// PutMatchingSettingsJSONRequestBody defines body for PutMatchingSettings for application/json ContentType.
+type PutMatchingSettingsJSONRequestBody = MatchingSettingsInput
 
 // WithdrawMatterJSONRequestBody defines body for WithdrawMatter for application/json ContentType.
 type WithdrawMatterJSONRequestBody = WithdrawRequest
@@ -2118,6 +2365,12 @@ type ServerInterface interface {
 	// ListLanguages Languages (ISO 639-1)
 	// (GET /languages)
 	ListLanguages(ctx echo.Context) error
+	// GetMatchingSettings The scores' weights and the offer windows (platform admins)
+	// (GET /matching/settings)
+	GetMatchingSettings(ctx echo.Context) error
+	// PutMatchingSettings Replace the scores' weights and the offer windows (platform admins)
+	// (PUT /matching/settings)
+	PutMatchingSettings(ctx echo.Context, params PutMatchingSettingsParams) error
 	// ListMatters Matters the caller sees, newest first (at most 100), without client details
 	// (GET /matters)
 	ListMatters(ctx echo.Context) error
@@ -2229,6 +2482,12 @@ type ServerInterface interface {
 	// UpdateReferral Replace a referral's details until it is accepted (its organisation's staff); every change is recorded
 	// (PUT /referrals/{referralId})
 	UpdateReferral(ctx echo.Context, referralId ReferralId, params UpdateReferralParams) error
+	// ListCandidates The attorneys ranked for an open referral, best first, with why each fits
+	// (GET /referrals/{referralId}/candidates)
+	ListCandidates(ctx echo.Context, referralId ReferralId, params ListCandidatesParams) error
+	// ExplainCandidate Why an attorney is, or is not, a candidate for a referral
+	// (GET /referrals/{referralId}/candidates/{attorneyId})
+	ExplainCandidate(ctx echo.Context, referralId ReferralId, attorneyId openapi_types.UUID) error
 	// GetConflictCheck The stored result of checking a referral against a firm's registry
 	// (GET /referrals/{referralId}/conflict-check)
 	GetConflictCheck(ctx echo.Context, referralId ReferralId, params GetConflictCheckParams) error
@@ -2567,6 +2826,44 @@ func (w *ServerInterfaceWrapper) ListLanguages(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListLanguages(ctx)
+	return err
+}
+
+// GetMatchingSettings converts echo context to params.
+func (w *ServerInterfaceWrapper) GetMatchingSettings(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetMatchingSettings(ctx)
+	return err
+}
+
+// PutMatchingSettings converts echo context to params.
+func (w *ServerInterfaceWrapper) PutMatchingSettings(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutMatchingSettingsParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutMatchingSettings(ctx, params)
 	return err
 }
 
@@ -3252,6 +3549,55 @@ func (w *ServerInterfaceWrapper) UpdateReferral(ctx echo.Context) error {
 	return err
 }
 
+// ListCandidates converts echo context to params.
+func (w *ServerInterfaceWrapper) ListCandidates(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCandidatesParams
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListCandidates(ctx, referralId, params)
+	return err
+}
+
+// ExplainCandidate converts echo context to params.
+func (w *ServerInterfaceWrapper) ExplainCandidate(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "referralId" -------------
+	var referralId ReferralId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "referralId", ctx.Param("referralId"), &referralId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referralId: %s", err))
+	}
+
+	// ------------- Path parameter "attorneyId" -------------
+	var attorneyId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attorneyId", ctx.Param("attorneyId"), &attorneyId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attorneyId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExplainCandidate(ctx, referralId, attorneyId)
+	return err
+}
+
 // GetConflictCheck converts echo context to params.
 func (w *ServerInterfaceWrapper) GetConflictCheck(ctx echo.Context) error {
 	var err error
@@ -3621,6 +3967,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/matters/:matterId", wrapper.GetMatter, options.OperationMiddlewares["getMatter"]...)
 	router.POST(options.BaseURL+"/matters/:matterId/start", wrapper.StartMatter, options.OperationMiddlewares["startMatter"]...)
 	router.POST(options.BaseURL+"/matters/:matterId/withdraw", wrapper.WithdrawMatter, options.OperationMiddlewares["withdrawMatter"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/candidates", wrapper.ListCandidates, options.OperationMiddlewares["listCandidates"]...)
+	router.GET(options.BaseURL+"/referrals/:referralId/candidates/:attorneyId", wrapper.ExplainCandidate, options.OperationMiddlewares["explainCandidate"]...)
+	router.GET(options.BaseURL+"/matching/settings", wrapper.GetMatchingSettings, options.OperationMiddlewares["getMatchingSettings"]...)
+	router.PUT(options.BaseURL+"/matching/settings", wrapper.PutMatchingSettings, options.OperationMiddlewares["putMatchingSettings"]...)
 	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)
 	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
 

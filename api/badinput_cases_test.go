@@ -274,6 +274,8 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "GET", "/api/v1/admin/dev-mailbox?unknown={}", "unknown", nil, false},
 		{f.admin, "POST", "/api/v1/admin/queues/session?unknown={}", "unknown", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
+		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/candidates?limit={}", "limit", nil, false},
+		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/candidates/{}", "attorneyId", nil, false},
 		{f.coord, "GET", "/api/v1/conflicts/imports/{}", "id", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},
 		{f.firmAdmin, "PATCH", "/api/v1/organizations/{}", "orgId", map[string]string{"name": "Renamed LLP"}, false},
@@ -319,6 +321,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.priya, "PUT", "/api/v1/attorneys/" + f.priyaID, "If-Match", attorneyProfileBody()},
 		{f.firmAdmin, "PUT", f.partnershipPath, "If-Match", partnershipBody(f.firmID, f.northsideID)},
 		{f.firmAdmin, "DELETE", f.partnershipPath, "If-Match", nil},
+		{f.admin, "PUT", "/api/v1/matching/settings", "If-Match", matchingSettingsBody()},
 	}
 	for _, h := range headers {
 		for _, v := range []struct{ name, value, says string }{

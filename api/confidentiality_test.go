@@ -62,7 +62,7 @@ func TestReferral_AttorneysCannotTellHiddenReferralsFromMissingOnes(t *testing.T
 		}
 		t.Run(r.method+" "+r.template, func(t *testing.T) {
 			answer := func(id string) apptest.Problem {
-				path := strings.NewReplacer("{referralId}", id, "{hitId}", hit, "{inquiryId}", hit).Replace(r.template)
+				path := strings.NewReplacer("{referralId}", id, "{hitId}", hit, "{inquiryId}", hit, "{attorneyId}", hit).Replace(r.template)
 				return env.Do(t, apptest.Request{Method: r.method, Path: "/api/v1" + path, Token: attorney.Token, Body: r.body}).
 					Problem(t, http.StatusNotFound)
 			}

@@ -29,8 +29,11 @@ type Handlers struct {
 	Conflicts     conflict.Service
 	Offers        offer.Service
 	Notifications notify.Inbox
-	SecureCookie  bool
-	Uploads       UploadRate
+	// Candidates ranks attorneys for referrals; MatchingSettings holds the weights and offer windows.
+	Candidates       offer.CandidateService
+	MatchingSettings offer.SettingsService
+	SecureCookie     bool
+	Uploads          UploadRate
 	// DevMailbox is the development mailbox; nil when the server sends email or runs in production.
 	DevMailbox *notify.DevMailbox
 	// Partnerships are firms' commitments to referring organisations.

@@ -15,7 +15,7 @@ func toReferralInput(in ReferralInput) referral.Input {
 	out := referral.Input{
 		PracticeArea: in.PracticeArea, Jurisdiction: in.Jurisdiction, Language: deref(in.Language),
 		Summary: in.Summary, Urgency: string(in.Urgency), Deadline: fromDate(in.Deadline), EstimatedHours: in.EstimatedHours,
-		LimitedScope: in.LimitedScope, RemoteAllowed: in.RemoteAllowed,
+		LimitedScope: in.LimitedScope, RemoteAllowed: in.RemoteAllowed, MentoredOK: deref(in.MentoredOk),
 		HouseholdSize: in.Eligibility.HouseholdSize, AnnualIncome: int64(in.Eligibility.AnnualIncome),
 		Client: referral.Client{
 			Name: in.Client.Name, Email: string(deref(in.Client.Email)), Phone: deref(in.Client.Phone),
@@ -43,7 +43,7 @@ func toAPIReferral(r referral.Referral) Referral {
 		Id: r.ID, OrganizationId: r.OrgID, OrganizationName: r.OrgName, Status: ReferralStatus(r.Status),
 		PracticeArea: r.PracticeArea, Jurisdiction: r.Jurisdiction, Language: nonZero(r.Language), Summary: r.Summary,
 		Urgency: Urgency(r.Urgency), Deadline: toDate(r.Deadline), EstimatedHours: r.EstimatedHours,
-		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed, Redacted: r.Redacted,
+		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed, MentoredOk: r.MentoredOK, Redacted: r.Redacted,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt, Parties: []Party{}, Version: r.Version,
 		Eligibility: Eligibility{
 			HouseholdSize: r.Eligibility.HouseholdSize, PovertyPercent: r.Eligibility.PovertyPercent,

@@ -52,6 +52,8 @@ var objectRoutes = []objectRoute{
 	{"PUT", "/referrals/{referralId}", northsideDraft},
 	{"POST", "/referrals/{referralId}/transitions", map[string]string{"to": "submitted"}},
 	{"GET", "/referrals/{referralId}/history", nil},
+	{"GET", "/referrals/{referralId}/candidates", nil},
+	{"GET", "/referrals/{referralId}/candidates/{attorneyId}", nil},
 	{"GET", "/referrals/{referralId}/conflict-check", nil},
 	{"POST", "/referrals/{referralId}/conflict-check", nil},
 	{"POST", "/referrals/{referralId}/conflict-check/hits/{hitId}/clear", map[string]string{"reason": "Different person: checked the date of birth."}},
@@ -101,7 +103,7 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
 		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID,
-		"{offerId}", offerID, "{matterId}", matterID)
+		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID)
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.

@@ -45,8 +45,11 @@ type App struct {
 	Referrals referral.Service
 	Conflicts conflict.Service
 	Offers    offer.Service
-	Mailer    notify.Mailer
-	Metrics   *metrics.Metrics
+	// Candidates ranks attorneys for referrals; MatchingSettings holds the weights and offer windows.
+	Candidates       offer.CandidateService
+	MatchingSettings offer.SettingsService
+	Mailer           notify.Mailer
+	Metrics          *metrics.Metrics
 	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
 	DevMailbox *notify.DevMailbox
 	// Notify keeps in-app notifications and preferences, and sends their emails.
@@ -112,7 +115,10 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	authSvc := auth.NewService(store.Bind(db, func(tx *store.Store) auth.AuthTx { return tx }), signer, limits, cfg.BaseURL, logger)
 	ref := reference.NewService(db)
 	conflicts := conflict.NewService(db, cipher)
-	offers := newOffers(db, referral.NewPlacement(db, cipher), conflicts)
+	settings := offer.NewSettingsService(db)
+	partnerships := partnership.NewService(partnershipStore{db}, practiceAreas{ref})
+	candidates := newCandidates(db, settings, partnerships)
+	offers := newOffers(db, referral.NewPlacement(db, cipher), conflicts, candidates)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
@@ -124,9 +130,10 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Referrals:  referral.NewService(db, ref, cipher, conflicts),
 		Conflicts:  conflicts,
 		Offers:     offers,
-		Notify:     notify.NewService(db, mailer, cfg.BaseURL, logger),
+		Candidates: candidates, MatchingSettings: settings,
+		Notify: notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
-		Partnerships: partnership.NewService(partnershipStore{db}, practiceAreas{ref}),
+		Partnerships: partnerships,
 	}, nil
 }
 
@@ -148,7 +155,8 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 	return api.New(api.Config{
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
-			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers, Notifications: a.Notify,
+			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
+			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Notifications: a.Notify,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

@@ -56,7 +56,7 @@ func (s *service) validated(ctx context.Context, in Input) (store.Referral, erro
 	row := store.Referral{
 		PracticeArea: in.PracticeArea, Jurisdiction: in.Jurisdiction, Summary: strings.TrimSpace(in.Summary),
 		Urgency: in.Urgency, Deadline: in.Deadline, EstimatedHours: in.EstimatedHours,
-		LimitedScope: in.LimitedScope, RemoteAllowed: in.RemoteAllowed,
+		LimitedScope: in.LimitedScope, RemoteAllowed: in.RemoteAllowed, MentoredOK: in.MentoredOK,
 		HouseholdSize: el.HouseholdSize, AnnualIncome: el.AnnualIncome, PovertyPercent: el.PovertyPercent,
 		GuidelineYear: el.GuidelineYear, GuidelineRegion: el.Region,
 	}
@@ -83,6 +83,7 @@ func changedFields(before Referral, in Input) []string {
 	add("estimated_hours", !sameInt(before.EstimatedHours, in.EstimatedHours))
 	add("limited_scope", before.LimitedScope != in.LimitedScope)
 	add("remote_allowed", before.RemoteAllowed != in.RemoteAllowed)
+	add("mentored_ok", before.MentoredOK != in.MentoredOK)
 	add("eligibility.household_size", before.Eligibility.HouseholdSize != in.HouseholdSize)
 	add("eligibility.annual_income", before.Eligibility.AnnualIncome == nil || *before.Eligibility.AnnualIncome != in.AnnualIncome)
 	c := before.Client

@@ -90,6 +90,7 @@ type Input struct {
 	EstimatedHours *int
 	LimitedScope   bool
 	RemoteAllowed  bool
+	MentoredOK     bool
 	HouseholdSize  int
 	AnnualIncome   int64
 	Client         Client
@@ -121,6 +122,7 @@ type Referral struct {
 	EstimatedHours *int
 	LimitedScope   bool
 	RemoteAllowed  bool
+	MentoredOK     bool
 	Eligibility    Eligibility
 	Client         *Client // nil when redacted
 	Parties        []Party

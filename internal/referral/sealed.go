@@ -216,7 +216,7 @@ func presentRow(r store.Referral, full bool) Referral {
 		ID: r.ID, OrgID: r.OrgID, OrgName: r.OrgName, Status: Status(r.Status), Outcome: deref(r.Outcome),
 		PracticeArea: r.PracticeArea, Jurisdiction: r.Jurisdiction, Language: deref(r.Language), Summary: r.Summary,
 		Urgency: r.Urgency, Deadline: r.Deadline, EstimatedHours: r.EstimatedHours,
-		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed,
+		LimitedScope: r.LimitedScope, RemoteAllowed: r.RemoteAllowed, MentoredOK: r.MentoredOK,
 		Eligibility: Eligibility{HouseholdSize: r.HouseholdSize, PovertyPercent: r.PovertyPercent,
 			GuidelineYear: r.GuidelineYear, Region: r.GuidelineRegion},
 		Parties:  []Party{},

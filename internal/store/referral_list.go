@@ -65,7 +65,7 @@ func ReferralSortKeys(sort string) int { return len(sortOrders[sort].keys) }
 const referralColumns = `referrals.id, referrals.org_id, referrals.created_by, referrals.status, referrals.outcome,
 	referrals.practice_area, referrals.jurisdiction, referrals.language, referrals.summary, referrals.urgency,
 	referrals.urgency_rank, referrals.deadline, referrals.estimated_hours, referrals.limited_scope,
-	referrals.remote_allowed, referrals.household_size, referrals.annual_income, referrals.poverty_percent::float8,
+	referrals.remote_allowed, referrals.mentored_ok, referrals.household_size, referrals.annual_income, referrals.poverty_percent::float8,
 	referrals.guideline_year, referrals.guideline_region, referrals.created_at, referrals.updated_at,
 	referrals.submitted_at, referrals.version, organizations.name`
 
@@ -74,7 +74,7 @@ func referralFields(r *Referral) []any {
 	return []any{uuidDest{&r.ID}, uuidDest{&r.OrgID}, uuidDest{&r.CreatedBy}, &r.Status, &r.Outcome,
 		&r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Summary, &r.Urgency,
 		&r.UrgencyRank, &r.Deadline, &r.EstimatedHours, &r.LimitedScope,
-		&r.RemoteAllowed, &r.HouseholdSize, &r.AnnualIncome, &r.PovertyPercent,
+		&r.RemoteAllowed, &r.MentoredOK, &r.HouseholdSize, &r.AnnualIncome, &r.PovertyPercent,
 		&r.GuidelineYear, &r.GuidelineRegion, &r.CreatedAt, &r.UpdatedAt,
 		&r.SubmittedAt, &r.Version, &r.OrgName}
 }

@@ -28,6 +28,7 @@ type Referral struct {
 	EstimatedHours  *int
 	LimitedScope    bool
 	RemoteAllowed   bool
+	MentoredOK      bool `gorm:"column:mentored_ok"`
 	HouseholdSize   int
 	AnnualIncome    int64
 	PovertyPercent  float64

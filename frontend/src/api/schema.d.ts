@@ -1107,6 +1107,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals/{referralId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The attorneys ranked for an open referral, best first, with why each fits
+         * @description The referring organisation's staff and org admins see every firm's attorneys whose firm's
+         *     conflict check has cleared the referral, in summary (`detail: summary`): name, firm,
+         *     practice areas with experience, the score and its factors. Factors about an attorney's own
+         *     time and commitments (availability, capacity, goal, fairness) carry their value but no
+         *     explanation, and `capacity` is absent. Platform admins see every firm's attorneys in full;
+         *     a firm's coordinators and org admins see their own firm's attorneys in full once its
+         *     conflict check has cleared the referral. Anyone else gets 404. A referral that is not open
+         *     (submitted, matching, offered) answers 409 to those who may see it.
+         */
+        get: operations["listCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/candidates/{attorneyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                attorneyId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Why an attorney is, or is not, a candidate for a referral
+         * @description Every hard constraint the attorney fails, with why, and the factors of their score. Who
+         *     sees what is as for the candidate list; an attorney outside what the caller sees answers 404.
+         */
+        get: operations["explainCandidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matching/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scores' weights and the offer windows (platform admins) */
+        get: operations["getMatchingSettings"];
+        /** Replace the scores' weights and the offer windows (platform admins) */
+        put: operations["putMatchingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/queues/session": {
         parameters: {
             query?: never;
@@ -1529,6 +1600,11 @@ export interface components {
             estimated_hours?: number;
             limited_scope: boolean;
             remote_allowed: boolean;
+            /**
+             * @description A less experienced attorney may take the referral under a mentor of their firm
+             * @default false
+             */
+            mentored_ok: boolean;
             eligibility: components["schemas"]["EligibilityInput"];
             client: components["schemas"]["Client"];
             parties: components["schemas"]["Party"][];
@@ -1553,6 +1629,7 @@ export interface components {
             estimated_hours?: number;
             limited_scope: boolean;
             remote_allowed: boolean;
+            mentored_ok: boolean;
             eligibility: components["schemas"]["Eligibility"];
             client?: components["schemas"]["Client"];
             /** @description In the redacted view, the client's own entry is left out */
@@ -1566,6 +1643,129 @@ export interface components {
             /** Format: date-time */
             submitted_at?: string;
             /** @description Counts the writes of the details and status; the ETag of the referral's organisation's view is this number in quotes */
+            version: number;
+        };
+        /**
+         * @description A hard constraint of matching
+         * @enum {string}
+         */
+        Constraint: "bar_admission" | "practice_area" | "language" | "capacity_matters" | "capacity_hours" | "blackout" | "conflict" | "declined" | "work_mode";
+        CandidateFactor: {
+            /** @enum {string} */
+            name: "experience" | "availability" | "capacity" | "goal" | "partnership" | "language" | "fairness" | "urgency";
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            value: number;
+            /** @description What the value says of the attorney; absent where the caller's view withholds it */
+            why?: string;
+        };
+        CandidateFailure: {
+            constraint: components["schemas"]["Constraint"];
+            why: string;
+        };
+        /** @description The attorney's commitments against their limits (full view only) */
+        CandidateCapacity: {
+            active_matters: number;
+            max_active_matters: number;
+            /**
+             * Format: double
+             * @description Estimated hours of the matters started this month
+             */
+            hours_this_month: number;
+            /** Format: double */
+            monthly_hour_budget: number;
+            /** Format: double */
+            hours_this_year: number;
+            /** Format: double */
+            annual_goal_hours: number;
+            /** @description Offers received in the last 30 days */
+            recent_offers: number;
+        };
+        Candidate: {
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            /** Format: double */
+            score: number;
+            /** @description The attorney is learning the area and would work under a mentor of their firm */
+            mentored: boolean;
+            practice_areas: components["schemas"]["AttorneyPracticeArea"][];
+            factors: components["schemas"]["CandidateFactor"][];
+            capacity?: components["schemas"]["CandidateCapacity"];
+        };
+        /**
+         * @description summary for the referring organisation, full for firms and platform admins
+         * @enum {string}
+         */
+        CandidateDetail: "summary" | "full";
+        /** @description Attorneys left out, by the first constraint each fails */
+        ExcludedCounts: {
+            bar_admission: number;
+            practice_area: number;
+            language: number;
+            capacity_matters: number;
+            capacity_hours: number;
+            blackout: number;
+            conflict: number;
+            declined: number;
+            work_mode: number;
+        };
+        CandidateList: {
+            /** Format: uuid */
+            referral_id: string;
+            detail: components["schemas"]["CandidateDetail"];
+            items: components["schemas"]["Candidate"][];
+            /** @description How many attorneys pass every constraint (items holds the best of them) */
+            eligible: number;
+            excluded: components["schemas"]["ExcludedCounts"];
+        };
+        CandidateExplanation: {
+            candidate: components["schemas"]["Candidate"];
+            detail: components["schemas"]["CandidateDetail"];
+            eligible: boolean;
+            failures: components["schemas"]["CandidateFailure"][];
+        };
+        /** @description How long an offer stays open, in minutes, by the referral's urgency; a more urgent referral's window is no longer than a less urgent one's */
+        OfferWindows: {
+            routine: number;
+            soon: number;
+            urgent: number;
+            emergency: number;
+        };
+        /** @description The weight of each score; at least one above 0 */
+        MatchingWeights: {
+            /** Format: double */
+            experience: number;
+            /** Format: double */
+            availability: number;
+            /** Format: double */
+            capacity: number;
+            /** Format: double */
+            goal: number;
+            /** Format: double */
+            partnership: number;
+            /** Format: double */
+            language: number;
+            /** Format: double */
+            fairness: number;
+            /** Format: double */
+            urgency: number;
+        };
+        MatchingSettingsInput: {
+            weights: components["schemas"]["MatchingWeights"];
+            offer_windows: components["schemas"]["OfferWindows"];
+        };
+        MatchingSettings: {
+            weights: components["schemas"]["MatchingWeights"];
+            offer_windows: components["schemas"]["OfferWindows"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string;
             version: number;
         };
         ReferralTransition: {
@@ -3814,6 +4014,115 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listCandidates: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    explainCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: components["parameters"]["ReferralId"];
+                attorneyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The explanation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateExplanation"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getMatchingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingSettings"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    putMatchingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchingSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The saved settings */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingSettings"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

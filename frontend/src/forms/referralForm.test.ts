@@ -172,6 +172,7 @@ describe('toReferralInput and fromReferral', () => {
       deadline: '2026-04-01',
       limited_scope: true,
       remote_allowed: false,
+      mentored_ok: true,
       eligibility: { household_size: 2, annual_income: 18000, poverty_percent: 85, guideline_year: 2026, guideline_region: 'contiguous' },
       client: { name: 'Maria Lopez', email: 'maria@example.org' },
       parties: [{ name: 'Lakeview LLC', role: 'adverse', kind: 'organization', aliases: ['Lakeview'] }],

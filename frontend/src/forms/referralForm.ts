@@ -47,6 +47,7 @@ export interface ReferralForm {
   estimated_hours: string;
   limited_scope: boolean;
   remote_allowed: boolean;
+  mentored_ok: boolean;
   household_size: string;
   annual_income: string;
   client: ClientFields;
@@ -72,6 +73,7 @@ export const emptyReferralForm = (): ReferralForm => ({
   estimated_hours: '',
   limited_scope: false,
   remote_allowed: true,
+  mentored_ok: false,
   household_size: '',
   annual_income: '',
   client: { name: '', email: '', phone: '', address: '', date_of_birth: '', notes: '' },
@@ -106,6 +108,7 @@ export function toReferralInput(form: ReferralForm, submit = false): ReferralInp
     estimated_hours: parseWholeNumber(form.estimated_hours),
     limited_scope: form.limited_scope,
     remote_allowed: form.remote_allowed,
+    mentored_ok: form.mentored_ok,
     eligibility: {
       household_size: parseWholeNumber(form.household_size) ?? 0,
       annual_income: parseWholeNumber(form.annual_income) ?? 0,
@@ -136,6 +139,7 @@ export function fromReferral(r: Referral): ReferralForm {
     estimated_hours: r.estimated_hours?.toString() ?? '',
     limited_scope: r.limited_scope,
     remote_allowed: r.remote_allowed,
+    mentored_ok: r.mentored_ok,
     household_size: String(r.eligibility.household_size),
     annual_income: r.eligibility.annual_income?.toString() ?? '',
     client: {

@@ -40,6 +40,8 @@ export function ReferralDetails({ referral: r }: { referral: Referral }) {
         <dd>{yesNo(r.limited_scope)}</dd>
         <dt>Remote work allowed</dt>
         <dd>{yesNo(r.remote_allowed)}</dd>
+        <dt>Mentored attorney allowed</dt>
+        <dd>{yesNo(r.mentored_ok)}</dd>
         <dt>Household size</dt>
         <dd>{e.household_size}</dd>
         {e.annual_income !== undefined && (

@@ -149,6 +149,11 @@ export function ReferralForm({ referral }: { referral?: Referral }) {
         </div>
         <CheckboxField label="Limited scope (brief service or one task)" checked={form.limited_scope} onChange={set('limited_scope')} />
         <CheckboxField label="The attorney may work remotely" checked={form.remote_allowed} onChange={set('remote_allowed')} />
+        <CheckboxField
+          label="A less experienced attorney may take this under a mentor"
+          checked={form.mentored_ok}
+          onChange={set('mentored_ok')}
+        />
       </fieldset>
 
       <fieldset className="card">

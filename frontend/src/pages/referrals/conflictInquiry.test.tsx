@@ -119,6 +119,7 @@ describe('a conflict hit on the referral’s client', () => {
       urgency: 'urgent',
       limited_scope: false,
       remote_allowed: true,
+      mentored_ok: false,
       eligibility: { household_size: 3, annual_income: 24000, poverty_percent: 90, guideline_year: 2026, guideline_region: 'contiguous' },
       client: { name: 'María González' },
       parties: [{ name: 'María González', role: 'client', kind: 'person' }],

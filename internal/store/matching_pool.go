@@ -1,0 +1,340 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/probono-match/probono/internal/matching"
+	"github.com/probono-match/probono/internal/platform/problem"
+)
+
+// The matching pool: a referral, the attorneys who might take it and what ranking them needs to
+// know, read into the engine's structs with a fixed number of queries however many attorneys
+// there are. Hours committed are the estimated hours of the matters an attorney started (until
+// time entries exist), an estimate left blank counting as 10 as the engine
+// assumes; months and years
+// are UTC calendar months and years.
+
+// MatchingReferral is a referral as the engine sees it, with its status.
+type MatchingReferral struct {
+	matching.Referral
+	Status string
+}
+
+// MatchingReferralByID reads one referral for matching. NotFound if there is none.
+func (s *Store) MatchingReferralByID(ctx context.Context, id uuid.UUID) (MatchingReferral, error) {
+	const query = `SELECT id, org_id, status, practice_area, jurisdiction, coalesce(language, ''), urgency,
+		deadline, coalesce(estimated_hours, 0), remote_allowed, mentored_ok
+	FROM referrals WHERE id = $1`
+	var r MatchingReferral
+	var rid, org uuid.UUID
+	var deadline pgtype.Date
+	var hours int
+	dest := []any{uuidDest{&rid}, uuidDest{&org}, &r.Status, &r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Urgency,
+		&deadline, &hours, &r.RemoteAllowed, &r.MentoredOK}
+	found := false
+	err := s.scanRows(ctx, query, []any{id}, dest, func() { found = true })
+	if err != nil {
+		return r, translate(err, "referral")
+	}
+	if !found {
+		return r, problem.New(problem.NotFound, "Referral not found.")
+	}
+	r.ID, r.OrgID, r.EstimatedHours = rid.String(), org.String(), float64(hours)
+	r.Area, _, _ = strings.Cut(r.PracticeArea, ".")
+	if r.Language == "en" {
+		r.Language = "" // the engine's "no language needed but English"
+	}
+	if deadline.Valid {
+		r.Deadline = deadline.Time
+	}
+	return r, nil
+}
+
+// MatchingContext reads what ranking the referral needs beyond the attorneys: every firm's conflict
+// check of it, the firms with an experienced or expert attorney in its practice area or the area's
+// top level, the attorneys who declined it, and the most offers any attorney received in the
+// 30 days before now. Partnerships are the partnership domain's and left empty.
+func (s *Store) MatchingContext(ctx context.Context, r matching.Referral, now time.Time) (matching.Context, error) {
+	c := matching.Context{Now: now, Conflicts: map[string]matching.ConflictState{}, Mentors: map[string]map[string]bool{},
+		Partnerships: map[string]matching.Partnership{}, Declined: map[string]bool{}}
+	id, err := uuid.Parse(r.ID)
+	if err != nil {
+		return c, err
+	}
+	var firm, attorney uuid.UUID
+	var text string
+	// A check waiting to be run again after a registry import counts as not checked: the firm
+	// does not see the referral until it has run.
+	err = s.scanRows(ctx, `SELECT firm_id, CASE WHEN recheck_pending THEN '' ELSE result END FROM conflict_checks WHERE referral_id = $1`,
+		[]any{id}, []any{uuidDest{&firm}, &text}, func() { c.Conflicts[firm.String()] = matching.ConflictState(text) })
+	if err != nil {
+		return c, translate(err, "conflict checks")
+	}
+	err = s.scanRows(ctx, mentorsQuery, []any{[]string{r.PracticeArea, r.Area}, nil}, []any{uuidDest{&firm}, &text}, func() {
+		addMentor(c.Mentors, firm.String(), text)
+	})
+	if err != nil {
+		return c, translate(err, "mentors")
+	}
+	err = s.scanRows(ctx, `SELECT DISTINCT attorney_id FROM offers WHERE referral_id = $1 AND status = 'declined'`,
+		[]any{id}, []any{uuidDest{&attorney}}, func() { c.Declined[attorney.String()] = true })
+	if err != nil {
+		return c, translate(err, "declined offers")
+	}
+	c.MaxRecentOffers, err = s.maxRecentOffers(ctx, now)
+	return c, err
+}
+
+// mentorsQuery finds, for the practice areas in $1, the firms (only firm $2 unless NULL) with an
+// active attorney experienced or expert in each.
+const mentorsQuery = `SELECT DISTINCT m.org_id, a.practice_area
+	FROM attorney_practice_areas a
+	JOIN memberships m ON m.user_id = a.user_id AND m.role = 'attorney'
+	JOIN users u ON u.id = a.user_id AND u.active
+	WHERE a.practice_area = ANY($1) AND a.experience IN ('experienced', 'expert') AND ($2::uuid IS NULL OR m.org_id = $2)`
+
+func addMentor(mentors map[string]map[string]bool, firm, area string) {
+	if mentors[firm] == nil {
+		mentors[firm] = map[string]bool{}
+	}
+	mentors[firm][area] = true
+}
+
+// recentOffersDays is the window of fairness: offers received in the last 30 days.
+const recentOffersDays = 30
+
+func (s *Store) maxRecentOffers(ctx context.Context, now time.Time) (int, error) {
+	var n int
+	err := s.scanRows(ctx, `SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM offers WHERE created_at > $1 GROUP BY attorney_id) x`,
+		[]any{now.AddDate(0, 0, -recentOffersDays)}, []any{&n}, func() {})
+	return n, translate(err, "recent offers")
+}
+
+// MatchingAttorneyFilter chooses the attorneys MatchingAttorneys reads: the active attorneys of
+// active law firms, narrowed by the filters set. Jurisdiction, Area and Language are constraints
+// the engine checks first, in this order: the attorneys who fail one are counted by the first they
+// fail instead of read.
+type MatchingAttorneyFilter struct {
+	// Jurisdiction, if set, keeps the attorneys with an active admission there.
+	Jurisdiction string
+	// Area, if set, keeps the attorneys with this top-level practice area or one of its sub-areas
+	// in their profile, and when MentoredOK also those willing to learn under a mentor.
+	Area       string
+	MentoredOK bool
+	// Language, if set, keeps the attorneys who speak it.
+	Language string
+	// ClearedFor, if set, keeps the attorneys of the firms whose conflict check cleared this referral.
+	ClearedFor *uuid.UUID
+	// FirmID keeps one firm's attorneys, AttorneyID one attorney.
+	FirmID, AttorneyID *uuid.UUID
+}
+
+// skipReasons are the constraints MatchingAttorneys counts instead of reading, by the number its
+// query gives them.
+var skipReasons = [...]matching.Constraint{1: matching.ConstraintBarAdmission, 2: matching.ConstraintPracticeArea, 3: matching.ConstraintLanguage}
+
+// query builds MatchingAttorneys' statement with its arguments, the first three of which are the
+// start of the month, of the year and of the fairness window.
+func (f MatchingAttorneyFilter) query(month, year, recent time.Time) (string, []any) {
+	args := []any{month, year, recent}
+	param := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	where := []string{"m.role = 'attorney'"}
+	if f.FirmID != nil {
+		where = append(where, "m.org_id = "+param(*f.FirmID))
+	}
+	if f.AttorneyID != nil {
+		where = append(where, "m.user_id = "+param(*f.AttorneyID))
+	}
+	if f.ClearedFor != nil {
+		where = append(where, `EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = `+param(*f.ClearedFor)+
+			` AND c.firm_id = m.org_id AND c.result IN ('clear', 'cleared') AND NOT c.recheck_pending)`)
+	}
+	skip := "CASE"
+	if f.Jurisdiction != "" {
+		skip += " WHEN NOT coalesce(am.admissions @> " + param([]string{f.Jurisdiction}) + ", false) THEN 1"
+	}
+	if f.Area != "" {
+		practises := "coalesce(am.top_areas @> " + param([]string{f.Area}) + ", false)"
+		if f.MentoredOK {
+			practises += " OR coalesce(am.accepts_mentored, false)"
+		}
+		skip += " WHEN NOT (" + practises + ") THEN 2"
+	}
+	if f.Language != "" {
+		skip += " WHEN NOT coalesce(am.languages @> " + param([]string{f.Language}) + ", false) THEN 3"
+	}
+	if skip == "CASE" {
+		skip = "0"
+	} else {
+		skip += " ELSE 0 END"
+	}
+	return `SELECT x.user_id, x.org_id, x.skip, x.profiled, x.monthly_hour_budget, x.max_active_matters,
+		x.annual_goal_hours, x.work_mode, x.accepts_mentored, CASE WHEN x.skip = 0 THEN x.profile ELSE '' END,
+		coalesce(mt.active, 0), coalesce(mt.month_hours, 0), coalesce(mt.year_hours, 0), coalesce(ro.recent, 0)
+	FROM (SELECT m.user_id, m.org_id, ` + skip + ` AS skip, am.user_id IS NOT NULL AS profiled,
+			coalesce(am.monthly_hour_budget, 0) AS monthly_hour_budget, coalesce(am.max_active_matters, 0) AS max_active_matters,
+			coalesce(am.annual_goal_hours, 0) AS annual_goal_hours, coalesce(am.work_mode, 'either') AS work_mode,
+			coalesce(am.accepts_mentored, false) AS accepts_mentored, coalesce(am.profile, '|||||') AS profile
+		FROM memberships m
+		JOIN users u ON u.id = m.user_id AND u.active
+		JOIN organizations o ON o.id = m.org_id AND o.kind = 'law_firm' AND o.deactivated_at IS NULL
+		LEFT JOIN attorney_matching am ON am.user_id = m.user_id
+		WHERE ` + strings.Join(where, " AND ") + `) x
+	LEFT JOIN (SELECT mt.attorney_id,
+			count(*) FILTER (WHERE mt.status = 'active') AS active,
+			sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $1) AS month_hours,
+			sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $2) AS year_hours
+		FROM matters mt JOIN referrals r ON r.id = mt.referral_id
+		WHERE mt.status = 'active' OR mt.started_at >= $2
+		GROUP BY mt.attorney_id) mt ON x.skip = 0 AND mt.attorney_id = x.user_id
+	LEFT JOIN (SELECT attorney_id, count(*) AS recent FROM offers WHERE created_at > $3 GROUP BY attorney_id) ro
+		ON x.skip = 0 AND ro.attorney_id = x.user_id`, args
+}
+
+// MatchingAttorney is an attorney as the engine sees them, and whether they ever saved a profile
+// (without one, the numbers are zero and the lists empty).
+type MatchingAttorney struct {
+	matching.Attorney
+	Profiled bool
+}
+
+// MatchingAttorneys reads the attorneys the filter keeps, in no order, with what ranking needs of each as
+// of now (hours committed are the estimated hours of the matters started, until withdrawn), and
+// counts those its Jurisdiction, Area and Language filters leave out by the first they fail. One
+// query, which reads each table once, however many attorneys there are.
+func (s *Store) MatchingAttorneys(ctx context.Context, f MatchingAttorneyFilter, now time.Time) ([]MatchingAttorney, map[matching.Constraint]int, error) {
+	now = now.UTC()
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	query, args := f.query(month, year, now.AddDate(0, 0, -recentOffersDays))
+	var (
+		id, firm                      uuid.UUID
+		skip                          int
+		a                             MatchingAttorney
+		budget, maxActive, goal       int
+		profile                       string
+		active, monthHours, yearHours int
+		recent                        int
+	)
+	dest := []any{uuidDest{&id}, uuidDest{&firm}, &skip, &a.Profiled, &budget, &maxActive, &goal, &a.WorkMode, &a.AcceptsMentored,
+		&profile, &active, &monthHours, &yearHours, &recent}
+	var out []MatchingAttorney
+	skipped := map[matching.Constraint]int{}
+	var bad error
+	zones := map[string]*time.Location{}
+	err := s.scanRows(ctx, query, args, dest, func() {
+		if skip > 0 {
+			skipped[skipReasons[skip]]++
+			return
+		}
+		a.ID, a.FirmID = id.String(), firm.String()
+		a.MaxActive, a.Active, a.RecentOffers = maxActive, active, recent
+		a.MonthlyBudget, a.HoursThisMonth = float64(budget), float64(monthHours)
+		a.AnnualGoal, a.HoursThisYear = float64(goal), float64(yearHours)
+		if err := parseMatchingProfile(profile, &a.Attorney, zones); err != nil && bad == nil {
+			bad = fmt.Errorf("attorney %s: %w", id, err)
+		}
+		out = append(out, a)
+		a = MatchingAttorney{}
+	})
+	if err == nil {
+		err = bad
+	}
+	return out, skipped, translate(err, "attorneys")
+}
+
+// parseMatchingProfile reads attorney_matching.profile (its format is in the migration that made
+// it) into a.
+func parseMatchingProfile(profile string, a *matching.Attorney, zones map[string]*time.Location) error {
+	f := strings.Split(profile, "|")
+	if len(f) != 6 {
+		return fmt.Errorf("matching profile %q has %d fields", profile, len(f))
+	}
+	items := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(s, ",")
+	}
+	admissions, areas, windows, blackouts := items(f[0]), items(f[1]), items(f[3]), items(f[5])
+	a.Admissions = make(map[string]bool, len(admissions))
+	for _, j := range admissions {
+		a.Admissions[j] = true
+	}
+	a.Areas = make(map[string]matching.Experience, len(areas))
+	for _, item := range areas {
+		code, level, _ := strings.Cut(item, ":")
+		n, err := strconv.Atoi(level)
+		if err != nil {
+			return fmt.Errorf("area %q: %w", item, err)
+		}
+		a.Areas[code] = matching.Experience(n) // the levels are the engine's
+	}
+	a.Languages = items(f[2])
+	a.Windows = make([]matching.Window, len(windows))
+	for i, item := range windows {
+		day, span, _ := strings.Cut(item, ":")
+		start, end, _ := strings.Cut(span, "-")
+		d, err1 := strconv.Atoi(day)
+		s, err2 := strconv.Atoi(start)
+		e, err3 := strconv.Atoi(end)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return fmt.Errorf("window %q: %w", item, err)
+		}
+		a.Windows[i] = matching.Window{Weekday: time.Weekday(d), Start: s, End: e}
+	}
+	a.Location = location(zones, f[4])
+	a.Blackouts = make([]matching.DateRange, len(blackouts))
+	for i, item := range blackouts {
+		from, to, _ := strings.Cut(item, "/")
+		start, err1 := time.Parse(time.DateOnly, from)
+		end, err2 := time.Parse(time.DateOnly, to)
+		if err := errors.Join(err1, err2); err != nil {
+			return fmt.Errorf("blackout %q: %w", item, err)
+		}
+		a.Blackouts[i] = matching.DateRange{From: start, To: end}
+	}
+	return nil
+}
+
+// location returns the time zone named, loaded once per read; nil (UTC) for none. Zones were
+// checked when the profile was saved.
+func location(zones map[string]*time.Location, name string) *time.Location {
+	if name == "" {
+		return nil
+	}
+	if loc, ok := zones[name]; ok {
+		return loc
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	zones[name] = loc
+	return loc
+}
+
+// AttorneyName is an attorney's name and their firm's.
+type AttorneyName struct{ Name, FirmName string }
+
+// AttorneyNames reads the names of the attorneys given, and of their firms, by attorney id.
+func (s *Store) AttorneyNames(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]AttorneyName, error) {
+	out := make(map[uuid.UUID]AttorneyName, len(ids))
+	var id uuid.UUID
+	var n AttorneyName
+	err := s.scanRows(ctx, `SELECT u.id, u.name, o.name FROM users u
+		JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.org_id WHERE u.id = ANY($1)`,
+		[]any{uuidArray(ids)}, []any{uuidDest{&id}, &n.Name, &n.FirmName}, func() { out[id] = n })
+	return out, translate(err, "attorney names")
+}
