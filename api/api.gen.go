@@ -832,6 +832,30 @@ func (e PendingConflictPartyRole) Valid() bool {
 	}
 }
 
+// Defines values for ProposalStatus.
+const (
+	Dismissed  ProposalStatus = "dismissed"
+	Proposed   ProposalStatus = "proposed"
+	Sent       ProposalStatus = "sent"
+	Superseded ProposalStatus = "superseded"
+)
+
+// Valid indicates whether the value is a known member of the ProposalStatus enum.
+func (e ProposalStatus) Valid() bool {
+	switch e {
+	case Dismissed:
+		return true
+	case Proposed:
+		return true
+	case Sent:
+		return true
+	case Superseded:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ReferralAction.
 const (
 	ReferralActionAccepted        ReferralAction = "accepted"
@@ -1887,6 +1911,35 @@ type Problem struct {
 	Type string `json:"type"`
 }
 
+// Proposal defines model for Proposal.
+type Proposal struct {
+	AttorneyId   openapi_types.UUID `json:"attorney_id"`
+	AttorneyName string             `json:"attorney_name"`
+	CreatedAt    time.Time          `json:"created_at"`
+
+	// DecidedAt When it was sent or dismissed
+	DecidedAt *time.Time         `json:"decided_at,omitempty"`
+	FirmId    openapi_types.UUID `json:"firm_id"`
+	FirmName  string             `json:"firm_name"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// OfferId The offer it was sent as
+	OfferId *openapi_types.UUID `json:"offer_id,omitempty"`
+
+	// Referral What an offer or matter shows of its referral; never the client
+	Referral ReferralBrief `json:"referral"`
+
+	// RunId The nightly run that proposed it
+	RunId openapi_types.UUID `json:"run_id"`
+
+	// Score The attorney's score for the referral when proposed
+	Score  float64        `json:"score"`
+	Status ProposalStatus `json:"status"`
+}
+
+// ProposalStatus defines model for ProposalStatus.
+type ProposalStatus string
+
 // Referral defines model for Referral.
 type Referral struct {
 	Client           *Client             `json:"client,omitempty"`
@@ -2057,6 +2110,9 @@ type OfferId = openapi_types.UUID
 // OrgId defines model for OrgId.
 type OrgId = openapi_types.UUID
 
+// ProposalId defines model for ProposalId.
+type ProposalId = openapi_types.UUID
+
 // ReferralId defines model for ReferralId.
 type ReferralId = openapi_types.UUID
 
@@ -2138,6 +2194,12 @@ type DeletePartnershipParams struct {
 type UpdatePartnershipParams struct {
 	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListProposalsParams defines parameters for ListProposals.
+type ListProposalsParams struct {
+	// Status Default proposed
+	Status *ProposalStatus `form:"status,omitempty" json:"status,omitempty"`
 }
 
 // ListReferralsParams defines parameters for ListReferrals.
@@ -2470,6 +2532,15 @@ type ServerInterface interface {
 	// ListPracticeAreas Practice areas (Legal Services Corporation problem-code categories and their sub-areas)
 	// (GET /practice-areas)
 	ListPracticeAreas(ctx echo.Context) error
+	// ListProposals The nightly matching's proposals the caller reviews, newest first (at most 100)
+	// (GET /proposals)
+	ListProposals(ctx echo.Context, params ListProposalsParams) error
+	// DismissProposal Dismiss a proposal (a coordinator or org admin of its firm); later runs do not propose the pair again
+	// (POST /proposals/{proposalId}/dismiss)
+	DismissProposal(ctx echo.Context, proposalId ProposalId) error
+	// SendProposal Send a proposal as a routed offer to its attorney (a coordinator or org admin of its firm)
+	// (POST /proposals/{proposalId}/send)
+	SendProposal(ctx echo.Context, proposalId ProposalId) error
 	// ListReferrals Referrals the caller may see
 	// (GET /referrals)
 	ListReferrals(ctx echo.Context, params ListReferralsParams) error
@@ -3408,6 +3479,56 @@ func (w *ServerInterfaceWrapper) ListPracticeAreas(ctx echo.Context) error {
 	return err
 }
 
+// ListProposals converts echo context to params.
+func (w *ServerInterfaceWrapper) ListProposals(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProposalsParams
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListProposals(ctx, params)
+	return err
+}
+
+// DismissProposal converts echo context to params.
+func (w *ServerInterfaceWrapper) DismissProposal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "proposalId" -------------
+	var proposalId ProposalId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "proposalId", ctx.Param("proposalId"), &proposalId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter proposalId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DismissProposal(ctx, proposalId)
+	return err
+}
+
+// SendProposal converts echo context to params.
+func (w *ServerInterfaceWrapper) SendProposal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "proposalId" -------------
+	var proposalId ProposalId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "proposalId", ctx.Param("proposalId"), &proposalId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter proposalId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SendProposal(ctx, proposalId)
+	return err
+}
+
 // ListReferrals converts echo context to params.
 func (w *ServerInterfaceWrapper) ListReferrals(ctx echo.Context) error {
 	var err error
@@ -3963,6 +4084,9 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/offers/:offerId/accept", wrapper.AcceptOffer, options.OperationMiddlewares["acceptOffer"]...)
 	router.POST(options.BaseURL+"/offers/:offerId/decline", wrapper.DeclineOffer, options.OperationMiddlewares["declineOffer"]...)
 	router.POST(options.BaseURL+"/offers/:offerId/confirm", wrapper.ConfirmOffer, options.OperationMiddlewares["confirmOffer"]...)
+	router.GET(options.BaseURL+"/proposals", wrapper.ListProposals, options.OperationMiddlewares["listProposals"]...)
+	router.POST(options.BaseURL+"/proposals/:proposalId/send", wrapper.SendProposal, options.OperationMiddlewares["sendProposal"]...)
+	router.POST(options.BaseURL+"/proposals/:proposalId/dismiss", wrapper.DismissProposal, options.OperationMiddlewares["dismissProposal"]...)
 	router.GET(options.BaseURL+"/matters", wrapper.ListMatters, options.OperationMiddlewares["listMatters"]...)
 	router.GET(options.BaseURL+"/matters/:matterId", wrapper.GetMatter, options.OperationMiddlewares["getMatter"]...)
 	router.POST(options.BaseURL+"/matters/:matterId/start", wrapper.StartMatter, options.OperationMiddlewares["startMatter"]...)

@@ -264,6 +264,9 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.priya, "GET", "/api/v1/offers?status={}", "status", nil, false},
+		{f.coord, "GET", "/api/v1/proposals?status={}", "status", nil, false},
+		{f.coord, "POST", "/api/v1/proposals/{}/send", "proposalId", nil, false},
+		{f.coord, "POST", "/api/v1/proposals/{}/dismiss", "proposalId", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/timeline?cursor={}", "cursor", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/timeline?limit={}", "limit", nil, false},
 		{f.staff, "GET", "/api/v1/me?unknown={}", "unknown", nil, false},
@@ -591,6 +594,10 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 			Body: map[string]string{}}, 422, problem.Invalid, "reason", ""},
 		{"a note over 1000 characters", apptest.Request{Method: "POST", Path: "/api/v1/matters/" + f.matterID + "/withdraw", Token: f.priya.Token,
 			Body: map[string]string{"reason": "other", "note": strings.Repeat("a", 1001)}}, 422, problem.Invalid, "note", ""},
+		// Proposals: the statuses there are, and ids.
+		{"a proposal status that is not one", apptest.Request{Method: "GET", Path: "/api/v1/proposals?status=pending", Token: f.coord.Token}, 422, problem.Invalid, "status", ""},
+		{"a proposal id that is not one", apptest.Request{Method: "POST", Path: "/api/v1/proposals/42/send", Token: f.coord.Token}, 422, problem.Invalid, "proposalId", ""},
+		{"a dismissal of an id that is not one", apptest.Request{Method: "POST", Path: "/api/v1/proposals/x/dismiss", Token: f.coord.Token}, 422, problem.Invalid, "proposalId", ""},
 		// Notification preferences: a security email stays on, and the list is bounded.
 		{"password reset turned off", preferences([]map[string]string{{"event_type": "password_reset", "delivery": "off"}}), 422, problem.Invalid, "items[0].delivery", "security email"},
 		{"a delivery that is not one", preferences([]map[string]string{{"event_type": "conflict_to_clear", "delivery": "hourly"}}), 422, problem.Invalid, "items[0].delivery", ""},

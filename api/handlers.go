@@ -21,13 +21,15 @@ import (
 // Handlers implements the generated ServerInterface: each method decodes, calls one service method
 // and encodes. Authorization is the services' job.
 type Handlers struct {
-	Auth          auth.Service
-	Orgs          org.Service
-	Reference     *reference.Service
-	Attorneys     attorney.Service
-	Referrals     referral.Service
-	Conflicts     conflict.Service
-	Offers        offer.Service
+	Auth      auth.Service
+	Orgs      org.Service
+	Reference *reference.Service
+	Attorneys attorney.Service
+	Referrals referral.Service
+	Conflicts conflict.Service
+	Offers    offer.Service
+	// Proposals are the nightly batch matching's, for coordinators to send or dismiss.
+	Proposals     offer.ProposalService
 	Notifications notify.Inbox
 	// Candidates ranks attorneys for referrals; MatchingSettings holds the weights and offer windows.
 	Candidates       offer.CandidateService

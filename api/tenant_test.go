@@ -75,13 +75,15 @@ var objectRoutes = []objectRoute{
 	{"GET", "/partnerships/{partnershipId}", nil},
 	{"PUT", "/partnerships/{partnershipId}", partnershipBody(uuid.NewString(), uuid.NewString())},
 	{"DELETE", "/partnerships/{partnershipId}", nil},
+	{"POST", "/proposals/{proposalId}/send", nil},
+	{"POST", "/proposals/{proposalId}/dismiss", nil},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
 // name: the firm, a member who is an attorney, a pending invitation, a conflict registry entry, an import,
 // a notification of the admin's, Northside's draft referral, the firm's partnership with Northside,
-// a pending offer to Priya of another Northside referral and Priya's matter of a third. The
-// replacer fills a route's template with them.
+// a pending offer to Priya of another Northside referral, Priya's matter of a third, and the
+// nightly matching's proposal of a fourth to James. The replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
@@ -100,10 +102,11 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 	notifyEvent(t, env, conflictEvent(t, env, "admin@hartwell.example"))
 	notification := listNotifications(t, env, owner, "").Items[0]
 	offerID, matterID := priyasOfferAndMatter(t, env)
+	_, proposal := jamesProposal(t, env)
 	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
 		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID,
-		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID)
+		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID, "{proposalId}", proposal.ID)
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -187,6 +190,9 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if m.Status != "active" || m.Referral.Status != "accepted" {
 		t.Fatalf("Priya's matter changed: %+v", m)
 	}
+	if live := listProposals(t, env, owner, ""); len(live) != 1 || live[0].ID != ids.Replace("{proposalId}") {
+		t.Fatalf("the proposal was sent or dismissed: %+v", live)
+	}
 }
 
 // priyasOfferAndMatter routes two Northside referrals to Priya and accepts the second: a pending
@@ -215,7 +221,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 			"GET /offers/{offerId}": true, "GET /matters/{matterId}": true,
 			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
 			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
-			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true},
+			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true,
+			"POST /proposals/{proposalId}/send": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
@@ -228,6 +235,10 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 				res.Problem(t, http.StatusNotFound) // attorneys see no partnerships
 			case email == jamesEmail && (strings.Contains(key, " /offers/") || strings.Contains(key, " /matters/")):
 				res.Problem(t, http.StatusNotFound) // a colleague's
+			case email == jamesEmail && strings.Contains(key, " /proposals/"):
+				res.Problem(t, http.StatusNotFound) // attorneys see no proposals, their own neither
+			case key == "POST /proposals/{proposalId}/dismiss":
+				res.Problem(t, http.StatusConflict) // the coordinator sent it just before
 			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
 			case res.Status >= 300:

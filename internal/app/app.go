@@ -48,8 +48,10 @@ type App struct {
 	// Candidates ranks attorneys for referrals; MatchingSettings holds the weights and offer windows.
 	Candidates       offer.CandidateService
 	MatchingSettings offer.SettingsService
-	Mailer           notify.Mailer
-	Metrics          *metrics.Metrics
+	// Proposals are the nightly batch matching's, for firms' coordinators to send or dismiss.
+	Proposals offer.ProposalService
+	Mailer    notify.Mailer
+	Metrics   *metrics.Metrics
 	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
 	DevMailbox *notify.DevMailbox
 	// Notify keeps in-app notifications and preferences, and sends their emails.
@@ -118,7 +120,8 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	settings := offer.NewSettingsService(db)
 	partnerships := partnership.NewService(partnershipStore{db}, practiceAreas{ref})
 	candidates := newCandidates(db, settings, partnerships)
-	offers := newOffers(db, referral.NewPlacement(db, cipher), conflicts, candidates)
+	placement := referral.NewPlacement(db, cipher)
+	offers := newOffers(db, placement, conflicts, candidates)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
@@ -131,7 +134,8 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Conflicts:  conflicts,
 		Offers:     offers,
 		Candidates: candidates, MatchingSettings: settings,
-		Notify: notify.NewService(db, mailer, cfg.BaseURL, logger),
+		Proposals: newProposals(db, placement, conflicts, candidates),
+		Notify:    notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
 	}, nil
@@ -156,7 +160,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
-			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Notifications: a.Notify,
+			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Notifications: a.Notify,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
@@ -190,6 +194,6 @@ func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
 
 // WorkerDeps are what the worker's tasks run with.
 func (a *App) WorkerDeps() jobs.Deps {
-	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Offers: a.Offers, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
+	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Offers: a.Offers, Proposals: a.Proposals, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
 		Log: a.Log, Metrics: a.Metrics}
 }

@@ -39,6 +39,7 @@ func tasks(deps Deps) map[string]task {
 		org.EventInvitationCreated:       {route{QueueCritical, time.Minute, 10}, handleInvitationCreated(deps.Store, deps.Orgs, deps.Notify)},
 		auth.EventPasswordResetRequested: {route{QueueCritical, time.Minute, 10}, handlePasswordResetRequested(deps.Store, deps.Auth, deps.Notify)},
 		TypeOfferExpiry:                  {route{QueueDefault, 5 * time.Minute, 3}, handleOfferExpiry(deps.Offers, deps.Log)},
+		TypeMatchNightly:                 {route{QueueLow, 30 * time.Minute, 3}, handleMatchNightly(deps.Proposals, deps.Log)},
 	}
 	maps.Copy(all, offerTasks(deps))
 	return all
@@ -58,6 +59,8 @@ var defaultSchedules = map[string]Periodic{
 	"stale-referrals":     {Spec: "0 8 * * *", Type: TypeStaleReferrals},
 	// Offers expire within a minute of their time; reminders go out a day before.
 	"offer-expiry": {Spec: "@every 1m", Type: TypeOfferExpiry},
+	// Proposals are ready for coordinators in the morning.
+	"match-nightly": {Spec: "0 2 * * *", Type: TypeMatchNightly},
 }
 
 // ScheduleNames are the names of the periodic jobs, sorted.

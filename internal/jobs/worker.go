@@ -23,6 +23,8 @@ type Deps struct {
 	// Offers expires offers, reminds attorneys of those about to expire, and makes sequential
 	// offers' next.
 	Offers OfferService
+	// Proposals runs the nightly batch matching.
+	Proposals Proposer
 	// Notify records notifications and sends their emails.
 	Notify notify.Notifier
 	// StaleReferralDays is how long a submitted referral may go untaken before its organisation is

@@ -1030,6 +1030,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The nightly matching's proposals the caller reviews, newest first (at most 100)
+         * @description Each night the batch matching assigns every open referral nobody has been offered to the
+         *     attorneys with room, matching as many referrals as it can and then maximising the total
+         *     score, and proposes each assignment to the attorney's firm. A firm's coordinators and org
+         *     admins see their firm's proposals; platform admins see all; anyone else an empty list. A
+         *     new run supersedes the proposals nobody sent or dismissed.
+         */
+        get: operations["listProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a proposal as a routed offer to its attorney (a coordinator or org admin of its firm)
+         * @description 409 when the proposal was already sent, dismissed or superseded, when the referral is no
+         *     longer open, or when the attorney is no longer eligible for it (the constraints they now fail
+         *     are named).
+         */
+        post: operations["sendProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a proposal (a coordinator or org admin of its firm); later runs do not propose the pair again */
+        post: operations["dismissProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/matters": {
         parameters: {
             query?: never;
@@ -1876,6 +1943,42 @@ export interface components {
             decline_reason?: "no_capacity" | "conflict" | "outside_expertise" | "other";
             decline_note?: string;
         };
+        /** @enum {string} */
+        ProposalStatus: "proposed" | "sent" | "dismissed" | "superseded";
+        Proposal: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The nightly run that proposed it
+             */
+            run_id: string;
+            referral: components["schemas"]["ReferralBrief"];
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            /**
+             * Format: double
+             * @description The attorney's score for the referral when proposed
+             */
+            score: number;
+            status: components["schemas"]["ProposalStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was sent or dismissed
+             */
+            decided_at?: string;
+            /**
+             * Format: uuid
+             * @description The offer it was sent as
+             */
+            offer_id?: string;
+        };
         Matter: {
             /** Format: uuid */
             id: string;
@@ -2117,6 +2220,7 @@ export interface components {
         ReferralId: string;
         OfferId: string;
         MatterId: string;
+        ProposalId: string;
     };
     requestBodies: never;
     headers: {
@@ -3905,6 +4009,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: {
+                /** @description Default proposed */
+                status?: components["schemas"]["ProposalStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Proposal"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    sendProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer made */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    dismissProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dismissed proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             401: components["responses"]["Problem"];
