@@ -14,3 +14,11 @@ export const nonprofitStaff = {
   name: 'Lena Ortiz',
   organization: 'Northside Legal Aid Society',
 };
+
+/** Hartwell & Pierce's housing attorney, admitted in Illinois, with room for more matters. */
+export const attorney = {
+  email: 'priya.raman@hartwell.example',
+  password: DEMO_PASSWORD,
+  name: 'Priya Raman',
+  organization: 'Hartwell & Pierce LLP',
+};
