@@ -17,6 +17,7 @@ import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OfferPage } from './pages/OfferPage';
 import { OffersPage } from './pages/OffersPage';
+import { ProposalsPage } from './pages/ProposalsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PartnershipsPage } from './pages/PartnershipsPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -140,6 +141,14 @@ export function App() {
           element={
             <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
               <ConflictsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="proposals"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <ProposalsPage />
             </RequireRole>
           }
         />

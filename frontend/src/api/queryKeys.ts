@@ -47,4 +47,5 @@ export const queryKeys = {
   matterList: ['matters', 'list'] as const,
   matter: (id: string) => ['matters', 'one', id] as const,
   opportunities: ['opportunities'] as const,
+  proposals: ['proposals'] as const,
 };

@@ -58,6 +58,7 @@ export type OfferMode = Schemas['OfferMode'];
 export type OfferStatus = Schemas['OfferStatus'];
 export type OfferRequest = Schemas['OfferRequest'];
 export type Offer = Schemas['Offer'];
+export type Proposal = Schemas['Proposal'];
 export type Matter = Schemas['Matter'];
 export type TimelineStep = Schemas['TimelineStep'];
 export type ReferralBrief = Schemas['ReferralBrief'];

@@ -18,11 +18,12 @@ const TO_CLEAR: NavItem = { to: '/to-clear', label: 'To clear', pendingCount: tr
 const MY_PRACTICE: NavItem = { to: '/profile/attorney', label: 'My practice' };
 const OFFERS: NavItem = { to: '/offers', label: 'Offers' };
 const MY_MATTERS: NavItem = { to: '/matters', label: 'My matters' };
+const PROPOSALS: NavItem = { to: '/proposals', label: 'Proposals' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   if (kind === 'law_firm') {
     if (role === 'attorney') return [OFFERS, MY_MATTERS, REFERRALS, MY_PRACTICE];
-    if (role === 'coordinator') return [REFERRALS, TO_CLEAR, ATTORNEYS, CONFLICTS];
+    if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, ATTORNEYS, CONFLICTS];
     if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS];
     return [];
   }
