@@ -1,4 +1,6 @@
 import { api } from './client';
+import { listMatters } from './matters';
+import { listOffers } from './offers';
 import { unwrap } from './problem';
 import type { Matter, Offer, OfferRequest, TimelineStep } from './types';
 
@@ -14,11 +16,11 @@ export const confirmOffer = (offerId: string): Promise<Matter> =>
 
 /** The offers of one referral, newest first. */
 export const listReferralOffers = async (referralId: string): Promise<Offer[]> =>
-  (await unwrap(api.GET('/offers'))).items.filter((offer) => offer.referral.id === referralId);
+  (await listOffers()).filter((offer) => offer.referral.id === referralId);
 
 /** The matters opened on one referral, newest first: at most one of them is active. */
 export const listReferralMatters = async (referralId: string): Promise<Matter[]> =>
-  (await unwrap(api.GET('/matters'))).items.filter((matter) => matter.referral.id === referralId);
+  (await listMatters()).filter((matter) => matter.referral.id === referralId);
 
 export interface TimelinePage {
   items: TimelineStep[];

@@ -1,4 +1,4 @@
-import type { Matter, Me, Offer, OfferMode, OfferStatus, Referral, ReferralAction, ReferralStatus } from '../api/types';
+import type { DeclineReason, Matter, Me, OfferMode, OfferStatus, Referral, ReferralAction, ReferralStatus, WithdrawReason } from '../api/types';
 import { canRefer, handlesConflicts } from './referrals';
 
 export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
@@ -16,14 +16,14 @@ export const OFFER_MODE_LABELS: Record<OfferMode, string> = {
   volunteer: 'Volunteered',
 };
 
-export const DECLINE_REASON_LABELS: Record<NonNullable<Offer['decline_reason']>, string> = {
+export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
   no_capacity: 'No capacity',
   conflict: 'Conflict of interest',
   outside_expertise: 'Outside their expertise',
   other: 'Other',
 };
 
-export const WITHDRAW_REASON_LABELS: Record<NonNullable<Matter['withdraw_reason']>, string> = {
+export const WITHDRAW_REASON_LABELS: Record<WithdrawReason, string> = {
   no_capacity: 'No capacity',
   conflict: 'Conflict of interest',
   client_unreachable: 'Client unreachable',

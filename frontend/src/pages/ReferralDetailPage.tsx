@@ -8,8 +8,9 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { matchingRole } from '../domain/offers';
+import { isOpenForMatching, matchingRole } from '../domain/offers';
 import { canRefer, handlesConflicts } from '../domain/referrals';
+import { CandidatesPanel } from './referrals/CandidatesPanel';
 import { ConflictCheckPanel } from './referrals/ConflictCheckPanel';
 import { ConflictInquiriesPanel } from './referrals/ConflictInquiriesPanel';
 import { ClientBlock, PartiesTable } from './referrals/PartiesAndClient';
@@ -68,6 +69,7 @@ export function ReferralDetailPage() {
       {r.client && <ClientBlock client={r.client} />}
       <PartiesTable parties={r.parties} redacted={r.redacted} />
       {conflicts && <ConflictCheckPanel referralId={r.id} />}
+      {matching && isOpenForMatching(r.status) && <CandidatesPanel referralId={r.id} role={matching} />}
       {matching === 'referrer' && r.status !== 'draft' && <ReferralOffers referralId={r.id} canConfirm={own} />}
       {own && r.status !== 'draft' && <ConflictInquiriesPanel referralId={r.id} />}
       {matching === 'referrer' && <ReferralTimeline referralId={r.id} />}

@@ -8,16 +8,10 @@ import { FormAlert } from '../../components/FormAlert';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { namesInWords } from '../../domain/offers';
+import { parseWholeNumber, validateWholeNumber } from '../../forms/numbers';
 
 /** The most candidates one broadcast reaches, as the API allows. */
-export const MAX_BROADCAST = 20;
-
-/** A broadcast's "How many": a whole number from 1 to MAX_BROADCAST, or why not. */
-export function checkCount(text: string): number | string {
-  const count = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || count < 1 || count > MAX_BROADCAST) return `Enter a whole number from 1 to ${MAX_BROADCAST}.`;
-  return count;
-}
+const MAX_BROADCAST = 20;
 
 /** Makes offers of the referral and refreshes everything on its page they change. */
 function useMakeOffers(referralId: string, onOffered: (offers: Offer[]) => void) {
@@ -62,9 +56,9 @@ export function OfferControls({ referralId, chosen, onOffered }: OfferControlsPr
     offer.mutate(request);
   };
   const broadcast = () => {
-    const checked = checkCount(count);
-    if (typeof checked === 'string') return setCountError(checked);
-    send({ mode: 'broadcast', count: checked });
+    const problem = validateWholeNumber(count, { min: 1, max: MAX_BROADCAST, required: true, label: 'how many candidates' });
+    if (problem) return setCountError(problem);
+    send({ mode: 'broadcast', count: parseWholeNumber(count) });
   };
   const busy = offer.isPending;
   return (
