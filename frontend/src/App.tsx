@@ -9,6 +9,7 @@ import { DevMailboxPage } from './pages/DevMailboxPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MatchingSettingsPage } from './pages/MatchingSettingsPage';
 import { MatterPage } from './pages/MatterPage';
 import { MattersPage } from './pages/MattersPage';
 import { MembersPage } from './pages/MembersPage';
@@ -75,6 +76,14 @@ export function App() {
           element={
             <RequireRole roles={['platform_admin']}>
               <DevMailboxPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/matching"
+          element={
+            <RequireRole roles={['platform_admin']}>
+              <MatchingSettingsPage />
             </RequireRole>
           }
         />

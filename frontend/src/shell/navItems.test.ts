@@ -12,7 +12,7 @@ describe('navItemsFor', () => {
     ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Partnerships', 'Profile']],
     ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Partnerships', 'Profile']],
     ['org_admin', 'clinic', ['Home', 'Referrals', 'Partnerships', 'Members', 'Profile']],
-    ['platform_admin', 'platform', ['Home', 'Referrals', 'Partnerships', 'Organisations', 'Profile']],
+    ['platform_admin', 'platform', ['Home', 'Referrals', 'Partnerships', 'Organisations', 'Matching settings', 'Profile']],
   ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
     expect(labels(role, kind)).toEqual(expected);
   });

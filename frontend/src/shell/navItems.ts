@@ -40,7 +40,7 @@ export function navItemsFor(role: Role, kind: OrganizationKind, devMailbox = fal
   const items: NavItem[] = [{ to: '/', label: 'Home', end: true }, ...featureItems(role, kind)];
   if (canSeePartnerships(role)) items.push({ to: '/partnerships', label: 'Partnerships' });
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
-  if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' });
+  if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' }, { to: '/admin/matching', label: 'Matching settings' });
   if (role === 'platform_admin' && devMailbox) items.push({ to: '/admin/dev-mailbox', label: 'Dev mailbox' });
   items.push({ to: '/profile', label: 'Profile', end: true });
   return items;
