@@ -1739,6 +1739,15 @@ type OfferWindows struct {
 	Urgent    int `json:"urgent"`
 }
 
+// Opportunity defines model for Opportunity.
+type Opportunity struct {
+	// Factors Why it fits you
+	Factors  []CandidateFactor `json:"factors"`
+	Mentored bool              `json:"mentored"`
+	Referral Referral          `json:"referral"`
+	Score    float64           `json:"score"`
+}
+
 // Organization defines model for Organization.
 type Organization struct {
 	// Active False once a platform admin deactivated it: its members can neither sign in nor use their tokens
@@ -2176,6 +2185,11 @@ type ListOffersParams struct {
 	Status *OfferStatus `form:"status,omitempty" json:"status,omitempty"`
 }
 
+// ListOpportunitiesParams defines parameters for ListOpportunities.
+type ListOpportunitiesParams struct {
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // ListPartnershipsParams defines parameters for ListPartnerships.
 type ListPartnershipsParams struct {
 	FirmId     *openapi_types.UUID `form:"firm_id,omitempty" json:"firm_id,omitempty"`
@@ -2484,6 +2498,9 @@ type ServerInterface interface {
 	// DeclineOffer Decline an offer (its attorney) with a reason
 	// (POST /offers/{offerId}/decline)
 	DeclineOffer(ctx echo.Context, offerId OfferId) error
+	// ListOpportunities Open referrals the calling attorney is eligible for, best fit first, redacted, with why each fits
+	// (GET /opportunities)
+	ListOpportunities(ctx echo.Context, params ListOpportunitiesParams) error
 	// ListOrganizations Organisations visible to the caller
 	// (GET /organizations)
 	ListOrganizations(ctx echo.Context) error
@@ -3176,6 +3193,24 @@ func (w *ServerInterfaceWrapper) DeclineOffer(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.DeclineOffer(ctx, offerId)
+	return err
+}
+
+// ListOpportunities converts echo context to params.
+func (w *ServerInterfaceWrapper) ListOpportunities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOpportunitiesParams
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListOpportunities(ctx, params)
 	return err
 }
 
@@ -4093,6 +4128,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/matters/:matterId/withdraw", wrapper.WithdrawMatter, options.OperationMiddlewares["withdrawMatter"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/candidates", wrapper.ListCandidates, options.OperationMiddlewares["listCandidates"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/candidates/:attorneyId", wrapper.ExplainCandidate, options.OperationMiddlewares["explainCandidate"]...)
+	router.GET(options.BaseURL+"/opportunities", wrapper.ListOpportunities, options.OperationMiddlewares["listOpportunities"]...)
 	router.GET(options.BaseURL+"/matching/settings", wrapper.GetMatchingSettings, options.OperationMiddlewares["getMatchingSettings"]...)
 	router.PUT(options.BaseURL+"/matching/settings", wrapper.PutMatchingSettings, options.OperationMiddlewares["putMatchingSettings"]...)
 	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)

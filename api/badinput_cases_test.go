@@ -278,6 +278,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "POST", "/api/v1/admin/queues/session?unknown={}", "unknown", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/{}", "referralId", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/candidates?limit={}", "limit", nil, false},
+		{f.priya, "GET", "/api/v1/opportunities?limit={}", "limit", nil, false},
 		{f.staff, "GET", "/api/v1/referrals/" + f.referralID + "/candidates/{}", "attorneyId", nil, false},
 		{f.coord, "GET", "/api/v1/conflicts/imports/{}", "id", nil, false},
 		{f.staff, "PUT", "/api/v1/referrals/{}", "referralId", referralBody(true), false},

@@ -58,3 +58,13 @@ func (h *Handlers) ExplainCandidate(c echo.Context, referralID ReferralId, attor
 		}),
 	})
 }
+
+func (h *Handlers) ListOpportunities(c echo.Context, params ListOpportunitiesParams) error {
+	list, err := h.Opportunities.Opportunities(c.Request().Context(), principal(c), deref(params.Limit))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, items(mapSlice(list, func(o offer.Opportunity) Opportunity {
+		return Opportunity{Referral: toAPIReferral(o.Referral), Score: o.Score, Mentored: o.Mentored, Factors: toAPIFactors(o.Factors)}
+	})))
+}

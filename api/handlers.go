@@ -34,6 +34,7 @@ type Handlers struct {
 	// Candidates ranks attorneys for referrals; MatchingSettings holds the weights and offer windows.
 	Candidates       offer.CandidateService
 	MatchingSettings offer.SettingsService
+	Opportunities    offer.OpportunityService
 	SecureCookie     bool
 	Uploads          UploadRate
 	// DevMailbox is the development mailbox; nil when the server sends email or runs in production.

@@ -50,8 +50,10 @@ type App struct {
 	MatchingSettings offer.SettingsService
 	// Proposals are the nightly batch matching's, for firms' coordinators to send or dismiss.
 	Proposals offer.ProposalService
-	Mailer    notify.Mailer
-	Metrics   *metrics.Metrics
+	// Opportunities are the open referrals each attorney may take.
+	Opportunities offer.OpportunityService
+	Mailer        notify.Mailer
+	Metrics       *metrics.Metrics
 	// DevMailbox keeps the emails of a development server that has no SMTP server; nil otherwise.
 	DevMailbox *notify.DevMailbox
 	// Notify keeps in-app notifications and preferences, and sends their emails.
@@ -122,6 +124,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	candidates := newCandidates(db, settings, partnerships)
 	placement := referral.NewPlacement(db, cipher)
 	offers := newOffers(db, placement, conflicts, candidates)
+	referrals := referral.NewService(db, ref, cipher, conflicts)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
@@ -130,12 +133,13 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Orgs:       NewOrgService(db, authSvc, cfg.BaseURL),
 		Reference:  ref,
 		Attorneys:  attorney.NewService(store.Bind(db, func(tx *store.Store) attorney.AttorneyTx { return tx }), authSvc, ref),
-		Referrals:  referral.NewService(db, ref, cipher, conflicts),
+		Referrals:  referrals,
 		Conflicts:  conflicts,
 		Offers:     offers,
 		Candidates: candidates, MatchingSettings: settings,
-		Proposals: newProposals(db, placement, conflicts, candidates),
-		Notify:    notify.NewService(db, mailer, cfg.BaseURL, logger),
+		Proposals:     newProposals(db, placement, conflicts, candidates),
+		Opportunities: offer.NewOpportunityService(db, settings, referrals, unprofiled()),
+		Notify:        notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
 	}, nil
@@ -160,8 +164,9 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 		Handlers: &api.Handlers{
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
-			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Notifications: a.Notify,
-			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
+			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
+			Notifications: a.Notify,
+			DevMailbox:    a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,

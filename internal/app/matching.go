@@ -16,13 +16,17 @@ import (
 // newCandidates builds the candidate service. An attorney who never saved a profile is matched
 // with attorney.DefaultProfile's numbers; their lists are empty, so they fail the bar admission.
 func newCandidates(db *store.Store, settings offer.SettingsService, partnerships partnership.Service) offer.CandidateService {
+	return offer.NewCandidateService(db, settings, matchingPartnerships{partnerships}, unprofiled())
+}
+
+// unprofiled is what matching reads of an attorney who never saved a profile.
+func unprofiled() matching.Attorney {
 	d := attorney.DefaultProfile
-	unprofiled := matching.Attorney{
+	return matching.Attorney{
 		MaxActive: d.MaxActiveMatters, MonthlyBudget: float64(d.MonthlyHourBudget), AnnualGoal: float64(d.AnnualGoalHours),
 		WorkMode: string(d.WorkMode), AcceptsMentored: d.AcceptsMentored,
 		Admissions: map[string]bool{}, Areas: map[string]matching.Experience{},
 	}
-	return offer.NewCandidateService(db, settings, matchingPartnerships{partnerships}, unprofiled)
 }
 
 // matchingPartnerships is offer.Partnerships: the partnership domain's active partnerships as the

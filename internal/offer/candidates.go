@@ -278,10 +278,12 @@ func (s *candidateService) gather(ctx context.Context, r store.MatchingReferral,
 	return pl, nil
 }
 
-// defaults gives an attorney without a profile the profile's defaults, keeping what the store
-// read of their matters and offers.
-func (s *candidateService) defaults(a matching.Attorney) matching.Attorney {
-	d := s.unprofiled
+// defaults is withDefaults with the service's profile defaults.
+func (s *candidateService) defaults(a matching.Attorney) matching.Attorney { return withDefaults(s.unprofiled, a) }
+
+// withDefaults gives an attorney without a profile the profile's defaults d, keeping what the
+// store read of their matters and offers.
+func withDefaults(d, a matching.Attorney) matching.Attorney {
 	d.ID, d.FirmID = a.ID, a.FirmID
 	d.Active, d.HoursThisMonth, d.HoursThisYear, d.RecentOffers = a.Active, a.HoursThisMonth, a.HoursThisYear, a.RecentOffers
 	return d

@@ -4,10 +4,23 @@ import (
 	"context"
 	"errors"
 
+	"github.com/google/uuid"
+
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/store"
 )
+
+func (s *service) OpenForFirm(ctx context.Context, p auth.Principal, ids []uuid.UUID) ([]Referral, error) {
+	if p.OrgKind != auth.KindLawFirm || len(ids) == 0 {
+		return []Referral{}, nil
+	}
+	rows, _, err := s.db.ListReferrals(ctx, store.ReferralFilter{VisibleTo: &p.OrgID, IDs: ids, Sort: "created", Limit: len(ids)})
+	if err != nil {
+		return nil, err
+	}
+	return s.presentAll(ctx, s.db, rows, false)
+}
 
 func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]Referral, string, error) {
 	if f.Sort == "" {

@@ -176,6 +176,10 @@ type Service interface {
 	// List returns one page of the referrals the caller may see and the cursor of the next page ("" at
 	// the end). Returns Invalid for a malformed cursor.
 	List(ctx context.Context, p auth.Principal, f ListFilter) ([]Referral, string, error)
+	// OpenForFirm returns those of the referrals given that are open and that the caller's firm's
+	// conflict check cleared, redacted as List shows them to law firm members, in no order; none
+	// for callers outside a law firm. One query for the rows and one for their parties.
+	OpenForFirm(ctx context.Context, p auth.Principal, ids []uuid.UUID) ([]Referral, error)
 }
 
 // EventSubmitted is emitted when a referral is submitted, after every firm's conflict check of it

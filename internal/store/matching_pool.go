@@ -28,34 +28,92 @@ type MatchingReferral struct {
 	Status string
 }
 
-// MatchingReferralByID reads one referral for matching. NotFound if there is none.
-func (s *Store) MatchingReferralByID(ctx context.Context, id uuid.UUID) (MatchingReferral, error) {
-	const query = `SELECT id, org_id, status, practice_area, jurisdiction, coalesce(language, ''), urgency,
-		deadline, coalesce(estimated_hours, 0), remote_allowed, mentored_ok
-	FROM referrals WHERE id = $1`
+// matchingReferralColumns are what scanMatchingReferral reads of a referral.
+const matchingReferralColumns = `r.id, r.org_id, r.status, r.practice_area, r.jurisdiction, coalesce(r.language, ''), r.urgency,
+	r.deadline, coalesce(r.estimated_hours, 0), r.remote_allowed, r.mentored_ok`
+
+// matchingReferralScan scans matchingReferralColumns: dest are the destinations, and done turns
+// them into the referral.
+func matchingReferralScan() (dest []any, done func() MatchingReferral) {
 	var r MatchingReferral
 	var rid, org uuid.UUID
 	var deadline pgtype.Date
 	var hours int
-	dest := []any{uuidDest{&rid}, uuidDest{&org}, &r.Status, &r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Urgency,
+	dest = []any{uuidDest{&rid}, uuidDest{&org}, &r.Status, &r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Urgency,
 		&deadline, &hours, &r.RemoteAllowed, &r.MentoredOK}
+	return dest, func() MatchingReferral {
+		out := r
+		out.ID, out.OrgID, out.EstimatedHours = rid.String(), org.String(), float64(hours)
+		out.Area, _, _ = strings.Cut(out.PracticeArea, ".")
+		if out.Language == "en" {
+			out.Language = "" // the engine's "no language needed but English"
+		}
+		out.Deadline = time.Time{}
+		if deadline.Valid {
+			out.Deadline = deadline.Time
+		}
+		return out
+	}
+}
+
+// MatchingReferralByID reads one referral for matching. NotFound if there is none.
+func (s *Store) MatchingReferralByID(ctx context.Context, id uuid.UUID) (MatchingReferral, error) {
+	dest, done := matchingReferralScan()
+	var r MatchingReferral
 	found := false
-	err := s.scanRows(ctx, query, []any{id}, dest, func() { found = true })
+	err := s.scanRows(ctx, "SELECT "+matchingReferralColumns+" FROM referrals r WHERE r.id = $1", []any{id}, dest, func() { r, found = done(), true })
 	if err != nil {
 		return r, translate(err, "referral")
 	}
 	if !found {
 		return r, problem.New(problem.NotFound, "Referral not found.")
 	}
-	r.ID, r.OrgID, r.EstimatedHours = rid.String(), org.String(), float64(hours)
-	r.Area, _, _ = strings.Cut(r.PracticeArea, ".")
-	if r.Language == "en" {
-		r.Language = "" // the engine's "no language needed but English"
-	}
-	if deadline.Valid {
-		r.Deadline = deadline.Time
-	}
 	return r, nil
+}
+
+// OpportunityPool is what ranking the open referrals for one attorney needs besides the attorney.
+type OpportunityPool struct {
+	// Referrals are the open referrals the attorney's firm's conflict check cleared, Conflicts
+	// that check of each by referral id.
+	Referrals []MatchingReferral
+	Conflicts map[string]matching.ConflictState
+	// Declined are the ids of the referrals the attorney declined.
+	Declined map[string]bool
+	// Mentors are the practice areas the firm has an experienced or expert attorney in.
+	Mentors         map[string]bool
+	MaxRecentOffers int
+}
+
+// OpportunityPoolOf reads the open referrals a firm's conflict check cleared and what ranking them
+// for one of its attorneys needs: four queries however many referrals there are.
+func (s *Store) OpportunityPoolOf(ctx context.Context, firmID, attorneyID uuid.UUID, now time.Time) (OpportunityPool, error) {
+	out := OpportunityPool{Conflicts: map[string]matching.ConflictState{}, Declined: map[string]bool{}, Mentors: map[string]bool{}}
+	dest, done := matchingReferralScan()
+	var result string
+	err := s.scanRows(ctx, "SELECT "+matchingReferralColumns+`, c.result FROM referrals r
+		JOIN conflict_checks c ON c.referral_id = r.id AND c.firm_id = $1 AND c.result IN ('clear', 'cleared') AND NOT c.recheck_pending
+		WHERE r.status IN ('submitted', 'matching', 'offered')`, []any{firmID}, append(dest, &result), func() {
+		r := done()
+		out.Referrals = append(out.Referrals, r)
+		out.Conflicts[r.ID] = matching.ConflictState(result)
+	})
+	if err != nil {
+		return out, translate(err, "open referrals")
+	}
+	var id uuid.UUID
+	err = s.scanRows(ctx, `SELECT DISTINCT referral_id FROM offers WHERE attorney_id = $1 AND status = 'declined'`,
+		[]any{attorneyID}, []any{uuidDest{&id}}, func() { out.Declined[id.String()] = true })
+	if err != nil {
+		return out, translate(err, "declined offers")
+	}
+	var firm uuid.UUID
+	var area string
+	err = s.scanRows(ctx, mentorsQuery, []any{nil, firmID}, []any{uuidDest{&firm}, &area}, func() { out.Mentors[area] = true })
+	if err != nil {
+		return out, translate(err, "mentors")
+	}
+	out.MaxRecentOffers, err = s.maxRecentOffers(ctx, now)
+	return out, err
 }
 
 // MatchingContext reads what ranking the referral needs beyond the attorneys: every firm's conflict
@@ -93,13 +151,13 @@ func (s *Store) MatchingContext(ctx context.Context, r matching.Referral, now ti
 	return c, err
 }
 
-// mentorsQuery finds, for the practice areas in $1, the firms (only firm $2 unless NULL) with an
-// active attorney experienced or expert in each.
+// mentorsQuery finds, for the practice areas in $1 (all if NULL), the firms (only firm $2 unless
+// NULL) with an active attorney experienced or expert in each.
 const mentorsQuery = `SELECT DISTINCT m.org_id, a.practice_area
 	FROM attorney_practice_areas a
 	JOIN memberships m ON m.user_id = a.user_id AND m.role = 'attorney'
 	JOIN users u ON u.id = a.user_id AND u.active
-	WHERE a.practice_area = ANY($1) AND a.experience IN ('experienced', 'expert') AND ($2::uuid IS NULL OR m.org_id = $2)`
+	WHERE ($1::text[] IS NULL OR a.practice_area = ANY($1)) AND a.experience IN ('experienced', 'expert') AND ($2::uuid IS NULL OR m.org_id = $2)`
 
 func addMentor(mentors map[string]map[string]bool, firm, area string) {
 	if mentors[firm] == nil {

@@ -35,9 +35,10 @@ func (s *Store) SaveIdempotencyKey(ctx context.Context, k IdempotencyKey) error 
 // ReferralFilter selects and orders referrals. Sort is "created", "deadline" or "urgency"; After
 // holds the sort key of the last row of the previous page (nil for the first page).
 type ReferralFilter struct {
-	OrgID         *uuid.UUID // only this organisation's referrals
-	VisibleTo     *uuid.UUID // only open referrals this firm has a clear conflict check for
-	SubmittedOnly bool       // no drafts
+	OrgID         *uuid.UUID  // only this organisation's referrals
+	VisibleTo     *uuid.UUID  // only open referrals this firm has a clear conflict check for
+	SubmittedOnly bool        // no drafts
+	IDs           []uuid.UUID // only these referrals, if not nil
 	Status        string
 	PracticeArea  string // an area includes its sub-areas
 	Jurisdiction  string
@@ -95,6 +96,9 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) ([]Referral
 	if f.VisibleTo != nil {
 		where = append(where, "referrals.status IN ('submitted', 'matching', 'offered')",
 			"EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = referrals.id AND c.firm_id = "+param(*f.VisibleTo)+" AND c.result IN ('clear', 'cleared') AND NOT c.recheck_pending)")
+	}
+	if f.IDs != nil {
+		where = append(where, "referrals.id = ANY("+param(uuidArray(f.IDs))+")")
 	}
 	if f.SubmittedOnly {
 		where = append(where, "referrals.status <> 'draft'")

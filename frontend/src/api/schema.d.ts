@@ -1227,6 +1227,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open referrals the calling attorney is eligible for, best fit first, redacted, with why each fits
+         * @description For attorneys: the open referrals their firm's conflict check has cleared and that pass every
+         *     hard constraint for them, ranked by their score for each. Referrals are redacted as the
+         *     referral list shows them to law firm members. Anyone but an attorney gets 403.
+         */
+        get: operations["listOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/matching/settings": {
         parameters: {
             query?: never;
@@ -1795,6 +1817,14 @@ export interface components {
             detail: components["schemas"]["CandidateDetail"];
             eligible: boolean;
             failures: components["schemas"]["CandidateFailure"][];
+        };
+        Opportunity: {
+            referral: components["schemas"]["Referral"];
+            /** Format: double */
+            score: number;
+            mentored: boolean;
+            /** @description Why it fits you */
+            factors: components["schemas"]["CandidateFactor"][];
         };
         /** @description How long an offer stays open, in minutes, by the referral's urgency; a more urgent referral's window is no longer than a less urgent one's */
         OfferWindows: {
@@ -4252,6 +4282,33 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listOpportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Opportunities, best fit first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Opportunity"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     getMatchingSettings: {
