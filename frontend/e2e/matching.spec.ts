@@ -1,4 +1,4 @@
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { attorney, nonprofitStaff } from './demo';
 import { signIn } from './signIn';
 
@@ -13,15 +13,6 @@ const phone = '312-555-0188';
 const landlord = `Maplecrest ${run} Apartments LLC`;
 const title = 'A referral in Private Landlord/Tenant, Illinois is offered to you';
 
-/** An access token for a demo account, as the app gets one, for the steps the test takes through the API. */
-async function apiAs(baseURL: string, account: { email: string; password: string }) {
-  const api = await request.newContext({ baseURL });
-  const login = await api.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
-  expect(login.ok()).toBe(true);
-  const { access_token } = (await login.json()) as { access_token: string };
-  return { api, headers: { Authorization: `Bearer ${access_token}` } };
-}
-
 /** The top bar's notification bell. */
 function bellOf(page: Page) {
   return page.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread$/ });
@@ -33,10 +24,7 @@ async function unreadCount(page: Page): Promise<number> {
   return Number(/(\d+) unread/.exec(name)?.[1]);
 }
 
-test('a referral the nonprofit submits is offered to an attorney, who accepts it and sees the client; the nonprofit sees who took it', async ({
-  browser,
-  baseURL,
-}) => {
+test('a referral the nonprofit submits is offered to an attorney, who accepts it and sees the client; the nonprofit sees who took it', async ({ browser }) => {
   test.setTimeout(120_000);
   const staffContext = await browser.newContext();
   const attorneyContext = await browser.newContext();
@@ -78,21 +66,16 @@ test('a referral the nonprofit submits is offered to an attorney, who accepts it
     await expect(staff.getByText('The referral has been submitted.')).toBeVisible();
     const referralId = staff.url().split('/').pop() ?? '';
 
-    // The referrer offers it to the attorney among its candidates (through the API: the referral
-    // page's candidate list is not part of this journey).
-    const { api, headers } = await apiAs(baseURL ?? '', nonprofitStaff);
-    const ranking = await api.get(`/api/v1/referrals/${referralId}/candidates`, { headers });
-    expect(ranking.ok()).toBe(true);
-    const { items } = (await ranking.json()) as { items: { attorney_id: string; attorney_name: string }[] };
-    const candidate = items.find((c) => c.attorney_name === attorney.name);
-    expect(candidate, `${attorney.name} is a candidate`).toBeDefined();
-    const made = await api.post(`/api/v1/referrals/${referralId}/offers`, {
-      headers,
-      data: { mode: 'broadcast', attorney_ids: [candidate?.attorney_id] },
-    });
+    // From the referral's page, the nonprofit offers it to the attorney among its ranked candidates.
+    const candidates = staff.getByRole('region', { name: 'Candidates' });
+    await expect(candidates.getByRole('list', { name: 'Ranked candidates' })).toBeVisible();
+    await candidates.getByRole('checkbox', { name: `Choose ${attorney.name}` }).check();
+    const offered = staff.waitForResponse((r) => r.url().endsWith(`/api/v1/referrals/${referralId}/offers`) && r.request().method() === 'POST');
+    await candidates.getByRole('button', { name: 'Offer to the chosen candidates' }).click();
+    const made = await offered;
     expect(made.status()).toBe(201);
     const [offer] = ((await made.json()) as { items: { id: string }[] }).items;
-    await api.dispose();
+    await expect(candidates.getByText(`Offered to ${attorney.name}.`)).toBeVisible();
 
     // Without a reload, the offer shows in the attorney's inbox and rings the bell.
     const inbox = lawyer.getByRole('region', { name: 'Offers waiting for your answer' });
