@@ -25,6 +25,9 @@ func TestConstraints(t *testing.T) {
 		}, ConstraintBarAdmission, "Not admitted to the bar in US-NYSD"},
 		{"not admitted", func(r *Referral, a *Attorney, c *Context) { r.Jurisdiction = "WI" },
 			ConstraintBarAdmission, "Not admitted to the bar in WI"},
+		{"not admitted, by the jurisdiction's name", func(r *Referral, a *Attorney, c *Context) {
+			r.Jurisdiction, r.Names = "WI", map[string]string{"WI": "Wisconsin"}
+		}, ConstraintBarAdmission, "Not admitted to the bar in Wisconsin"},
 		{"admission inactive", func(r *Referral, a *Attorney, c *Context) { a.Admissions["IL"] = false },
 			ConstraintBarAdmission, "Bar admission in IL is not active"},
 

@@ -44,6 +44,17 @@ type Referral struct {
 	EstimatedHours float64   // 0: unknown (the engine assumes 10)
 	RemoteAllowed  bool      // false: the client must be met in person
 	MentoredOK     bool      // an attorney still learning the area may take it with a mentor of their firm
+	// Names are the display names of the codes above (areas, jurisdiction, language), for the
+	// explanations; a code without one is shown as itself.
+	Names map[string]string
+}
+
+// named is code's display name, or code when it has none.
+func (r *Referral) named(code string) string {
+	if n := r.Names[code]; n != "" {
+		return n
+	}
+	return code
 }
 
 // Attorney is an attorney's profile and current load.

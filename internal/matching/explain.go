@@ -7,8 +7,8 @@ import (
 )
 
 // This file holds the sentences: why an attorney fails a constraint, and what each score says of
-// them. They are made on demand, never while ranking. Places, areas and languages appear as codes;
-// the API layer maps codes to names.
+// them. They are made on demand, never while ranking. Places, areas and languages appear by the
+// names Referral.Names gives them, or as codes.
 
 // failureWhy says why the attorney fails constraint k.
 func (s *subject) failureWhy(k Constraint) string {
@@ -16,13 +16,13 @@ func (s *subject) failureWhy(k Constraint) string {
 	switch k {
 	case ConstraintBarAdmission:
 		if _, listed := a.Admissions[r.Jurisdiction]; listed {
-			return fmt.Sprintf("Bar admission in %s is not active", r.Jurisdiction)
+			return fmt.Sprintf("Bar admission in %s is not active", r.named(r.Jurisdiction))
 		}
-		return fmt.Sprintf("Not admitted to the bar in %s", r.Jurisdiction)
+		return fmt.Sprintf("Not admitted to the bar in %s", r.named(r.Jurisdiction))
 	case ConstraintPracticeArea:
 		return s.areaWhy()
 	case ConstraintLanguage:
-		return fmt.Sprintf("Does not speak %s, the client's language", r.Language)
+		return fmt.Sprintf("Does not speak %s, the client's language", r.named(r.Language))
 	case ConstraintCapacityMatters:
 		if a.MaxActive <= 0 {
 			return "Takes no new matters: their maximum is 0 active matters"
@@ -64,7 +64,7 @@ func (s *subject) areaWhy() string {
 	case s.experience == ExperienceNone && !a.AcceptsMentored:
 		return fmt.Sprintf("Does not practise %s and has not offered to learn an area under a mentor", area)
 	default:
-		return fmt.Sprintf("Would need a mentor in %s, and their firm has no experienced attorney in it", r.Area)
+		return fmt.Sprintf("Would need a mentor in %s, and their firm has no experienced attorney in it", r.named(r.Area))
 	}
 }
 
@@ -73,9 +73,9 @@ func (s *subject) areaWhy() string {
 func (s *subject) areaText() string {
 	r, a := s.r, s.a
 	if r.Area != r.PracticeArea && a.Areas[r.Area] > a.Areas[r.PracticeArea] {
-		return r.Area
+		return r.named(r.Area)
 	}
-	return r.PracticeArea
+	return r.named(r.PracticeArea)
 }
 
 // untilText is "before the deadline on 2026-12-20" or "in the next 30 days".
@@ -134,9 +134,9 @@ func (f Factor) Why(r Referral, a Attorney, c Context) string {
 		case !needsLanguage(r.Language):
 			return "The client needs no language other than English"
 		case speaks(&a, r.Language):
-			return fmt.Sprintf("Speaks %s, the client's language", r.Language)
+			return fmt.Sprintf("Speaks %s, the client's language", r.named(r.Language))
 		default:
-			return fmt.Sprintf("Does not speak %s, the client's language", r.Language)
+			return fmt.Sprintf("Does not speak %s, the client's language", r.named(r.Language))
 		}
 	case FactorFairness:
 		if a.RecentOffers == 0 {
@@ -161,7 +161,7 @@ func (s *subject) experienceWhy() string {
 	s.fitArea()
 	if s.mentored {
 		if s.experience == ExperienceNone {
-			return fmt.Sprintf("Willing to learn %s under a mentor at their firm", s.r.Area)
+			return fmt.Sprintf("Willing to learn %s under a mentor at their firm", s.r.named(s.r.Area))
 		}
 		return fmt.Sprintf("Learning %s, with a mentor at their firm", s.areaText())
 	}
@@ -173,7 +173,7 @@ func (s *subject) partnershipWhy() string {
 	p, ok := s.partnership()
 	switch {
 	case !ok:
-		return fmt.Sprintf("Their firm has no partnership with the referring organisation covering %s", s.r.PracticeArea)
+		return fmt.Sprintf("Their firm has no partnership with the referring organisation covering %s", s.r.named(s.r.PracticeArea))
 	case p.HoursLeft <= 0:
 		return "Their firm's partnership with the referring organisation has no pledged hours left"
 	default:

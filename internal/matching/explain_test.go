@@ -53,6 +53,15 @@ func TestFactorWhy(t *testing.T) {
 		{FactorLanguage, func(r *Referral, a *Attorney, c *Context) {}, "The client needs no language other than English"},
 		{FactorLanguage, func(r *Referral, a *Attorney, c *Context) { r.Language = "es" }, "Speaks es, the client's language"},
 		{FactorLanguage, func(r *Referral, a *Attorney, c *Context) { r.Language = "fr" }, "Does not speak fr, the client's language"},
+		{FactorLanguage, func(r *Referral, a *Attorney, c *Context) {
+			r.Language, r.Names = "es", map[string]string{"es": "Spanish"}
+		}, "Speaks Spanish, the client's language"},
+		{FactorExperience, func(r *Referral, a *Attorney, c *Context) {
+			a.Areas = map[string]Experience{"housing.eviction": ExperienceSome}
+			r.Names = map[string]string{"housing.eviction": "Eviction", "housing": "Housing"}
+		}, "Some experience in Eviction"},
+		{FactorPartnership, func(r *Referral, a *Attorney, c *Context) { r.Names = map[string]string{"housing.eviction": "Eviction"} },
+			"Their firm has no partnership with the referring organisation covering Eviction"},
 		{FactorFairness, func(r *Referral, a *Attorney, c *Context) {}, "No offers in the last 30 days"},
 		{FactorFairness, func(r *Referral, a *Attorney, c *Context) { a.RecentOffers, c.MaxRecentOffers = 3, 9 },
 			"3 offers in the last 30 days; the most any attorney had is 9"},

@@ -29,8 +29,13 @@ type MatchingReferral struct {
 }
 
 // matchingReferralColumns are what scanMatchingReferral reads of a referral.
+// The names of its codes come along for the explanations (primary key lookups).
 const matchingReferralColumns = `r.id, r.org_id, r.status, r.practice_area, r.jurisdiction, coalesce(r.language, ''), r.urgency,
-	r.deadline, coalesce(r.estimated_hours, 0), r.remote_allowed, r.mentored_ok`
+	r.deadline, coalesce(r.estimated_hours, 0), r.remote_allowed, r.mentored_ok,
+	(SELECT name FROM practice_areas WHERE code = r.practice_area),
+	(SELECT name FROM practice_areas WHERE code = split_part(r.practice_area, '.', 1)),
+	(SELECT name FROM jurisdictions WHERE code = r.jurisdiction),
+	coalesce((SELECT name FROM languages WHERE code = r.language), '')`
 
 // matchingReferralScan scans matchingReferralColumns: dest are the destinations, and done turns
 // them into the referral.
@@ -39,12 +44,17 @@ func matchingReferralScan() (dest []any, done func() MatchingReferral) {
 	var rid, org uuid.UUID
 	var deadline pgtype.Date
 	var hours int
+	var areaName, parentName, jurisdictionName, languageName string
 	dest = []any{uuidDest{&rid}, uuidDest{&org}, &r.Status, &r.PracticeArea, &r.Jurisdiction, &r.Language, &r.Urgency,
-		&deadline, &hours, &r.RemoteAllowed, &r.MentoredOK}
+		&deadline, &hours, &r.RemoteAllowed, &r.MentoredOK, &areaName, &parentName, &jurisdictionName, &languageName}
 	return dest, func() MatchingReferral {
 		out := r
 		out.ID, out.OrgID, out.EstimatedHours = rid.String(), org.String(), float64(hours)
 		out.Area, _, _ = strings.Cut(out.PracticeArea, ".")
+		out.Names = map[string]string{out.PracticeArea: areaName, out.Area: parentName, out.Jurisdiction: jurisdictionName}
+		if languageName != "" {
+			out.Names[out.Language] = languageName
+		}
 		if out.Language == "en" {
 			out.Language = "" // the engine's "no language needed but English"
 		}
