@@ -123,7 +123,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	partnerships := partnership.NewService(partnershipStore{db}, practiceAreas{ref})
 	candidates := newCandidates(db, settings, partnerships)
 	placement := referral.NewPlacement(db, cipher)
-	offers := newOffers(db, placement, conflicts, candidates)
+	offers := newOffers(db, placement, conflicts, candidates, settings)
 	referrals := referral.NewService(db, ref, cipher, conflicts)
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,

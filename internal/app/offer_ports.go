@@ -12,10 +12,11 @@ import (
 )
 
 // newOffers builds the offer service on the store and its ports to the referral and conflict
-// domains, which work in the offer service's own transactions.
-func newOffers(db *store.Store, placement *referral.Placement, conflicts conflict.Service, ranker offer.Ranker) offer.Service {
+// domains, which work in the offer service's own transactions, to the ranking and to the matching
+// settings' offer windows.
+func newOffers(db *store.Store, placement *referral.Placement, conflicts conflict.Service, ranker offer.Ranker, windows offer.Weighting) offer.Service {
 	offers := store.Bind(db, func(tx *store.Store) offer.Tx { return tx })
-	return offer.NewService(offers, offerReferrals{placement}, offerConflicts{conflicts, db}, ranker)
+	return offer.NewService(offers, offerReferrals{placement}, offerConflicts{conflicts, db}, ranker, windows)
 }
 
 // offerReferrals is offer.Referrals: referral.Placement in the offer service's transactions.

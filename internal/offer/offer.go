@@ -207,7 +207,6 @@ type Reads interface {
 	OfferByID(ctx context.Context, id uuid.UUID) (store.OfferView, error)
 	Matters(ctx context.Context, f store.MatterFilter) ([]store.MatterView, error)
 	MatterByID(ctx context.Context, id uuid.UUID) (store.MatterView, error)
-	OfferWindows(ctx context.Context) (map[string]int, error)
 	ReferralTimeline(ctx context.Context, referralID uuid.UUID, afterID int64, limit int) ([]store.TimelineEntry, error)
 	ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []string) ([]uuid.UUID, error)
 	PendingOffers(ctx context.Context, referralID uuid.UUID) (int64, error)

@@ -110,7 +110,7 @@ func NewProposalService(db ProposalStore, referrals Referrals, conflicts Conflic
 	}
 	return &proposalService{
 		db:         db,
-		offers:     NewService(proposalOffers{db}, referrals, conflicts, c).(*service),
+		offers:     NewService(proposalOffers{db}, referrals, conflicts, c, c.settings).(*service),
 		candidates: c,
 		now:        func() time.Time { return time.Now().UTC() },
 	}

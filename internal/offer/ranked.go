@@ -13,16 +13,11 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
-var errNoRanking = problem.New(problem.Unavailable, "Offers to ranked candidates are not available yet; a firm's coordinator can route the referral.")
-
 // offerRanked makes sequential and broadcast offers, to the ranking's best candidates not offered
 // the referral yet, or (broadcast) to the eligible candidates the caller named.
 func (s *service) offerRanked(ctx context.Context, p auth.Principal, r store.Referral, in MakeInput) ([]Offer, error) {
 	if !isReferrer(p, r.OrgID) && !p.IsPlatformAdmin() {
 		return nil, problem.New(problem.Forbidden, "Only the referring organization offers a referral to candidates; a firm routes it to its own attorneys.")
-	}
-	if s.ranker == nil {
-		return nil, errNoRanking
 	}
 	if in.Mode == Sequential {
 		pending, err := s.db.PendingOffers(ctx, r.ID)
@@ -126,9 +121,6 @@ func (s *service) rankedRows(ctx context.Context, r store.Referral, mode Mode, p
 }
 
 func (s *service) Advance(ctx context.Context, referralID uuid.UUID) error {
-	if s.ranker == nil {
-		return nil
-	}
 	r, err := s.referrals.Find(ctx, referralID)
 	if err != nil || !referral.Status(r.Status).Open() {
 		return err

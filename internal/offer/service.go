@@ -16,10 +16,11 @@ import (
 	"github.com/probono-match/probono/internal/store"
 )
 
-// NewService returns the offer service. ranker may be nil while no ranking is wired: offers to
-// ranked candidates then answer Unavailable.
-func NewService(db Store, referrals Referrals, conflicts Conflicts, ranker Ranker) Service {
-	return &service{db: db, referrals: referrals, conflicts: conflicts, ranker: ranker, now: func() time.Time { return time.Now().UTC() }}
+// NewService returns the offer service; windows are the matching settings, for how long offers
+// stay open.
+func NewService(db Store, referrals Referrals, conflicts Conflicts, ranker Ranker, windows Weighting) Service {
+	return &service{db: db, referrals: referrals, conflicts: conflicts, ranker: ranker, windows: windows,
+		now: func() time.Time { return time.Now().UTC() }}
 }
 
 type service struct {
@@ -27,14 +28,12 @@ type service struct {
 	referrals Referrals
 	conflicts Conflicts
 	ranker    Ranker
+	windows   Weighting
 	now       func() time.Time
 }
 
 // listLimit bounds the lists: an inbox, a firm's or an organisation's recent offers and matters.
 const listLimit = 100
-
-// defaultWindow is how long an offer stays open when the settings name no window for its urgency.
-const defaultWindow = 72 * time.Hour
 
 var (
 	errOfferNotFound    = problem.New(problem.NotFound, "Offer not found.")
@@ -204,18 +203,6 @@ func (s *service) referralFor(ctx context.Context, p auth.Principal, id uuid.UUI
 	return r, errReferralNotFound
 }
 
-// windows reads how long an offer of each urgency stays open.
-func (s *service) window(ctx context.Context, urgency string) (time.Duration, error) {
-	w, err := s.db.OfferWindows(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if m, ok := w[urgency]; ok && m > 0 {
-		return time.Duration(m) * time.Minute, nil
-	}
-	return defaultWindow, nil
-}
-
 func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UUID, in MakeInput) ([]Offer, error) {
 	r, err := s.referralFor(ctx, p, referralID)
 	if err != nil {
@@ -260,8 +247,8 @@ func (s *service) Make(ctx context.Context, p auth.Principal, referralID uuid.UU
 
 // expiry is when an offer of a referral of the urgency made now expires.
 func (s *service) expiry(ctx context.Context, urgency string) (time.Time, error) {
-	window, err := s.window(ctx, urgency)
-	return s.now().Add(window), err
+	settings, err := s.windows.Settings(ctx)
+	return s.now().Add(settings.OfferWindow(urgency)), err
 }
 
 // insertOffers records offers of one referral, each a step of its history (action), moves the

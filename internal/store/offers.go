@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -202,16 +201,6 @@ func (s *Store) LockExpiringOffers(ctx context.Context, now, before time.Time, l
 		Where("status = 'pending' AND reminded_at IS NULL AND expires_at > ? AND expires_at <= ?", now, before).
 		Order("expires_at, id").Limit(limit).Find(&out).Error
 	return out, translate(err, "offers")
-}
-
-// OfferWindows reads how long offers stay open, in minutes by urgency, from the matching settings.
-func (s *Store) OfferWindows(ctx context.Context) (map[string]int, error) {
-	var raw []byte
-	if err := s.with(ctx).Raw("SELECT offer_windows FROM matching_settings").Row().Scan(&raw); err != nil {
-		return nil, translate(err, "matching settings")
-	}
-	out := map[string]int{}
-	return out, json.Unmarshal(raw, &out)
 }
 
 // isUniqueViolation reports whether err is a violation of the named unique index.

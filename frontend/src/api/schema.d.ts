@@ -3434,7 +3434,6 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
-            503: components["responses"]["Problem"];
         };
     };
     expressInterest: {
