@@ -60,7 +60,9 @@ func TestFactorWhy(t *testing.T) {
 			a.Areas = map[string]Experience{"housing.eviction": ExperienceSome}
 			r.Names = map[string]string{"housing.eviction": "Eviction", "housing": "Housing"}
 		}, "Some experience in Eviction"},
-		{FactorPartnership, func(r *Referral, a *Attorney, c *Context) { r.Names = map[string]string{"housing.eviction": "Eviction"} },
+		{FactorPartnership, func(r *Referral, a *Attorney, c *Context) {
+			r.Names = map[string]string{"housing.eviction": "Eviction"}
+		},
 			"Their firm has no partnership with the referring organisation covering Eviction"},
 		{FactorFairness, func(r *Referral, a *Attorney, c *Context) {}, "No offers in the last 30 days"},
 		{FactorFairness, func(r *Referral, a *Attorney, c *Context) { a.RecentOffers, c.MaxRecentOffers = 3, 9 },

@@ -279,7 +279,9 @@ func (s *candidateService) gather(ctx context.Context, r store.MatchingReferral,
 }
 
 // defaults is withDefaults with the service's profile defaults.
-func (s *candidateService) defaults(a matching.Attorney) matching.Attorney { return withDefaults(s.unprofiled, a) }
+func (s *candidateService) defaults(a matching.Attorney) matching.Attorney {
+	return withDefaults(s.unprofiled, a)
+}
 
 // withDefaults gives an attorney without a profile the profile's defaults d, keeping what the
 // store read of their matters and offers.
