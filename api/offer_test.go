@@ -317,3 +317,20 @@ func TestOffer_FiftyParallelAcceptsOfABroadcastOpenOneMatterAndRefuseTheOthersCl
 		t.Fatalf("referral is %s", s)
 	}
 }
+
+func TestOffer_AWithdrawnReferralClosesItsPendingOffers(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff := env.Login(t, nonprofitStaff, password)
+	coord := env.Login(t, coordinator, password)
+	priya := env.Login(t, priyaEmail, password)
+	v := createReferral(t, env, staff, offerableBody())
+	offers := routeOffers(t, env, coord, v.ID, userID(t, env, priyaEmail))
+	if r := transition(t, env, staff, v.ID, map[string]string{"to": "withdrawn"}); r.Status != 200 {
+		t.Fatalf("withdraw: %d %s", r.Status, r.Body)
+	}
+	if o := getOffer(t, env, priya, offers[0].ID); o.Status != "closed" {
+		t.Fatalf("the withdrawn referral's offer is %q, want closed", o.Status)
+	}
+	acceptOffer(t, env, priya, offers[0].ID).Problem(t, http.StatusConflict)
+}

@@ -124,7 +124,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	candidates := newCandidates(db, settings, partnerships)
 	placement := referral.NewPlacement(db, cipher)
 	offers := newOffers(db, placement, conflicts, candidates, settings)
-	referrals := referral.NewService(db, ref, cipher, conflicts)
+	referrals := referral.NewService(db, ref, cipher, conflicts, referralOffers{})
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -55,4 +56,13 @@ func (c offerConflicts) Recheck(ctx context.Context, tx offer.Tx, referralID, fi
 
 func (c offerConflicts) Cleared(ctx context.Context, referralID, firmID uuid.UUID) (bool, error) {
 	return c.db.FirmCleared(ctx, referralID, firmID)
+}
+
+// referralOffers is referral.OfferCloser: a withdrawn referral's pending offers close in the
+// withdrawing transaction.
+type referralOffers struct{}
+
+func (referralOffers) ClosePendingOffers(ctx context.Context, tx *store.Store, referralID uuid.UUID) error {
+	_, err := tx.CloseOtherOffers(ctx, referralID, uuid.Nil, time.Now())
+	return err
 }

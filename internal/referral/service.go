@@ -35,9 +35,15 @@ type TxConflictChecker interface {
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
 }
 
+// OfferCloser closes a referral's pending offers inside the caller's transaction, so that a
+// withdrawn referral leaves no attorney an offer to answer.
+type OfferCloser interface {
+	ClosePendingOffers(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
+}
+
 // NewService returns the referral service.
-func NewService(db Store, ref *reference.Service, cipher *crypto.FieldCipher, conflicts TxConflictChecker) Service {
-	return &service{db: db, ref: ref, cipher: cipher, conflicts: conflicts, now: time.Now}
+func NewService(db Store, ref *reference.Service, cipher *crypto.FieldCipher, conflicts TxConflictChecker, offers OfferCloser) Service {
+	return &service{db: db, ref: ref, cipher: cipher, conflicts: conflicts, offers: offers, now: time.Now}
 }
 
 type service struct {
@@ -45,6 +51,7 @@ type service struct {
 	ref       *reference.Service
 	cipher    *crypto.FieldCipher
 	conflicts TxConflictChecker
+	offers    OfferCloser
 	now       func() time.Time
 }
 
@@ -275,8 +282,11 @@ func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID
 		if err := emit(ctx, tx, EventStatusChanged, id, StatusChangedEvent{ReferralID: id, To: to, By: p.UserID}); err != nil {
 			return err
 		}
-		if to == Submitted {
+		switch to {
+		case Submitted:
 			return s.submitted(ctx, tx, id)
+		case Withdrawn:
+			return s.offers.ClosePendingOffers(ctx, tx, id)
 		}
 		return nil
 	})
