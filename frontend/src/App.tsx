@@ -18,6 +18,7 @@ import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OfferPage } from './pages/OfferPage';
 import { OffersPage } from './pages/OffersPage';
+import { OpportunitiesPage } from './pages/OpportunitiesPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PartnershipsPage } from './pages/PartnershipsPage';
@@ -174,6 +175,14 @@ export function App() {
         <Route path="offers/:id" element={<OfferPage />} />
         <Route path="matters" element={<MattersPage />} />
         <Route path="matters/:id" element={<MatterPage />} />
+        <Route
+          path="opportunities"
+          element={
+            <RequireRole roles={['attorney']} kinds={['law_firm']}>
+              <OpportunitiesPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -71,3 +71,4 @@ export type CandidateList = Schemas['CandidateList'];
 export type CandidateExplanation = Schemas['CandidateExplanation'];
 export type MatchingSettings = Schemas['MatchingSettings'];
 export type MatchingSettingsInput = Schemas['MatchingSettingsInput'];
+export type Opportunity = Schemas['Opportunity'];

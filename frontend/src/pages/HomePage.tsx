@@ -40,9 +40,15 @@ export function HomePage() {
               <Link to="/referrals/new">Start a new referral</Link>.
             </li>
           )}
-          {me.organization.kind === 'law_firm' && me.role !== 'org_admin' && (
+          {me.role === 'coordinator' && (
             <li>
               <Link to="/referrals">Referrals</Link>: open matters your firm has no conflict with.
+            </li>
+          )}
+          {me.role === 'attorney' && (
+            <li>
+              <Link to="/opportunities">Opportunities</Link>: open referrals matched to your practice, best fit first, with
+              why each fits you.
             </li>
           )}
           {me.role === 'attorney' && (

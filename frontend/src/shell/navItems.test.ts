@@ -6,7 +6,7 @@ const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).m
 
 describe('navItemsFor', () => {
   it.each<[Role, OrganizationKind, string[]]>([
-    ['attorney', 'law_firm', ['Home', 'Offers', 'My matters', 'Referrals', 'My practice', 'Profile']],
+    ['attorney', 'law_firm', ['Home', 'Opportunities', 'Offers', 'My matters', 'My practice', 'Profile']],
     ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Attorneys', 'Conflicts', 'Partnerships', 'Members', 'Profile']],
     ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Partnerships', 'Members', 'Profile']],
     ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Partnerships', 'Profile']],

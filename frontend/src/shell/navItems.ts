@@ -16,13 +16,14 @@ const ATTORNEYS: NavItem = { to: '/attorneys', label: 'Attorneys' };
 const CONFLICTS: NavItem = { to: '/conflicts', label: 'Conflicts' };
 const TO_CLEAR: NavItem = { to: '/to-clear', label: 'To clear', pendingCount: true };
 const MY_PRACTICE: NavItem = { to: '/profile/attorney', label: 'My practice' };
+const OPPORTUNITIES: NavItem = { to: '/opportunities', label: 'Opportunities' };
 const OFFERS: NavItem = { to: '/offers', label: 'Offers' };
 const MY_MATTERS: NavItem = { to: '/matters', label: 'My matters' };
 const PROPOSALS: NavItem = { to: '/proposals', label: 'Proposals' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   if (kind === 'law_firm') {
-    if (role === 'attorney') return [OFFERS, MY_MATTERS, REFERRALS, MY_PRACTICE];
+    if (role === 'attorney') return [OPPORTUNITIES, OFFERS, MY_MATTERS, MY_PRACTICE];
     if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, ATTORNEYS, CONFLICTS];
     if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS];
     return [];
