@@ -150,9 +150,9 @@ func profiles(today time.Time) map[string]attorney.Profile {
 				{Jurisdiction: "IL", BarNumber: "6322001", Active: true, AdmittedOn: admitted(4)},
 			},
 			PracticeAreas: []attorney.PracticeArea{{Code: "individual_rights.other", Experience: attorney.Experienced}, {Code: "housing.private_landlord_tenant", Experience: attorney.Some}},
-			Languages:     []string{"en", "sw"}, Availability: evenings(chicago, time.Monday, time.Thursday),
+			Languages:     []string{"en", "sw", "es"}, Availability: evenings(chicago, time.Monday, time.Thursday),
 			Blackouts:         []attorney.DateRange{{Start: today.AddDate(0, 1, 0), End: today.AddDate(0, 1, 10)}},
-			MonthlyHourBudget: 10, MaxActiveMatters: 3, AnnualGoalHours: 75, WorkMode: "either",
+			MonthlyHourBudget: 20, MaxActiveMatters: 3, AnnualGoalHours: 75, WorkMode: "either",
 		},
 	}
 }
