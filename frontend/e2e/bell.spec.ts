@@ -1,10 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { BELL_WAIT, bellOf, unreadCount } from './bell';
 import { coordinator, nonprofitStaff } from './demo';
 import { signIn } from './signIn';
-
-// The worker notifies the coordinator and the bell polls every 20 s (UNREAD_POLL_MS), so the count
-// can take a poll and the worker's latency to go up.
-const BELL_WAIT = 45_000;
 
 const run = Date.now().toString(36);
 // A related party in Hartwell & Pierce's registry, named as the referral's adverse party: a potential
@@ -13,17 +10,6 @@ const entry = `Harbor Point Holdings ${run} LLC`;
 const client = `Teresa Novak ${run}`;
 // Wisconsin: none of the demo's referrals is there, so the notification's title is this referral's.
 const title = 'A potential conflict to clear: a referral in Private Landlord/Tenant, Wisconsin';
-
-/** The top bar's notification bell. */
-function bellOf(page: Page) {
-  return page.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread$/ });
-}
-
-/** The unread count the bell's accessible name gives, e.g. "Notifications, 2 unread". */
-async function unreadCount(page: Page): Promise<number> {
-  const name = (await bellOf(page).getAttribute('aria-label')) ?? '';
-  return Number(/(\d+) unread/.exec(name)?.[1]);
-}
 
 test('a referral the nonprofit submits rings the coordinator’s bell, and the coordinator clears it', async ({ browser }) => {
   test.setTimeout(90_000);

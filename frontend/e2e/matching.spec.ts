@@ -1,10 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { BELL_WAIT, bellOf, unreadCount } from './bell';
 import { attorney, nonprofitStaff } from './demo';
 import { signIn } from './signIn';
-
-// The worker notifies the attorney, and the bell and the Offers inbox ask again every 20 s
-// (UNREAD_POLL_MS), so an offer can take a poll and the worker's latency to show.
-const POLL_WAIT = 45_000;
 
 const run = Date.now().toString(36);
 const client = `Rosa Delgado ${run}`;
@@ -12,17 +9,6 @@ const phone = '312-555-0188';
 // A landlord in no demo registry, so every firm's conflict check clears the referral.
 const landlord = `Maplecrest ${run} Apartments LLC`;
 const title = 'A referral in Private Landlord/Tenant, Illinois is offered to you';
-
-/** The top bar's notification bell. */
-function bellOf(page: Page) {
-  return page.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread$/ });
-}
-
-/** The unread count the bell's accessible name gives, e.g. "Notifications, 2 unread". */
-async function unreadCount(page: Page): Promise<number> {
-  const name = (await bellOf(page).getAttribute('aria-label')) ?? '';
-  return Number(/(\d+) unread/.exec(name)?.[1]);
-}
 
 test('a referral the nonprofit submits is offered to an attorney, who accepts it and sees the client; the nonprofit sees who took it', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -80,17 +66,17 @@ test('a referral the nonprofit submits is offered to an attorney, who accepts it
     // Without a reload, the offer shows in the attorney's inbox and rings the bell.
     const inbox = lawyer.getByRole('region', { name: 'Offers waiting for your answer' });
     const row = inbox.getByRole('row').filter({ has: lawyer.locator(`a[href="/offers/${offer.id}"]`) });
-    await expect(row).toHaveCount(1, { timeout: POLL_WAIT });
+    await expect(row).toHaveCount(1, { timeout: BELL_WAIT });
     await expect(row).toContainText('Private Landlord/Tenant');
     await expect(row).toContainText('Northside Legal Aid Society');
     await expect(row).not.toContainText(client);
 
-    await expect.poll(() => unreadCount(lawyer), { timeout: POLL_WAIT, intervals: [1_000] }).toBeGreaterThan(before);
+    await expect.poll(() => unreadCount(lawyer), { timeout: BELL_WAIT, intervals: [1_000] }).toBeGreaterThan(before);
     await bell.click();
     const latest = lawyer.getByRole('region', { name: 'Latest notifications' });
     const notice = latest.locator(`a[href="/offers/${offer.id}"]`);
     // The open panel polls too, should another event have rung the bell first.
-    await expect(notice).toHaveCount(1, { timeout: POLL_WAIT });
+    await expect(notice).toHaveCount(1, { timeout: BELL_WAIT });
     await expect(notice).toHaveAccessibleName(new RegExp(`^Unread: ${title}`));
     await expect(latest).not.toContainText(client);
 
