@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BELL_WAIT, bellOf, unreadCount } from './bell';
+import { BELL_WAIT, bellOf, signInNotingUnread, unreadCount } from './bell';
 import { coordinator, nonprofitStaff } from './demo';
 import { signIn } from './signIn';
 
@@ -20,9 +20,7 @@ test('a referral the nonprofit submits rings the coordinator’s bell, and the c
     const staff = await staffContext.newPage();
 
     // The coordinator signs in, notes the bell's count as first fetched, and adds the entry.
-    const firstCount = firm.waitForResponse((r) => r.url().endsWith('/api/v1/notifications/unread-count') && r.ok());
-    await signIn(firm, coordinator);
-    const { count: before } = (await (await firstCount).json()) as { count: number };
+    const before = await signInNotingUnread(firm, coordinator);
     const bell = bellOf(firm);
     await expect(bell).toHaveAccessibleName(`Notifications, ${before} unread`);
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { signIn } from './signIn';
 
 // The worker notifies, and the bell (like the Offers inbox) asks again every 20 s (UNREAD_POLL_MS),
 // so what a notification announces can take a poll and the worker's latency to show.
@@ -13,4 +14,12 @@ export function bellOf(page: Page) {
 export async function unreadCount(page: Page): Promise<number> {
   const name = (await bellOf(page).getAttribute('aria-label')) ?? '';
   return Number(/(\d+) unread/.exec(name)?.[1]);
+}
+
+/** Signs the account in and returns the bell's unread count as the app first fetched it. */
+export async function signInNotingUnread(page: Page, account: Parameters<typeof signIn>[1]): Promise<number> {
+  const firstCount = page.waitForResponse((r) => r.url().endsWith('/api/v1/notifications/unread-count') && r.ok());
+  await signIn(page, account);
+  const { count } = (await (await firstCount).json()) as { count: number };
+  return count;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BELL_WAIT, bellOf, unreadCount } from './bell';
+import { BELL_WAIT, bellOf, signInNotingUnread, unreadCount } from './bell';
 import { attorney, nonprofitStaff } from './demo';
 import { signIn } from './signIn';
 
@@ -19,9 +19,7 @@ test('a referral the nonprofit submits is offered to an attorney, who accepts it
     const lawyer = await attorneyContext.newPage();
 
     // The attorney signs in, the bell's count as first fetched is noted, and the Offers inbox stays open.
-    const firstCount = lawyer.waitForResponse((r) => r.url().endsWith('/api/v1/notifications/unread-count') && r.ok());
-    await signIn(lawyer, attorney);
-    const { count: before } = (await (await firstCount).json()) as { count: number };
+    const before = await signInNotingUnread(lawyer, attorney);
     await lawyer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Offers' }).click();
     await expect(lawyer.getByRole('heading', { level: 1, name: 'Offers' })).toBeVisible();
     const bell = bellOf(lawyer);
