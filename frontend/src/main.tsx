@@ -12,6 +12,7 @@ import './styles/tables.css';
 import './styles/referrals.css';
 import './styles/notifications.css';
 import './styles/matching.css';
+import './styles/charts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

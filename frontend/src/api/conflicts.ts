@@ -1,4 +1,5 @@
 import { api } from './client';
+import { downloadFrom, type Download } from './download';
 import { ApiError, expectOk, unwrap, unwrapWithResponse } from './problem';
 import type {
   ConflictAnswer,
@@ -29,10 +30,9 @@ export const updateConflictEntry = (entryId: string, input: ConflictEntryInput):
   unwrap(api.PUT('/conflicts/entries/{entryId}', { params: { path: { entryId } }, body: input }));
 
 /** The firm's registry as a CSV file, fetched with the session's token, and the file name the server gave it. */
-export async function exportConflictEntries(): Promise<{ file: Blob; filename: string }> {
+export async function exportConflictEntries(): Promise<Download> {
   const { data, response } = await unwrapWithResponse(api.GET('/conflicts/entries/export', { parseAs: 'blob' }));
-  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
-  return { file: data, filename: named?.[1] ?? 'conflict-registry.csv' };
+  return downloadFrom(data, response, 'conflict-registry.csv');
 }
 
 export const deleteConflictEntry = (entryId: string): Promise<void> =>
