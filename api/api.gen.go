@@ -1069,6 +1069,27 @@ func (e ImportConflictEntriesParamsMode) Valid() bool {
 	}
 }
 
+// Defines values for ListMattersParamsStatus.
+const (
+	ListMattersParamsStatusActive    ListMattersParamsStatus = "active"
+	ListMattersParamsStatusClosed    ListMattersParamsStatus = "closed"
+	ListMattersParamsStatusWithdrawn ListMattersParamsStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the ListMattersParamsStatus enum.
+func (e ListMattersParamsStatus) Valid() bool {
+	switch e {
+	case ListMattersParamsStatusActive:
+		return true
+	case ListMattersParamsStatusClosed:
+		return true
+	case ListMattersParamsStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListReferralsParamsSort.
 const (
 	ListReferralsParamsSortCreated  ListReferralsParamsSort = "created"
@@ -2167,6 +2188,19 @@ type PutMatchingSettingsParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListMattersParams defines parameters for ListMatters.
+type ListMattersParams struct {
+	Status *ListMattersParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ReferralId Only this referral's matters
+	ReferralId *openapi_types.UUID `form:"referral_id,omitempty" json:"referral_id,omitempty"`
+	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListMattersParamsStatus defines parameters for ListMatters.
+type ListMattersParamsStatus string
+
 // SetNotificationPreferencesJSONBody defines parameters for SetNotificationPreferences.
 type SetNotificationPreferencesJSONBody struct {
 	Items []NotificationPreferenceChange `json:"items"`
@@ -2183,6 +2217,11 @@ type ListNotificationsParams struct {
 // ListOffersParams defines parameters for ListOffers.
 type ListOffersParams struct {
 	Status *OfferStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ReferralId Only this referral's offers
+	ReferralId *openapi_types.UUID `form:"referral_id,omitempty" json:"referral_id,omitempty"`
+	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListOpportunitiesParams defines parameters for ListOpportunities.
@@ -2447,9 +2486,9 @@ type ServerInterface interface {
 	// PutMatchingSettings Replace the scores' weights and the offer windows (platform admins)
 	// (PUT /matching/settings)
 	PutMatchingSettings(ctx echo.Context, params PutMatchingSettingsParams) error
-	// ListMatters Matters the caller sees, newest first (at most 100), without client details
+	// ListMatters Matters the caller sees, newest first, a page at a time, without client details
 	// (GET /matters)
-	ListMatters(ctx echo.Context) error
+	ListMatters(ctx echo.Context, params ListMattersParams) error
 	// GetMatter One matter; the client's details for its attorney and their firm's coordinators while it is active, each read recorded
 	// (GET /matters/{matterId})
 	GetMatter(ctx echo.Context, matterId MatterId) error
@@ -2483,7 +2522,7 @@ type ServerInterface interface {
 	// MarkNotificationRead Mark one of the signed-in user's notifications read (again is no change)
 	// (POST /notifications/{notificationId}/read)
 	MarkNotificationRead(ctx echo.Context, notificationId openapi_types.UUID) error
-	// ListOffers Offers the caller sees, newest first (at most 100)
+	// ListOffers Offers the caller sees, newest first, a page at a time
 	// (GET /offers)
 	ListOffers(ctx echo.Context, params ListOffersParams) error
 	// GetOffer One offer, its referral without the client; the attorney's first read is recorded as viewed
@@ -2959,8 +2998,38 @@ func (w *ServerInterfaceWrapper) PutMatchingSettings(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) ListMatters(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMattersParams
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "referral_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "referral_id", ctx.QueryParams(), &params.ReferralId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referral_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.ListMatters(ctx)
+	err = w.Handler.ListMatters(ctx, params)
 	return err
 }
 
@@ -3125,6 +3194,27 @@ func (w *ServerInterfaceWrapper) ListOffers(ctx echo.Context) error {
 	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "referral_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "referral_id", ctx.QueryParams(), &params.ReferralId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter referral_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
 	}
 
 	// Invoke the callback with all the unmarshaled arguments

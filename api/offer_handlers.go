@@ -67,11 +67,12 @@ func (h *Handlers) ExpressInterest(c echo.Context, referralID uuid.UUID) error {
 }
 
 func (h *Handlers) ListOffers(c echo.Context, params ListOffersParams) error {
-	list, err := h.Offers.List(c.Request().Context(), principal(c), string(deref(params.Status)))
+	list, next, err := h.Offers.List(c.Request().Context(), principal(c), offer.ListFilter{
+		Status: string(deref(params.Status)), ReferralID: deref(params.ReferralId), Cursor: deref(params.Cursor), Limit: deref(params.Limit)})
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, items(mapSlice(list, toAPIOffer)))
+	return c.JSON(http.StatusOK, map[string]any{"items": mapSlice(list, toAPIOffer), "next_cursor": nonZero(next)})
 }
 
 func (h *Handlers) GetOffer(c echo.Context, id uuid.UUID) error {
@@ -114,12 +115,13 @@ func (h *Handlers) ConfirmOffer(c echo.Context, id uuid.UUID) error {
 	return c.JSON(http.StatusCreated, toAPIMatter(m))
 }
 
-func (h *Handlers) ListMatters(c echo.Context) error {
-	list, err := h.Offers.Matters(c.Request().Context(), principal(c))
+func (h *Handlers) ListMatters(c echo.Context, params ListMattersParams) error {
+	list, next, err := h.Offers.Matters(c.Request().Context(), principal(c), offer.ListFilter{
+		Status: string(deref(params.Status)), ReferralID: deref(params.ReferralId), Cursor: deref(params.Cursor), Limit: deref(params.Limit)})
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, items(mapSlice(list, toAPIMatter)))
+	return c.JSON(http.StatusOK, map[string]any{"items": mapSlice(list, toAPIMatter), "next_cursor": nonZero(next)})
 }
 
 func (h *Handlers) GetMatter(c echo.Context, id uuid.UUID) error {

@@ -2,6 +2,7 @@ package offer
 
 import (
 	"context"
+	"slices"
 
 	"github.com/google/uuid"
 
@@ -34,20 +35,18 @@ func showsClient(p auth.Principal, v store.MatterView) bool {
 	return v.Status == "active" && (p.UserID == v.AttorneyID || managesFirm(p, v.FirmID))
 }
 
-func (s *service) Matters(ctx context.Context, p auth.Principal) ([]Matter, error) {
-	scope, ok := listScope(p)
-	if !ok {
-		return []Matter{}, nil
+func (s *service) Matters(ctx context.Context, p auth.Principal, f ListFilter) ([]Matter, string, error) {
+	if f.Status != "" && !slices.Contains(matterStatuses, f.Status) {
+		return nil, "", problem.Validation(problem.Field("status", "is not a matter status"))
 	}
-	rows, err := s.db.Matters(ctx, store.MatterFilter{Scope: scope, Limit: listLimit})
-	if err != nil {
-		return nil, err
-	}
+	rows, next, err := page(ctx, p, f, "matters-newest", s.db.Matters, func(v store.MatterView) store.Position {
+		return store.Position{At: v.StartedAt, ID: v.ID}
+	})
 	out := make([]Matter, len(rows))
 	for i, r := range rows {
 		out[i] = toMatter(r)
 	}
-	return out, nil
+	return out, next, err
 }
 
 func (s *service) Matter(ctx context.Context, p auth.Principal, id uuid.UUID) (Matter, error) {

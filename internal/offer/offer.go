@@ -127,6 +127,18 @@ type MakeInput struct {
 	AttorneyIDs []uuid.UUID
 }
 
+// ListFilter asks for a page of offers or matters: of one status ("" all) and one referral (Nil
+// all), after the cursor the previous page returned, at most Limit (0 or more than 100: 100).
+type ListFilter struct {
+	Status     string
+	ReferralID uuid.UUID
+	Cursor     string
+	Limit      int
+}
+
+// matterStatuses are a matter's statuses: active until the attorney withdraws or closes it.
+var matterStatuses = []string{"active", "withdrawn", "closed"}
+
 // Reasoned is a decline or a withdrawal: a reason code, and a note ("other" requires one).
 type Reasoned struct {
 	Reason, Note string
@@ -142,9 +154,10 @@ type Service interface {
 	// offered it, Conflict when the referral is not open or an attorney named has a pending offer,
 	// and Unavailable while ranking is not wired.
 	Make(ctx context.Context, p auth.Principal, referralID uuid.UUID, in MakeInput) ([]Offer, error)
-	// List returns the offers the caller sees (see the package doc), newest first, at most 100;
-	// status "" lists all. Invalid for an unknown status.
-	List(ctx context.Context, p auth.Principal, status string) ([]Offer, error)
+	// List returns a page of the offers the caller sees (see the package doc), newest first, and
+	// the next page's cursor ("" on the last). Invalid for an unknown status or a cursor it did
+	// not return.
+	List(ctx context.Context, p auth.Principal, f ListFilter) ([]Offer, string, error)
 	// Get returns one offer, and records the first time its attorney reads it. NotFound when the
 	// caller may not see it.
 	Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Offer, error)
@@ -165,8 +178,8 @@ type Service interface {
 	// Returns NotFound as Get, Forbidden unless the caller is the referring organisation's staff,
 	// Conflict for an offer that is not a pending volunteer's, and Accept's errors.
 	Confirm(ctx context.Context, p auth.Principal, offerID uuid.UUID) (Matter, error)
-	// Matters lists the matters the caller sees, newest first, at most 100.
-	Matters(ctx context.Context, p auth.Principal) ([]Matter, error)
+	// Matters lists a page of the matters the caller sees, newest first, as List does.
+	Matters(ctx context.Context, p auth.Principal, f ListFilter) ([]Matter, string, error)
 	// Matter returns one matter; with the client for those who may see it, recording the reveal.
 	// NotFound when the caller may not see it.
 	Matter(ctx context.Context, p auth.Principal, id uuid.UUID) (Matter, error)
@@ -203,9 +216,9 @@ type Store interface {
 
 // Reads are the queries the service makes; a transaction makes them too.
 type Reads interface {
-	Offers(ctx context.Context, f store.OfferFilter) ([]store.OfferView, error)
+	Offers(ctx context.Context, f store.ListFilter) ([]store.OfferView, error)
 	OfferByID(ctx context.Context, id uuid.UUID) (store.OfferView, error)
-	Matters(ctx context.Context, f store.MatterFilter) ([]store.MatterView, error)
+	Matters(ctx context.Context, f store.ListFilter) ([]store.MatterView, error)
 	MatterByID(ctx context.Context, id uuid.UUID) (store.MatterView, error)
 	ReferralTimeline(ctx context.Context, referralID uuid.UUID, afterID int64, limit int) ([]store.TimelineEntry, error)
 	ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []string) ([]uuid.UUID, error)

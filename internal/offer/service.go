@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/referral"
@@ -135,23 +136,49 @@ func (s *service) visibleOffer(ctx context.Context, p auth.Principal, id uuid.UU
 	return v, err
 }
 
-func (s *service) List(ctx context.Context, p auth.Principal, status string) ([]Offer, error) {
-	if status != "" && !slices.Contains([]Status{Pending, Accepted, Declined, Expired, Closed}, Status(status)) {
-		return nil, problem.Validation(problem.Field("status", "is not an offer status"))
+func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]Offer, string, error) {
+	if f.Status != "" && !slices.Contains([]Status{Pending, Accepted, Declined, Expired, Closed}, Status(f.Status)) {
+		return nil, "", problem.Validation(problem.Field("status", "is not an offer status"))
 	}
-	scope, ok := listScope(p)
-	if !ok {
-		return []Offer{}, nil
-	}
-	rows, err := s.db.Offers(ctx, store.OfferFilter{Scope: scope, Status: status, Limit: listLimit})
-	if err != nil {
-		return nil, err
-	}
+	rows, next, err := page(ctx, p, f, "offers-newest", s.db.Offers, func(v store.OfferView) store.Position {
+		return store.Position{At: v.CreatedAt, ID: v.ID}
+	})
 	out := make([]Offer, len(rows))
 	for i, r := range rows {
 		out[i] = toOffer(r)
 	}
-	return out, nil
+	return out, next, err
+}
+
+// page reads the page of a list of offers or matters that f asks for, newest first, within the
+// caller's scope, and the cursor of the next page ("" on the last); sort names the list in its
+// cursors, read reads rows and at gives a row's position.
+func page[V any](ctx context.Context, p auth.Principal, f ListFilter, sort string, read func(context.Context, store.ListFilter) ([]V, error),
+	at func(V) store.Position) ([]V, string, error) {
+	scope, ok := listScope(p)
+	if !ok {
+		return []V{}, "", nil
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > listLimit {
+		limit = listLimit
+	}
+	// One more row than asked for tells whether there is a next page.
+	filter := store.ListFilter{Scope: scope, Status: f.Status, ReferralID: f.ReferralID, Limit: limit + 1}
+	if f.Cursor != "" {
+		pos, err := cursor.DecodePosition(f.Cursor, sort)
+		if err != nil {
+			return nil, "", err
+		}
+		filter.After = &store.Position{At: pos.At, ID: pos.ID}
+	}
+	rows, err := read(ctx, filter)
+	if err != nil || len(rows) <= limit {
+		return rows, "", err
+	}
+	rows = rows[:limit]
+	last := at(rows[limit-1])
+	return rows, cursor.EncodePosition(sort, cursor.Position{At: last.At, ID: last.ID}), nil
 }
 
 func (s *service) Get(ctx context.Context, p auth.Principal, id uuid.UUID) (Offer, error) {

@@ -64,16 +64,11 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]P
 	}
 	filter := StoreFilter{FirmID: f.FirmID, ReferrerID: f.ReferrerID, Limit: f.Limit + 1} // one more tells whether there is a next page
 	if f.Cursor != "" {
-		key, err := cursor.Decode(f.Cursor, sortName, 2)
+		at, err := cursor.DecodePosition(f.Cursor, sortName)
 		if err != nil {
 			return nil, "", err
 		}
-		at, err1 := time.Parse(time.RFC3339Nano, key[0])
-		id, err2 := uuid.Parse(key[1])
-		if err1 != nil || err2 != nil {
-			return nil, "", cursor.ErrInvalid
-		}
-		filter.After = &Position{CreatedAt: at, ID: id}
+		filter.After = &Position{CreatedAt: at.At, ID: at.ID}
 	}
 	switch {
 	case p.IsPlatformAdmin():
@@ -90,7 +85,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]P
 	if len(rows) > f.Limit {
 		rows = rows[:f.Limit]
 		last := rows[f.Limit-1]
-		next = cursor.Encode(sortName, []string{last.CreatedAt.Format(time.RFC3339Nano), last.ID.String()})
+		next = cursor.EncodePosition(sortName, cursor.Position{At: last.CreatedAt, ID: last.ID})
 	}
 	return rows, next, nil
 }

@@ -59,7 +59,7 @@ type MatchProposalFilter struct {
 
 // MatchProposals lists the proposals the filter selects, with their views.
 func (s *Store) MatchProposals(ctx context.Context, f MatchProposalFilter) ([]MatchProposalView, error) {
-	q, args := listQuery(matchProposalViewSelect, "p", "created_at", Scope{FirmID: f.FirmID}, f.Status, f.Limit)
+	q, args := listQuery(matchProposalViewSelect, "p", "created_at", ListFilter{Scope: Scope{FirmID: f.FirmID}, Status: f.Status, Limit: f.Limit})
 	var out []MatchProposalView
 	return out, translate(s.with(ctx).Raw(q, args...).Scan(&out).Error, "proposals")
 }

@@ -45,15 +45,9 @@ const matterViewSelect = `SELECT m.*, u.name AS attorney_name, f.name AS firm_na
 	JOIN referrals r ON r.id = m.referral_id
 	JOIN organizations ro ON ro.id = r.org_id`
 
-// MatterFilter selects matters, newest first, at most Limit.
-type MatterFilter struct {
-	Scope
-	Limit int
-}
-
 // Matters lists the matters the filter selects, with their views.
-func (s *Store) Matters(ctx context.Context, f MatterFilter) ([]MatterView, error) {
-	q, args := listQuery(matterViewSelect, "m", "started_at", f.Scope, "", f.Limit)
+func (s *Store) Matters(ctx context.Context, f ListFilter) ([]MatterView, error) {
+	q, args := listQuery(matterViewSelect, "m", "started_at", f)
 	var out []MatterView
 	return out, translate(s.with(ctx).Raw(q, args...).Scan(&out).Error, "matters")
 }

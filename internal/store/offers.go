@@ -89,25 +89,41 @@ func (sc Scope) where(t string, conds []string, args []any) ([]string, []any) {
 	return conds, args
 }
 
-// listQuery reads the views of a scope's rows of table t, newest by column first, at most limit.
-func listQuery(selectFrom, t, newest string, sc Scope, status string, limit int) (string, []any) {
-	conds, args := sc.where(t, []string{"true"}, nil)
-	if status != "" {
-		conds, args = append(conds, t+".status = ?"), append(args, status)
-	}
-	return selectFrom + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY " + t + "." + newest + " DESC, " + t + ".id DESC LIMIT ?", append(args, limit)
+// ListFilter selects a scope's offers or matters, newest first: of one status ("" all) and one
+// referral (Nil all), after a position of the previous page, at most Limit.
+type ListFilter struct {
+	Scope
+	Status     string
+	ReferralID uuid.UUID
+	After      *Position
+	Limit      int
 }
 
-// OfferFilter selects offers, newest first, at most Limit; Status "" selects all.
-type OfferFilter struct {
-	Scope
-	Status string
-	Limit  int
+// Position is a row's place in a list read newest first: its time, then its id.
+type Position struct {
+	At time.Time
+	ID uuid.UUID
+}
+
+// listQuery reads the views of the filter's rows of table t (with its referral r), newest by
+// column first.
+func listQuery(selectFrom, t, newest string, f ListFilter) (string, []any) {
+	conds, args := f.Scope.where(t, []string{"true"}, nil)
+	if f.Status != "" {
+		conds, args = append(conds, t+".status = ?"), append(args, f.Status)
+	}
+	if f.ReferralID != uuid.Nil {
+		conds, args = append(conds, t+".referral_id = ?"), append(args, f.ReferralID)
+	}
+	if f.After != nil {
+		conds, args = append(conds, "("+t+"."+newest+", "+t+".id) < (?, ?)"), append(args, f.After.At, f.After.ID)
+	}
+	return selectFrom + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY " + t + "." + newest + " DESC, " + t + ".id DESC LIMIT ?", append(args, f.Limit)
 }
 
 // Offers lists the offers the filter selects, with their views.
-func (s *Store) Offers(ctx context.Context, f OfferFilter) ([]OfferView, error) {
-	q, args := listQuery(offerViewSelect, "o", "created_at", f.Scope, f.Status, f.Limit)
+func (s *Store) Offers(ctx context.Context, f ListFilter) ([]OfferView, error) {
+	q, args := listQuery(offerViewSelect, "o", "created_at", f)
 	var out []OfferView
 	return out, translate(s.with(ctx).Raw(q, args...).Scan(&out).Error, "offers")
 }

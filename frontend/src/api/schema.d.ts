@@ -937,7 +937,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Offers the caller sees, newest first (at most 100)
+         * Offers the caller sees, newest first, a page at a time
          * @description An attorney's own inbox; a firm's coordinators see the firm's offers; the referring organisation its referrals' (volunteers waiting for confirmation among them); platform admins all.
          */
         get: operations["listOffers"];
@@ -1105,7 +1105,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Matters the caller sees, newest first (at most 100), without client details
+         * Matters the caller sees, newest first, a page at a time, without client details
          * @description An attorney's own; a firm's coordinators the firm's; the referring organisation its referrals'; platform admins all.
          */
         get: operations["listMatters"];
@@ -3912,6 +3912,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["OfferStatus"];
+                /** @description Only this referral's offers */
+                referral_id?: string;
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -3919,7 +3923,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The offers */
+            /** @description One page of offers */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3927,6 +3931,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Offer"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
                     };
                 };
             };
@@ -4127,14 +4133,20 @@ export interface operations {
     };
     listMatters: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "active" | "withdrawn" | "closed";
+                /** @description Only this referral's matters */
+                referral_id?: string;
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The matters */
+            /** @description One page of matters */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4142,10 +4154,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Matter"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
                     };
                 };
             };
             401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     getMatter: {

@@ -7,6 +7,9 @@ package cursor
 import (
 	"encoding/base64"
 	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/platform/problem"
 )
@@ -37,4 +40,29 @@ func Decode(cursor, sort string, keys int) ([]string, error) {
 		return nil, ErrInvalid
 	}
 	return c.Key, nil
+}
+
+// Position is the sort key of most lists: a time, then an id to order rows of the same time.
+type Position struct {
+	At time.Time
+	ID uuid.UUID
+}
+
+// EncodePosition wraps a list's sort order and its last row's position.
+func EncodePosition(sort string, p Position) string {
+	return Encode(sort, []string{p.At.Format(time.RFC3339Nano), p.ID.String()})
+}
+
+// DecodePosition unwraps a cursor EncodePosition made for sort; ErrInvalid when it is not one.
+func DecodePosition(c, sort string) (Position, error) {
+	key, err := Decode(c, sort, 2)
+	if err != nil {
+		return Position{}, err
+	}
+	at, err1 := time.Parse(time.RFC3339Nano, key[0])
+	id, err2 := uuid.Parse(key[1])
+	if err1 != nil || err2 != nil {
+		return Position{}, ErrInvalid
+	}
+	return Position{At: at, ID: id}, nil
 }
