@@ -243,7 +243,8 @@ func csvLines(t *testing.T, r *apptest.Response) (header string, rows []string) 
 	if !ok {
 		t.Fatalf("the export must start with a byte-order mark for spreadsheets: %q", r.Body)
 	}
-	lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
+	// RFC 4180 ends records with CRLF.
+	lines := strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n")
 	rows = lines[1:]
 	slices.Sort(rows)
 	return lines[0], rows

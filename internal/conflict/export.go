@@ -2,13 +2,13 @@ package conflict
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/csvout"
 )
 
 // exportPage is how many entries Export reads per query: the memory an export holds, whatever
@@ -33,8 +33,8 @@ func (s *service) Export(ctx context.Context, p auth.Principal, w io.Writer) err
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	out := csv.NewWriter(w)
-	if err := out.Write(csvHeader); err != nil {
+	out := csvout.NewWriter(w)
+	if err := out.Write(csvHeader...); err != nil {
 		return err
 	}
 	for len(ids) > 0 {
@@ -43,46 +43,16 @@ func (s *service) Export(ctx context.Context, p auth.Principal, w io.Writer) err
 			return err
 		}
 		for _, e := range entries {
-			rec := []string{e.Name, e.Kind, e.Role, strings.Join(e.Aliases, ";"), e.MatterRef}
-			for i := range rec {
-				rec[i] = escapeCell(rec[i])
-			}
-			if err := out.Write(rec); err != nil {
+			if err := out.Write(e.Name, e.Kind, e.Role, strings.Join(e.Aliases, ";"), e.MatterRef); err != nil {
 				return err
 			}
 		}
-		if out.Flush(); out.Error() != nil {
-			return out.Error()
+		if err := out.Flush(); err != nil {
+			return err
 		}
 		if ids, err = s.db.ConflictEntryIDsAfter(ctx, firmID, ids[len(ids)-1], exportPage); err != nil {
 			return err
 		}
 	}
-	out.Flush()
-	return out.Error()
-}
-
-// formulaStart reports whether a spreadsheet would take a cell that starts like v for a formula
-// (OWASP's list: = + - @, tab and carriage return).
-func formulaStart(v string) bool {
-	return v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0]))
-}
-
-// escapeCell puts an apostrophe before a cell that a spreadsheet would run as a formula, so that it
-// shows as text. A cell that already starts with apostrophes before such a character gets one
-// more, so that unescapeCell, which removes exactly one, gives every cell back as it was.
-func escapeCell(v string) string {
-	if formulaStart(v) || (strings.HasPrefix(v, "'") && formulaStart(strings.TrimLeft(v, "'"))) {
-		return "'" + v
-	}
-	return v
-}
-
-// unescapeCell undoes escapeCell: it removes one apostrophe from a cell whose apostrophes come
-// before a formula character, and leaves every other cell as it is.
-func unescapeCell(v string) string {
-	if strings.HasPrefix(v, "'") && formulaStart(strings.TrimLeft(v, "'")) {
-		return v[1:]
-	}
-	return v
+	return out.Flush()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/csvout"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/platform/text"
@@ -165,8 +166,8 @@ func parseRow(rec []string) (Entry, string) {
 	}
 	// Cells are unescaped as Export escapes them, so an exported registry imports as it was.
 	e := Entry{
-		Name: unescapeCell(strings.TrimSpace(rec[0])), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
-		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: unescapeCell(strings.TrimSpace(rec[4])),
+		Name: csvout.Unescape(strings.TrimSpace(rec[0])), Kind: strings.ToLower(strings.TrimSpace(rec[1])),
+		Role: strings.ToLower(strings.TrimSpace(rec[2])), MatterRef: csvout.Unescape(strings.TrimSpace(rec[4])),
 	}
 	// The API's rule for names holds for the file too: one line of text, not made only of invisible
 	// characters.
@@ -187,7 +188,7 @@ func parseRow(rec []string) (Entry, string) {
 	case len(e.MatterRef) > 100:
 		return e, "matter_ref is longer than 100 characters"
 	}
-	for _, a := range strings.Split(unescapeCell(strings.TrimSpace(rec[3])), ";") {
+	for _, a := range strings.Split(csvout.Unescape(strings.TrimSpace(rec[3])), ";") {
 		if a = strings.TrimSpace(a); a == "" {
 			continue
 		}
