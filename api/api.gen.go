@@ -967,6 +967,87 @@ func (e Role) Valid() bool {
 	}
 }
 
+// Defines values for TimeActivity.
+const (
+	Administrative  TimeActivity = "administrative"
+	ClientMeeting   TimeActivity = "client_meeting"
+	CourtAppearance TimeActivity = "court_appearance"
+	Drafting        TimeActivity = "drafting"
+	Research        TimeActivity = "research"
+	Supervision     TimeActivity = "supervision"
+	Training        TimeActivity = "training"
+	Travel          TimeActivity = "travel"
+)
+
+// Valid indicates whether the value is a known member of the TimeActivity enum.
+func (e TimeActivity) Valid() bool {
+	switch e {
+	case Administrative:
+		return true
+	case ClientMeeting:
+		return true
+	case CourtAppearance:
+		return true
+	case Drafting:
+		return true
+	case Research:
+		return true
+	case Supervision:
+		return true
+	case Training:
+		return true
+	case Travel:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimeEntrySource.
+const (
+	Batch  TimeEntrySource = "batch"
+	Import TimeEntrySource = "import"
+	Manual TimeEntrySource = "manual"
+)
+
+// Valid indicates whether the value is a known member of the TimeEntrySource enum.
+func (e TimeEntrySource) Valid() bool {
+	switch e {
+	case Batch:
+		return true
+	case Import:
+		return true
+	case Manual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimeEntryStatus.
+const (
+	TimeEntryStatusApproved  TimeEntryStatus = "approved"
+	TimeEntryStatusDraft     TimeEntryStatus = "draft"
+	TimeEntryStatusRejected  TimeEntryStatus = "rejected"
+	TimeEntryStatusSubmitted TimeEntryStatus = "submitted"
+)
+
+// Valid indicates whether the value is a known member of the TimeEntryStatus enum.
+func (e TimeEntryStatus) Valid() bool {
+	switch e {
+	case TimeEntryStatusApproved:
+		return true
+	case TimeEntryStatusDraft:
+		return true
+	case TimeEntryStatusRejected:
+		return true
+	case TimeEntryStatusSubmitted:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TokenResponseTokenType.
 const (
 	Bearer TokenResponseTokenType = "Bearer"
@@ -2074,6 +2155,98 @@ type ReferralTransition struct {
 // Role defines model for Role.
 type Role string
 
+// TimeActivity defines model for TimeActivity.
+type TimeActivity string
+
+// TimeEntry defines model for TimeEntry.
+type TimeEntry struct {
+	Activity TimeActivity `json:"activity"`
+
+	// AdjustsId The approved entry this one corrects
+	AdjustsId     *openapi_types.UUID `json:"adjusts_id,omitempty"`
+	AttorneyId    openapi_types.UUID  `json:"attorney_id"`
+	AttorneyName  string              `json:"attorney_name"`
+	CreatedAt     time.Time           `json:"created_at"`
+	DecidedAt     *time.Time          `json:"decided_at,omitempty"`
+	DecidedByName *string             `json:"decided_by_name,omitempty"`
+	FirmId        openapi_types.UUID  `json:"firm_id"`
+
+	// Hours minutes / 60, to one decimal
+	Hours  float64            `json:"hours"`
+	Id     openapi_types.UUID `json:"id"`
+	Matter struct {
+		Jurisdiction string             `json:"jurisdiction"`
+		PracticeArea string             `json:"practice_area"`
+		ReferralId   openapi_types.UUID `json:"referral_id"`
+		ReferrerName string             `json:"referrer_name"`
+	} `json:"matter"`
+	MatterId openapi_types.UUID `json:"matter_id"`
+
+	// Minutes Negative only for an adjusting entry that takes time off
+	Minutes      int             `json:"minutes"`
+	Narrative    string          `json:"narrative"`
+	RateCents    *int            `json:"rate_cents,omitempty"`
+	RejectReason *string         `json:"reject_reason,omitempty"`
+	Source       TimeEntrySource `json:"source"`
+	Status       TimeEntryStatus `json:"status"`
+	SubmittedAt  *time.Time      `json:"submitted_at,omitempty"`
+
+	// Version Counts the writes; the ETag is this number in quotes
+	Version  int                `json:"version"`
+	WorkDate openapi_types.Date `json:"work_date"`
+}
+
+// TimeEntrySource defines model for TimeEntry.Source.
+type TimeEntrySource string
+
+// TimeEntryInput defines model for TimeEntryInput.
+type TimeEntryInput struct {
+	Activity TimeActivity `json:"activity"`
+
+	// MatterId One of the caller's matters
+	MatterId openapi_types.UUID `json:"matter_id"`
+
+	// Minutes In 6-minute units (0.1 hour)
+	Minutes int `json:"minutes"`
+
+	// Narrative What the time was spent on; seen by the firm, never by the referring organisation
+	Narrative TimeNarrative `json:"narrative"`
+
+	// RateCents Billable-equivalent hourly rate, in cents
+	RateCents *int `json:"rate_cents,omitempty"`
+
+	// Submit Send for approval at once instead of keeping a draft
+	Submit   *bool              `json:"submit,omitempty"`
+	WorkDate openapi_types.Date `json:"work_date"`
+}
+
+// TimeEntryList defines model for TimeEntryList.
+type TimeEntryList struct {
+	Items []TimeEntry `json:"items"`
+}
+
+// TimeEntryStatus defines model for TimeEntryStatus.
+type TimeEntryStatus string
+
+// TimeEntryUpdate defines model for TimeEntryUpdate.
+type TimeEntryUpdate struct {
+	Activity *TimeActivity `json:"activity,omitempty"`
+	Minutes  *int          `json:"minutes,omitempty"`
+
+	// Narrative What the time was spent on; seen by the firm, never by the referring organisation
+	Narrative *TimeNarrative `json:"narrative,omitempty"`
+
+	// RateCents null removes the rate
+	RateCents *int                `json:"rate_cents,omitempty"`
+	WorkDate  *openapi_types.Date `json:"work_date,omitempty"`
+}
+
+// TimeNarrative What the time was spent on; seen by the firm, never by the referring organisation
+type TimeNarrative = string
+
+// TimeRejectReason What the attorney should change
+type TimeRejectReason = string
+
 // TimelineStep defines model for TimelineStep.
 type TimelineStep struct {
 	// Action What happened to the referral; the matching steps name their attorney in the timeline
@@ -2145,6 +2318,9 @@ type ProposalId = openapi_types.UUID
 
 // ReferralId defines model for ReferralId.
 type ReferralId = openapi_types.UUID
+
+// TimeEntryId defines model for TimeEntryId.
+type TimeEntryId = openapi_types.UUID
 
 // UserId defines model for UserId.
 type UserId = openapi_types.UUID
@@ -2328,6 +2504,65 @@ type TransitionReferralParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListTimeEntriesParams defines parameters for ListTimeEntries.
+type ListTimeEntriesParams struct {
+	AttorneyId *openapi_types.UUID `form:"attorney_id,omitempty" json:"attorney_id,omitempty"`
+	MatterId   *openapi_types.UUID `form:"matter_id,omitempty" json:"matter_id,omitempty"`
+	Status     *TimeEntryStatus    `form:"status,omitempty" json:"status,omitempty"`
+	From       *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+	To         *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ApproveTimeEntriesJSONBody defines parameters for ApproveTimeEntries.
+type ApproveTimeEntriesJSONBody struct {
+	Ids []openapi_types.UUID `json:"ids"`
+}
+
+// RejectTimeEntriesJSONBody defines parameters for RejectTimeEntries.
+type RejectTimeEntriesJSONBody struct {
+	Ids []openapi_types.UUID `json:"ids"`
+
+	// Reason What the attorney should change
+	Reason TimeRejectReason `json:"reason"`
+}
+
+// DeleteTimeEntryParams defines parameters for DeleteTimeEntry.
+type DeleteTimeEntryParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// UpdateTimeEntryParams defines parameters for UpdateTimeEntry.
+type UpdateTimeEntryParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// AdjustTimeEntryJSONBody defines parameters for AdjustTimeEntry.
+type AdjustTimeEntryJSONBody struct {
+	Activity *TimeActivity `json:"activity,omitempty"`
+
+	// Minutes Never 0; negative takes time off
+	Minutes int `json:"minutes"`
+
+	// Narrative What the time was spent on; seen by the firm, never by the referring organisation
+	Narrative TimeNarrative       `json:"narrative"`
+	WorkDate  *openapi_types.Date `json:"work_date,omitempty"`
+}
+
+// RejectTimeEntryJSONBody defines parameters for RejectTimeEntry.
+type RejectTimeEntryJSONBody struct {
+	// Reason What the attorney should change
+	Reason TimeRejectReason `json:"reason"`
+}
+
+// BatchCreateTimeEntriesJSONBody defines parameters for BatchCreateTimeEntries.
+type BatchCreateTimeEntriesJSONBody struct {
+	Entries []TimeEntryInput `json:"entries"`
+}
+
 // PutAttorneyJSONRequestBody defines body for PutAttorney for application/json ContentType.
 type PutAttorneyJSONRequestBody = AttorneyProfileInput
 
@@ -2411,6 +2646,27 @@ type MakeOffersJSONRequestBody = OfferRequest
 
 // TransitionReferralJSONRequestBody defines body for TransitionReferral for application/json ContentType.
 type TransitionReferralJSONRequestBody = ReferralTransition
+
+// CreateTimeEntryJSONRequestBody defines body for CreateTimeEntry for application/json ContentType.
+type CreateTimeEntryJSONRequestBody = TimeEntryInput
+
+// ApproveTimeEntriesJSONRequestBody defines body for ApproveTimeEntries for application/json ContentType.
+type ApproveTimeEntriesJSONRequestBody ApproveTimeEntriesJSONBody
+
+// RejectTimeEntriesJSONRequestBody defines body for RejectTimeEntries for application/json ContentType.
+type RejectTimeEntriesJSONRequestBody RejectTimeEntriesJSONBody
+
+// UpdateTimeEntryJSONRequestBody defines body for UpdateTimeEntry for application/json ContentType.
+type UpdateTimeEntryJSONRequestBody = TimeEntryUpdate
+
+// AdjustTimeEntryJSONRequestBody defines body for AdjustTimeEntry for application/json ContentType.
+type AdjustTimeEntryJSONRequestBody AdjustTimeEntryJSONBody
+
+// RejectTimeEntryJSONRequestBody defines body for RejectTimeEntry for application/json ContentType.
+type RejectTimeEntryJSONRequestBody RejectTimeEntryJSONBody
+
+// BatchCreateTimeEntriesJSONRequestBody defines body for BatchCreateTimeEntries for application/json ContentType.
+type BatchCreateTimeEntriesJSONRequestBody BatchCreateTimeEntriesJSONBody
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
@@ -2648,6 +2904,42 @@ type ServerInterface interface {
 	// TransitionReferral Move a referral to another status (submit, withdraw, close with an outcome)
 	// (POST /referrals/{referralId}/transitions)
 	TransitionReferral(ctx echo.Context, referralId ReferralId, params TransitionReferralParams) error
+	// ListTimeEntries Time entries the caller may see, newest work date first
+	// (GET /time-entries)
+	ListTimeEntries(ctx echo.Context, params ListTimeEntriesParams) error
+	// CreateTimeEntry Log time on one of the caller's matters (attorneys)
+	// (POST /time-entries)
+	CreateTimeEntry(ctx echo.Context) error
+	// ApproveTimeEntries Approve up to 1,000 submitted entries, all or none (the firm's coordinators and org admins)
+	// (POST /time-entries/approve)
+	ApproveTimeEntries(ctx echo.Context) error
+	// RejectTimeEntries Return up to 1,000 submitted entries to their attorneys with a reason, all or none
+	// (POST /time-entries/reject)
+	RejectTimeEntries(ctx echo.Context) error
+	// DeleteTimeEntry Delete a draft (its attorney)
+	// (DELETE /time-entries/{timeEntryId})
+	DeleteTimeEntry(ctx echo.Context, timeEntryId TimeEntryId, params DeleteTimeEntryParams) error
+	// GetTimeEntry One time entry
+	// (GET /time-entries/{timeEntryId})
+	GetTimeEntry(ctx echo.Context, timeEntryId TimeEntryId) error
+	// UpdateTimeEntry Edit a draft or rejected entry (its attorney)
+	// (PATCH /time-entries/{timeEntryId})
+	UpdateTimeEntry(ctx echo.Context, timeEntryId TimeEntryId, params UpdateTimeEntryParams) error
+	// AdjustTimeEntry Correct an approved entry with a new, submitted adjusting entry (its attorney)
+	// (POST /time-entries/{timeEntryId}/adjust)
+	AdjustTimeEntry(ctx echo.Context, timeEntryId TimeEntryId) error
+	// ApproveTimeEntry Approve a submitted entry (the firm's coordinators and org admins)
+	// (POST /time-entries/{timeEntryId}/approve)
+	ApproveTimeEntry(ctx echo.Context, timeEntryId TimeEntryId) error
+	// RejectTimeEntry Return a submitted entry to its attorney with a reason (the firm's coordinators and org admins)
+	// (POST /time-entries/{timeEntryId}/reject)
+	RejectTimeEntry(ctx echo.Context, timeEntryId TimeEntryId) error
+	// SubmitTimeEntry Send a draft or rejected entry for approval (its attorney)
+	// (POST /time-entries/{timeEntryId}/submit)
+	SubmitTimeEntry(ctx echo.Context, timeEntryId TimeEntryId) error
+	// BatchCreateTimeEntries Log up to 500 entries at once, all or none (attorneys)
+	// (POST /time-entries:batch)
+	BatchCreateTimeEntries(ctx echo.Context) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
@@ -4098,6 +4390,254 @@ func (w *ServerInterfaceWrapper) TransitionReferral(ctx echo.Context) error {
 	return err
 }
 
+// ListTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ListTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTimeEntriesParams
+	// ------------- Optional query parameter "attorney_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attorney_id", ctx.QueryParams(), &params.AttorneyId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attorney_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "matter_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "matter_id", ctx.QueryParams(), &params.MatterId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matter_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListTimeEntries(ctx, params)
+	return err
+}
+
+// CreateTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateTimeEntry(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateTimeEntry(ctx)
+	return err
+}
+
+// ApproveTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ApproveTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ApproveTimeEntries(ctx)
+	return err
+}
+
+// RejectTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) RejectTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RejectTimeEntries(ctx)
+	return err
+}
+
+// DeleteTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params DeleteTimeEntryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteTimeEntry(ctx, timeEntryId, params)
+	return err
+}
+
+// GetTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) GetTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetTimeEntry(ctx, timeEntryId)
+	return err
+}
+
+// UpdateTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdateTimeEntryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateTimeEntry(ctx, timeEntryId, params)
+	return err
+}
+
+// AdjustTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) AdjustTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AdjustTimeEntry(ctx, timeEntryId)
+	return err
+}
+
+// ApproveTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) ApproveTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ApproveTimeEntry(ctx, timeEntryId)
+	return err
+}
+
+// RejectTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) RejectTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RejectTimeEntry(ctx, timeEntryId)
+	return err
+}
+
+// SubmitTimeEntry converts echo context to params.
+func (w *ServerInterfaceWrapper) SubmitTimeEntry(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "timeEntryId" -------------
+	var timeEntryId TimeEntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "timeEntryId", ctx.Param("timeEntryId"), &timeEntryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter timeEntryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SubmitTimeEntry(ctx, timeEntryId)
+	return err
+}
+
+// BatchCreateTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) BatchCreateTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.BatchCreateTimeEntries(ctx)
+	return err
+}
+
 // This is a simple interface which specifies echo.Route addition functions which
 // are present on both echo.Echo and echo.Group, since we want to allow using
 // either of them for path registration
@@ -4223,5 +4763,17 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.PUT(options.BaseURL+"/matching/settings", wrapper.PutMatchingSettings, options.OperationMiddlewares["putMatchingSettings"]...)
 	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)
 	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
+	router.GET(options.BaseURL+"/time-entries", wrapper.ListTimeEntries, options.OperationMiddlewares["listTimeEntries"]...)
+	router.POST(options.BaseURL+"/time-entries", wrapper.CreateTimeEntry, options.OperationMiddlewares["createTimeEntry"]...)
+	router.POST(options.BaseURL+"/time-entries\\:batch", wrapper.BatchCreateTimeEntries, options.OperationMiddlewares["batchCreateTimeEntries"]...)
+	router.POST(options.BaseURL+"/time-entries/approve", wrapper.ApproveTimeEntries, options.OperationMiddlewares["approveTimeEntries"]...)
+	router.POST(options.BaseURL+"/time-entries/reject", wrapper.RejectTimeEntries, options.OperationMiddlewares["rejectTimeEntries"]...)
+	router.DELETE(options.BaseURL+"/time-entries/:timeEntryId", wrapper.DeleteTimeEntry, options.OperationMiddlewares["deleteTimeEntry"]...)
+	router.GET(options.BaseURL+"/time-entries/:timeEntryId", wrapper.GetTimeEntry, options.OperationMiddlewares["getTimeEntry"]...)
+	router.PATCH(options.BaseURL+"/time-entries/:timeEntryId", wrapper.UpdateTimeEntry, options.OperationMiddlewares["updateTimeEntry"]...)
+	router.POST(options.BaseURL+"/time-entries/:timeEntryId/submit", wrapper.SubmitTimeEntry, options.OperationMiddlewares["submitTimeEntry"]...)
+	router.POST(options.BaseURL+"/time-entries/:timeEntryId/approve", wrapper.ApproveTimeEntry, options.OperationMiddlewares["approveTimeEntry"]...)
+	router.POST(options.BaseURL+"/time-entries/:timeEntryId/reject", wrapper.RejectTimeEntry, options.OperationMiddlewares["rejectTimeEntry"]...)
+	router.POST(options.BaseURL+"/time-entries/:timeEntryId/adjust", wrapper.AdjustTimeEntry, options.OperationMiddlewares["adjustTimeEntry"]...)
 
 }

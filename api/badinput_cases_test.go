@@ -25,6 +25,8 @@ type badInputFixture struct {
 	northsideID, partnershipPath          string
 	offerID, matterID                     string
 	inviteToken                           string
+	// Priya's time entries on her matter: a draft, and one submitted for approval.
+	draftEntryID, submittedEntryID string
 }
 
 func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
@@ -57,6 +59,8 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.northsideID = orgOf(t, env, f.staff)
 	f.partnershipPath = "/api/v1/partnerships/" + createPartnership(t, env, f.firmAdmin, partnershipBody(f.firmID, f.northsideID)).ID
 	f.offerID, f.matterID = priyasOfferAndMatter(t, env)
+	f.draftEntryID = logTime(t, env, f.priya, f.matterID, attorneyDay(0), 60, false).ID
+	f.submittedEntryID = logTime(t, env, f.priya, f.matterID, attorneyDay(0), 60, true).ID
 	env.WaitForEvents(t) // the offers' notifications, sent before any request is refused
 	return f
 }
@@ -114,8 +118,22 @@ func (f *badInputFixture) textFields() []textField {
 			return b
 		}
 	}
+	timeEntry := func(v string) any {
+		b := timeBody(f.matterID, attorneyDay(0), 60)
+		b["narrative"] = v
+		return b
+	}
+	draftPath, submittedPath := "/api/v1/time-entries/"+f.draftEntryID, "/api/v1/time-entries/"+f.submittedEntryID
 	firmPath := "/api/v1/organizations/" + f.firmID
 	fields := []textField{
+		{"time entry", f.priya, "POST", "/api/v1/time-entries", "narrative", freeText, timeEntry},
+		{"time entry batch", f.priya, "POST", "/api/v1/time-entries:batch", "entries[0].narrative", freeText, func(v string) any { return map[string]any{"entries": []any{timeEntry(v)}} }},
+		{"time entry edit", f.priya, "PATCH", draftPath, "narrative", freeText, func(v string) any { return map[string]string{"narrative": v} }},
+		{"time adjustment", f.priya, "POST", draftPath + "/adjust", "narrative", freeText, func(v string) any { return map[string]any{"minutes": 6, "narrative": v} }},
+		{"time rejection", f.coord, "POST", submittedPath + "/reject", "reason", freeText, func(v string) any { return map[string]string{"reason": v} }},
+		{"time rejection in bulk", f.coord, "POST", "/api/v1/time-entries/reject", "reason", freeText, func(v string) any {
+			return map[string]any{"ids": []string{f.submittedEntryID}, "reason": v}
+		}},
 		{"own name", f.priya, "PATCH", "/api/v1/me", "name", oneLine, name},
 		{"attorney's name", f.firmAdmin, "PATCH", firmPath + "/members/" + f.priyaID, "name", oneLine, name},
 		{"invitee's name", apptest.Session{}, "POST", "/api/v1/invitations/accept", "name", oneLine, accept},
@@ -290,6 +308,16 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/partnerships/{}", "partnershipId", nil, false},
 		{f.firmAdmin, "PUT", "/api/v1/partnerships/{}", "partnershipId", partnershipBody(f.firmID, f.northsideID), false},
 		{f.firmAdmin, "DELETE", "/api/v1/partnerships/{}", "partnershipId", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries?attorney_id={}", "attorney_id", nil, false},
+		{f.priya, "GET", "/api/v1/time-entries?matter_id={}", "matter_id", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries?status={}", "status", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries?from={}", "from", nil, false},
+		{f.priya, "GET", "/api/v1/time-entries?to={}", "to", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries?cursor={}", "cursor", nil, false},
+		{f.admin, "GET", "/api/v1/time-entries?limit={}", "limit", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/{}", "timeEntryId", nil, false},
+		{f.coord, "POST", "/api/v1/time-entries/{}/approve", "timeEntryId", nil, false},
+		{f.priya, "PATCH", "/api/v1/time-entries/{}", "timeEntryId", map[string]int{"minutes": 60}, false},
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -326,6 +354,8 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.firmAdmin, "PUT", f.partnershipPath, "If-Match", partnershipBody(f.firmID, f.northsideID)},
 		{f.firmAdmin, "DELETE", f.partnershipPath, "If-Match", nil},
 		{f.admin, "PUT", "/api/v1/matching/settings", "If-Match", matchingSettingsBody()},
+		{f.priya, "PATCH", "/api/v1/time-entries/" + f.draftEntryID, "If-Match", map[string]int{"minutes": 60}},
+		{f.priya, "DELETE", "/api/v1/time-entries/" + f.draftEntryID, "If-Match", nil},
 	}
 	for _, h := range headers {
 		for _, v := range []struct{ name, value, says string }{
@@ -446,6 +476,26 @@ func (f *badInputFixture) cursorCases() []badCase {
 			}
 		}
 	}
+	// A time entry list's position is the last entry's work date and id, newest first.
+	for roleName, as := range roles {
+		for _, path := range []string{"/api/v1/time-entries?", "/api/v1/time-entries?status=submitted&"} {
+			for _, c := range []struct{ name, cursor string }{
+				{"with a date that is not one", b64(`{"s":"hours_by_work_date","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a date and time", b64(`{"s":"hours_by_work_date","k":["2026-12-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with an id that is not a uuid", b64(`{"s":"hours_by_work_date","k":["2026-12-01","not-a-uuid"]}`)},
+				{"with a NUL in the date", b64(`{"s":"hours_by_work_date","k":["2026-12-01\u0000","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a year beyond dates", b64(`{"s":"hours_by_work_date","k":["300000-12-31","00000000-0000-0000-0000-000000000000"]}`)},
+				{"of one key", b64(`{"s":"hours_by_work_date","k":["2026-12-01"]}`)},
+				{"of three keys", b64(`{"s":"hours_by_work_date","k":["2026-12-01","00000000-0000-0000-0000-000000000000","x"]}`)},
+				{"of a partnership list", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+			} {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
+	}
 	// A timeline's position is the last step's id.
 	timeline := "/api/v1/referrals/" + f.referralID + "/timeline?"
 	for _, c := range []struct{ name, cursor string }{
@@ -511,7 +561,47 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		r.Header = http.Header{"If-Match": {`"1"`}}
 		return r
 	}
+	newTime := func(edit func(b map[string]any)) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/time-entries", Token: f.priya.Token, Body: edited(timeBody(f.matterID, attorneyDay(0), 60), edit)}
+	}
+	timeBatch := func(entries ...any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/time-entries:batch", Token: f.priya.Token, Body: map[string]any{"entries": entries}}
+	}
+	bulk := func(action string, body any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/time-entries/" + action, Token: f.coord.Token, Body: body}
+	}
+	ids := func(n int) []string { return slices.Repeat([]string{f.submittedEntryID}, n) }
 	return []badCase{
+		// Time entries: the schema's bounds, then what the service checks.
+		{"minutes that are not 6-minute units", newTime(func(b map[string]any) { b["minutes"] = 7 }), 422, problem.Invalid, "minutes", ""},
+		{"no minutes", newTime(func(b map[string]any) { b["minutes"] = 0 }), 422, problem.Invalid, "minutes", ""},
+		{"25 hours in one entry", newTime(func(b map[string]any) { b["minutes"] = 1500 }), 422, problem.Invalid, "minutes", ""},
+		{"minutes as text", newTime(func(b map[string]any) { b["minutes"] = "60" }), 422, problem.Invalid, "minutes", ""},
+		{"time on February 30", newTime(func(b map[string]any) { b["work_date"] = "2027-02-30" }), 422, problem.Invalid, "work_date", "date"},
+		{"time tomorrow", newTime(func(b map[string]any) { b["work_date"] = attorneyDay(1) }), 422, problem.Invalid, "work_date", "future"},
+		{"time before the matter was accepted", newTime(func(b map[string]any) { b["work_date"] = attorneyDay(-3) }), 422, problem.Invalid, "work_date", "accepted"},
+		{"an activity that is not one", newTime(func(b map[string]any) { b["activity"] = "golf" }), 422, problem.Invalid, "activity", ""},
+		{"a negative rate", newTime(func(b map[string]any) { b["rate_cents"] = -1 }), 422, problem.Invalid, "rate_cents", ""},
+		{"a matter id that is not one", newTime(func(b map[string]any) { b["matter_id"] = "matter-1" }), 422, problem.Invalid, "matter_id", ""},
+		{"a matter that does not exist", newTime(func(b map[string]any) { b["matter_id"] = "00000000-0000-4000-8000-000000000009" }), 422, problem.Invalid, "matter_id", "not one of your matters"},
+		{"an unknown field of a time entry", newTime(func(b map[string]any) { b["status"] = "approved" }), 422, problem.Invalid, "status", ""},
+		{"an empty batch", timeBatch(), 422, problem.Invalid, "entries", ""},
+		{"a batch of 501", timeBatch(slices.Repeat([]any{timeBody(f.matterID, attorneyDay(0), 6)}, 501)...), 422, problem.Invalid, "entries", ""},
+		{"a batch with a future entry", timeBatch(timeBody(f.matterID, attorneyDay(0), 6), timeBody(f.matterID, attorneyDay(2), 6)), 422, problem.Invalid, "entries[1].work_date", "future"},
+		{"an empty edit", apptest.Request{Method: "PATCH", Path: "/api/v1/time-entries/" + f.draftEntryID, Token: f.priya.Token, Body: map[string]any{}}, 422, problem.Invalid, "body", ""},
+		{"an edit to minutes that are not units", apptest.Request{Method: "PATCH", Path: "/api/v1/time-entries/" + f.draftEntryID, Token: f.priya.Token,
+			Body: map[string]int{"minutes": 61}}, 422, problem.Invalid, "minutes", ""},
+		{"an adjustment of more than 24 hours off", apptest.Request{Method: "POST", Path: "/api/v1/time-entries/" + f.submittedEntryID + "/adjust", Token: f.priya.Token,
+			Body: map[string]any{"minutes": -1446, "narrative": "Too much."}}, 422, problem.Invalid, "minutes", ""},
+		{"a bulk approval of none", bulk("approve", map[string]any{"ids": []string{}}), 422, problem.Invalid, "ids", ""},
+		{"a bulk approval of 1,001", bulk("approve", map[string]any{"ids": ids(1001)}), 422, problem.Invalid, "ids", ""},
+		{"a bulk approval of an id that is not one", bulk("approve", map[string]any{"ids": []string{"x"}}), 422, problem.Invalid, "ids[0]", ""},
+		{"a bulk approval naming an entry twice", bulk("approve", map[string]any{"ids": ids(2)}), 422, problem.Invalid, "ids[1]", "listed before"},
+		{"a bulk rejection without a reason", bulk("reject", map[string]any{"ids": ids(1)}), 422, problem.Invalid, "reason", ""},
+		{"a rejection reason over 1000 characters", bulk("reject", map[string]any{"ids": ids(1), "reason": strings.Repeat("a", 1001)}), 422, problem.Invalid, "reason", ""},
+		{"a time list that ends before it starts", apptest.Request{Method: "GET", Path: "/api/v1/time-entries?from=2026-12-02&to=2026-12-01", Token: f.coord.Token}, 422, problem.Invalid, "to", ""},
+		{"a time list page over the maximum", apptest.Request{Method: "GET", Path: "/api/v1/time-entries?limit=201", Token: f.coord.Token}, 422, problem.Invalid, "limit", ""},
+		{"a time entry id that is not one", apptest.Request{Method: "GET", Path: "/api/v1/time-entries/42", Token: f.coord.Token}, 422, problem.Invalid, "timeEntryId", ""},
 		// Partnerships: the schema's bounds, then what the service checks.
 		{"pledged hours below zero", newPartnership(func(b map[string]any) { b["pledged_hours"] = -1 }), 422, problem.Invalid, "pledged_hours", ""},
 		{"pledged hours over 100,000, edited", editPartnership(func(b map[string]any) { b["pledged_hours"] = 100001 }), 422, problem.Invalid, "pledged_hours", ""},
@@ -646,7 +736,7 @@ func specTextFields(t *testing.T) []string {
 // instead, they can be held against the spec, so a new text field or cursor joins the tests.
 var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}", offerID: "{offerId}", matterID: "{matterId}",
 	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}",
-	partnershipPath: "/api/v1/partnerships/{partnershipId}"}
+	partnershipPath: "/api/v1/partnerships/{partnershipId}", draftEntryID: "{timeEntryId}", submittedEntryID: "{timeEntryId}"}
 
 func TestBadInput_CoversEveryTextFieldParameterAndCursorOfTheSpec(t *testing.T) {
 	index := regexp.MustCompile(`\[\d+\]`)

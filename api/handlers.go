@@ -9,6 +9,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/hours"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
 	"github.com/probono-match/probono/internal/org"
@@ -41,6 +42,8 @@ type Handlers struct {
 	DevMailbox *notify.DevMailbox
 	// Partnerships are firms' commitments to referring organisations.
 	Partnerships partnership.Service
+	// Hours are the time entries attorneys log and their firms approve.
+	Hours hours.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

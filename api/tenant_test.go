@@ -77,13 +77,20 @@ var objectRoutes = []objectRoute{
 	{"DELETE", "/partnerships/{partnershipId}", nil},
 	{"POST", "/proposals/{proposalId}/send", nil},
 	{"POST", "/proposals/{proposalId}/dismiss", nil},
+	{"GET", "/time-entries/{timeEntryId}", nil},
+	{"PATCH", "/time-entries/{timeEntryId}", map[string]int{"minutes": 60}},
+	{"DELETE", "/time-entries/{timeEntryId}", nil},
+	{"POST", "/time-entries/{timeEntryId}/submit", nil},
+	{"POST", "/time-entries/{timeEntryId}/approve", nil},
+	{"POST", "/time-entries/{timeEntryId}/reject", map[string]string{"reason": "Taken over."}},
+	{"POST", "/time-entries/{timeEntryId}/adjust", map[string]any{"minutes": -6, "narrative": "Taken over."}},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
 // name: the firm, a member who is an attorney, a pending invitation, a conflict registry entry, an import,
 // a notification of the admin's, Northside's draft referral, the firm's partnership with Northside,
-// a pending offer to Priya of another Northside referral, Priya's matter of a third, and the
-// nightly matching's proposal of a fourth to James. The replacer fills a route's template with them.
+// a pending offer to Priya of another Northside referral, Priya's matter of a third with a
+// submitted time entry of hers, and the nightly matching's proposal of a fourth to James. The replacer fills a route's template with them.
 func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, orgID string, ids *strings.Replacer) {
 	t.Helper()
 	owner = env.Login(t, "admin@hartwell.example", password)
@@ -102,11 +109,13 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 	notifyEvent(t, env, conflictEvent(t, env, "admin@hartwell.example"))
 	notification := listNotifications(t, env, owner, "").Items[0]
 	offerID, matterID := priyasOfferAndMatter(t, env)
+	timeEntry := logTime(t, env, env.Login(t, priyaEmail, password), matterID, attorneyDay(0), 60, true)
 	_, proposal := jamesProposal(t, env)
 	return owner, orgID, strings.NewReplacer("{notificationId}", notification.ID, "{orgId}", orgID, "{userId}", member.ID, "{invitationId}", inv.ID,
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
 		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID,
-		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID, "{proposalId}", proposal.ID)
+		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID, "{proposalId}", proposal.ID,
+		"{timeEntryId}", timeEntry.ID)
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -193,6 +202,11 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if live := listProposals(t, env, owner, ""); len(live) != 1 || live[0].ID != ids.Replace("{proposalId}") {
 		t.Fatalf("the proposal was sent or dismissed: %+v", live)
 	}
+	var entry timeEntryView
+	getTimeEntry(t, env, priya, ids.Replace("{timeEntryId}")).JSON(t, &entry)
+	if entry.Status != "submitted" || entry.Minutes != 60 || entry.Version != 1 {
+		t.Fatalf("Priya's time entry changed: %+v", entry)
+	}
 }
 
 // priyasOfferAndMatter routes two Northside referrals to Priya and accepts the second: a pending
@@ -222,7 +236,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 			"GET /attorneys/{userId}": true, "PUT /attorneys/{userId}": true,
 			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
 			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true,
-			"POST /proposals/{proposalId}/send": true},
+			"POST /proposals/{proposalId}/send": true,
+			"GET /time-entries/{timeEntryId}":   true, "POST /time-entries/{timeEntryId}/approve": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
@@ -239,6 +254,10 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 				res.Problem(t, http.StatusNotFound) // attorneys see no proposals, their own neither
 			case key == "POST /proposals/{proposalId}/dismiss":
 				res.Problem(t, http.StatusConflict) // the coordinator sent it just before
+			case email == jamesEmail && strings.Contains(key, " /time-entries/"):
+				res.Problem(t, http.StatusNotFound) // a colleague's time
+			case key == "POST /time-entries/{timeEntryId}/reject":
+				res.Problem(t, http.StatusConflict) // the coordinator approved it just before
 			case !allowed[key]:
 				res.Problem(t, http.StatusForbidden)
 			case res.Status >= 300:

@@ -17,6 +17,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/hours"
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
@@ -62,6 +63,8 @@ type App struct {
 	Queues *asynqmon.HTTPHandler
 	// Partnerships also tells matching a referrer's active partnerships (ActiveFor).
 	Partnerships partnership.Service
+	// Hours are the time entries attorneys log and their firms approve.
+	Hours hours.Service
 }
 
 // Options adjust how the application is built.
@@ -142,6 +145,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Notify:        notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
+		Hours:        newHours(db, noCredit),
 	}, nil
 }
 
@@ -165,8 +169,8 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify,
-			DevMailbox:    a.DevMailbox, SecureCookie: !a.Config.Dev(),
+			Notifications: a.Notify, Hours: a.Hours,
+			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},
 		Logger:         a.Log,

@@ -1312,6 +1312,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time entries the caller may see, newest work date first
+         * @description Attorneys see their own entries; coordinators and org admins their firm's; platform admins
+         *     all; anyone else an empty list. Filters combine; from and to are dates, both included.
+         */
+        get: operations["listTimeEntries"];
+        put?: never;
+        /**
+         * Log time on one of the caller's matters (attorneys)
+         * @description The work date may not be after today in the attorney's time zone (their availability's; UTC
+         *     without one), before the day the matter was accepted or after the day it closed or was
+         *     withdrawn. An attorney's entries of one day (drafts and submitted ones too, rejected ones not)
+         *     add up to at most 24 hours. `submit: true` sends it for approval at once; otherwise it is a
+         *     draft.
+         */
+        post: operations["createTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log up to 500 entries at once, all or none (attorneys)
+         * @description Each entry is checked as by `POST /time-entries`, the 24 hours a day with the batch's other
+         *     entries counted. When any entry is at fault nothing is recorded, and the errors name each
+         *     entry's fields as `entries[3].minutes`.
+         */
+        post: operations["batchCreateTimeEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve up to 1,000 submitted entries, all or none (the firm's coordinators and org admins)
+         * @description Entries the caller may not see answer 404 and entries no longer submitted 409, each named
+         *     as `ids[3]`; then nothing is approved. Approval credits each entry once and tells its
+         *     attorney.
+         */
+        post: operations["approveTimeEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return up to 1,000 submitted entries to their attorneys with a reason, all or none */
+        post: operations["rejectTimeEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{timeEntryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        /** One time entry */
+        get: operations["getTimeEntry"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (its attorney) */
+        delete: operations["deleteTimeEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft or rejected entry (its attorney)
+         * @description Fields left out stay as they are; `rate_cents: null` removes the rate. A rejected entry stays
+         *     rejected until submitted again. Approved entries never change: adjust them instead.
+         */
+        patch: operations["updateTimeEntry"];
+        trace?: never;
+    };
+    "/time-entries/{timeEntryId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft or rejected entry for approval (its attorney) */
+        post: operations["submitTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{timeEntryId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted entry (the firm's coordinators and org admins) */
+        post: operations["approveTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{timeEntryId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted entry to its attorney with a reason (the firm's coordinators and org admins) */
+        post: operations["rejectTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{timeEntryId}/adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an approved entry with a new, submitted adjusting entry (its attorney)
+         * @description The adjusting entry's minutes are added to the approved entry's: negative to take time off
+         *     (then on the approved entry's date), never taking it with its adjustments below zero. Its
+         *     date and activity default to the approved entry's; it goes through approval like any entry.
+         */
+        post: operations["adjustTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2230,6 +2426,100 @@ export interface components {
             /** Format: date-time */
             answered_at?: string;
         };
+        /** @enum {string} */
+        TimeEntryStatus: "draft" | "submitted" | "approved" | "rejected";
+        /** @enum {string} */
+        TimeActivity: "client_meeting" | "research" | "drafting" | "court_appearance" | "travel" | "training" | "supervision" | "administrative";
+        /**
+         * Format: text
+         * @description What the time was spent on; seen by the firm, never by the referring organisation
+         */
+        TimeNarrative: string;
+        /**
+         * Format: text
+         * @description What the attorney should change
+         */
+        TimeRejectReason: string;
+        TimeEntryInput: {
+            /**
+             * Format: uuid
+             * @description One of the caller's matters
+             */
+            matter_id: string;
+            /** Format: date */
+            work_date: string;
+            /** @description In 6-minute units (0.1 hour) */
+            minutes: number;
+            activity: components["schemas"]["TimeActivity"];
+            narrative: components["schemas"]["TimeNarrative"];
+            /** @description Billable-equivalent hourly rate, in cents */
+            rate_cents?: number;
+            /**
+             * @description Send for approval at once instead of keeping a draft
+             * @default false
+             */
+            submit: boolean;
+        };
+        TimeEntryUpdate: {
+            /** Format: date */
+            work_date?: string;
+            minutes?: number;
+            activity?: components["schemas"]["TimeActivity"];
+            narrative?: components["schemas"]["TimeNarrative"];
+            /** @description null removes the rate */
+            rate_cents?: number | null;
+        };
+        TimeEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matter_id: string;
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: uuid */
+            firm_id: string;
+            /** Format: date */
+            work_date: string;
+            /** @description Negative only for an adjusting entry that takes time off */
+            minutes: number;
+            /**
+             * Format: double
+             * @description minutes / 60, to one decimal
+             */
+            hours: number;
+            activity: components["schemas"]["TimeActivity"];
+            narrative: string;
+            rate_cents?: number;
+            status: components["schemas"]["TimeEntryStatus"];
+            /**
+             * Format: uuid
+             * @description The approved entry this one corrects
+             */
+            adjusts_id?: string;
+            /** @enum {string} */
+            source: "manual" | "batch" | "import";
+            /** Format: date-time */
+            submitted_at?: string;
+            /** Format: date-time */
+            decided_at?: string;
+            decided_by_name?: string;
+            reject_reason?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Counts the writes; the ETag is this number in quotes */
+            version: number;
+            matter: {
+                /** Format: uuid */
+                referral_id: string;
+                practice_area: string;
+                jurisdiction: string;
+                referrer_name: string;
+            };
+        };
+        TimeEntryList: {
+            items: components["schemas"]["TimeEntry"][];
+        };
     };
     responses: {
         /** @description An RFC 9457 problem */
@@ -2251,6 +2541,7 @@ export interface components {
         OfferId: string;
         MatterId: string;
         ProposalId: string;
+        TimeEntryId: string;
     };
     requestBodies: never;
     headers: {
@@ -4425,6 +4716,375 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listTimeEntries: {
+        parameters: {
+            query?: {
+                attorney_id?: string;
+                matter_id?: string;
+                status?: components["schemas"]["TimeEntryStatus"];
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of time entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TimeEntry"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    batchCreateTimeEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: components["schemas"]["TimeEntryInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The entries, in the order sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    approveTimeEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The entries as approved, in the order named */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    rejectTimeEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    reason: components["schemas"]["TimeRejectReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description The entries as rejected, in the order named */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+        };
+    };
+    updateTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryUpdate"];
+            };
+        };
+        responses: {
+            /** @description The entry as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    submitTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, submitted */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    approveTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    rejectTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: components["schemas"]["TimeRejectReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description The entry, rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    adjustTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                timeEntryId: components["parameters"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Never 0; negative takes time off */
+                    minutes: number;
+                    /** Format: date */
+                    work_date?: string;
+                    activity?: components["schemas"]["TimeActivity"];
+                    narrative: components["schemas"]["TimeNarrative"];
+                };
+            };
+        };
+        responses: {
+            /** @description The adjusting entry */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
 }
