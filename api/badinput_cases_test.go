@@ -481,12 +481,12 @@ func (f *badInputFixture) cursorCases() []badCase {
 		for _, path := range []string{"/api/v1/time-entries?", "/api/v1/time-entries?status=submitted&"} {
 			for _, c := range []struct{ name, cursor string }{
 				{"with a date that is not one", b64(`{"s":"hours_by_work_date","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a date and time", b64(`{"s":"hours_by_work_date","k":["2026-12-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with an id that is not a uuid", b64(`{"s":"hours_by_work_date","k":["2026-12-01","not-a-uuid"]}`)},
-				{"with a NUL in the date", b64(`{"s":"hours_by_work_date","k":["2026-12-01\u0000","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a year beyond dates", b64(`{"s":"hours_by_work_date","k":["300000-12-31","00000000-0000-0000-0000-000000000000"]}`)},
-				{"of one key", b64(`{"s":"hours_by_work_date","k":["2026-12-01"]}`)},
-				{"of three keys", b64(`{"s":"hours_by_work_date","k":["2026-12-01","00000000-0000-0000-0000-000000000000","x"]}`)},
+				{"with a date without its time", b64(`{"s":"hours_by_work_date","k":["2026-12-01","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with an id that is not a uuid", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z","not-a-uuid"]}`)},
+				{"with a NUL in the date", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z\u0000","00000000-0000-0000-0000-000000000000"]}`)},
+				{"with a year beyond dates", b64(`{"s":"hours_by_work_date","k":["300000-12-31T00:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+				{"of one key", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z"]}`)},
+				{"of three keys", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z","00000000-0000-0000-0000-000000000000","x"]}`)},
 				{"of a partnership list", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
 			} {
 				add(as, path, c.name+" "+roleName, c.cursor, "cursor")

@@ -353,3 +353,79 @@ func TestHours_BatchAtItsExactPathIsAllOrNothingWithEachEntrysErrors(t *testing.
 			Problem(t, http.StatusNotFound)
 	}
 }
+
+func TestHours_ListsPageByCursorWithFiltersAtAFixedCostAndShowEachRoleItsOwn(t *testing.T) {
+	t.Parallel()
+	var queries apptest.QueryCounter
+	env := apptest.New(t, apptest.WithQueryTracer(&queries))
+	priya, matterID := priyasMatter(t, env, 10)
+	coord := env.Login(t, coordinator, password)
+	var made []string
+	for i := range 5 {
+		made = append(made, logTime(t, env, priya, matterID, attorneyDay(-i), 30, i%2 == 0).ID)
+	}
+
+	var paged []string
+	var costOfPage int64
+	cursor := ""
+	for pages := 0; ; pages++ {
+		query := "?limit=2"
+		if cursor != "" {
+			query += "&cursor=" + cursor
+		}
+		before := queries.Count()
+		items, next := listTime(t, env, coord, query)
+		if pages > 0 && queries.Count()-before != costOfPage {
+			t.Fatalf("page %d cost %d queries, the first %d", pages, queries.Count()-before, costOfPage)
+		}
+		if pages == 0 {
+			costOfPage = queries.Count() - before
+		}
+		for _, e := range items {
+			paged = append(paged, e.ID)
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if !slices.Equal(paged, made) { // newest work date first: made from today backwards
+		t.Fatalf("pages %v, want %v", paged, made)
+	}
+	before := queries.Count()
+	all, _ := listTime(t, env, coord, "?limit=200")
+	if queries.Count()-before != costOfPage || len(all) != 5 {
+		t.Fatalf("a page of %d cost %d queries, a page of 2 cost %d", len(all), queries.Count()-before, costOfPage)
+	}
+
+	filtered := func(s apptest.Session, query string) []string {
+		items, _ := listTime(t, env, s, query)
+		var ids []string
+		for _, e := range items {
+			ids = append(ids, e.ID)
+		}
+		return ids
+	}
+	if got := filtered(coord, "?status=submitted"); !slices.Equal(got, []string{made[0], made[2], made[4]}) {
+		t.Fatalf("submitted: %v", got)
+	}
+	if got := filtered(coord, "?from="+attorneyDay(-3)+"&to="+attorneyDay(-1)); !slices.Equal(got, made[1:4]) {
+		t.Fatalf("period: %v", got)
+	}
+	if got := filtered(coord, "?matter_id="+matterID+"&attorney_id="+userID(t, env, priyaEmail)); len(got) != 5 {
+		t.Fatalf("by matter and attorney: %v", got)
+	}
+	if got := filtered(priya, ""); len(got) != 5 {
+		t.Fatalf("Priya's own: %v", got)
+	}
+	// Colleagues, other firms and referrers see none of it, whatever they ask for.
+	for _, email := range []string{jamesEmail, "coordinator@castellan.example", "admin@castellan.example", nonprofitStaff} {
+		s := env.Login(t, email, password)
+		if got := filtered(s, "?attorney_id="+userID(t, env, priyaEmail)); len(got) != 0 {
+			t.Fatalf("%s sees %v", email, got)
+		}
+	}
+	if got := filtered(env.Login(t, "admin@probono.example", password), ""); len(got) != 5 {
+		t.Fatalf("platform admin sees %v", got)
+	}
+}

@@ -41,7 +41,7 @@ func (h hoursStore) Entries(ctx context.Context, f hours.StoreFilter) ([]hours.E
 		filter.Status = &status
 	}
 	if f.After != nil {
-		filter.AfterDate, filter.AfterID = &f.After.WorkDate, f.After.ID
+		filter.AfterDate, filter.AfterID = &f.After.At, f.After.ID
 	}
 	rows, err := h.s.TimeEntries(ctx, filter)
 	return mapRows(rows, toDomainEntry), err

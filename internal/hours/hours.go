@@ -26,6 +26,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/platform/audit"
+	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/platform/outbox"
 )
@@ -272,14 +273,9 @@ type StoreFilter struct {
 	AttorneyID, MatterID *uuid.UUID
 	Status               *Status
 	From, To             *time.Time
-	After                *Position
-	Limit                int
-}
-
-// Position is a row's place in the newest-work-date-first order.
-type Position struct {
-	WorkDate time.Time
-	ID       uuid.UUID
+	// After is the work date (as At) and id of the previous page's last row.
+	After *cursor.Position
+	Limit int
 }
 
 // Events the domain emits, with ids only.

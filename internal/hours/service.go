@@ -63,16 +63,11 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]E
 	}
 	filter := StoreFilter{AttorneyID: f.AttorneyID, MatterID: f.MatterID, Status: f.Status, From: f.From, To: f.To, Limit: limit + 1}
 	if f.Cursor != "" {
-		key, err := cursor.Decode(f.Cursor, sortWorkDate, 2)
+		after, err := cursor.DecodePosition(f.Cursor, sortWorkDate)
 		if err != nil {
 			return nil, "", err
 		}
-		day, err1 := time.Parse(time.DateOnly, key[0])
-		id, err2 := uuid.Parse(key[1])
-		if err1 != nil || err2 != nil {
-			return nil, "", cursor.ErrInvalid
-		}
-		filter.After = &Position{WorkDate: day, ID: id}
+		filter.After = &after
 	}
 	switch {
 	case p.IsPlatformAdmin():
@@ -91,7 +86,7 @@ func (s *service) List(ctx context.Context, p auth.Principal, f ListFilter) ([]E
 	if len(rows) > limit {
 		rows = rows[:limit]
 		last := rows[limit-1]
-		next = cursor.Encode(sortWorkDate, []string{last.WorkDate.Format(time.DateOnly), last.ID.String()})
+		next = cursor.EncodePosition(sortWorkDate, cursor.Position{At: last.WorkDate, ID: last.ID})
 	}
 	return rows, next, nil
 }
