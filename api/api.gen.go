@@ -534,6 +534,7 @@ const (
 	NotificationEventTypeInvitation            NotificationEventType = "invitation"
 	NotificationEventTypeMatterStarted         NotificationEventType = "matter_started"
 	NotificationEventTypeMatterWithdrawn       NotificationEventType = "matter_withdrawn"
+	NotificationEventTypeNewOpportunities      NotificationEventType = "new_opportunities"
 	NotificationEventTypeOfferAccepted         NotificationEventType = "offer_accepted"
 	NotificationEventTypeOfferClosed           NotificationEventType = "offer_closed"
 	NotificationEventTypeOfferDeclined         NotificationEventType = "offer_declined"
@@ -562,6 +563,8 @@ func (e NotificationEventType) Valid() bool {
 	case NotificationEventTypeMatterStarted:
 		return true
 	case NotificationEventTypeMatterWithdrawn:
+		return true
+	case NotificationEventTypeNewOpportunities:
 		return true
 	case NotificationEventTypeOfferAccepted:
 		return true

@@ -203,6 +203,6 @@ func (a *App) RunWorker(ctx context.Context, opts jobs.Options) error {
 
 // WorkerDeps are what the worker's tasks run with.
 func (a *App) WorkerDeps() jobs.Deps {
-	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Offers: a.Offers, Proposals: a.Proposals, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
+	return jobs.Deps{Store: a.Store, Conflicts: a.Conflicts, Offers: a.Offers, Proposals: a.Proposals, Ranker: a.Candidates, Notify: a.Notify, Auth: a.Auth, Orgs: a.Orgs, StaleReferralDays: a.Config.StaleReferralDays,
 		Log: a.Log, Metrics: a.Metrics}
 }

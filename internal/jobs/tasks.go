@@ -40,6 +40,7 @@ func tasks(deps Deps) map[string]task {
 		auth.EventPasswordResetRequested: {route{QueueCritical, time.Minute, 10}, handlePasswordResetRequested(deps.Store, deps.Auth, deps.Notify)},
 		TypeOfferExpiry:                  {route{QueueDefault, 5 * time.Minute, 3}, handleOfferExpiry(deps.Offers, deps.Log)},
 		TypeMatchNightly:                 {route{QueueLow, 30 * time.Minute, 3}, handleMatchNightly(deps.Proposals, deps.Log)},
+		TypeNewOpportunities:             {route{QueueLow, 10 * time.Minute, 3}, handleNewOpportunities(deps)},
 	}
 	maps.Copy(all, offerTasks(deps))
 	return all
@@ -61,6 +62,8 @@ var defaultSchedules = map[string]Periodic{
 	"offer-expiry": {Spec: "@every 1m", Type: TypeOfferExpiry},
 	// Proposals are ready for coordinators in the morning.
 	"match-nightly": {Spec: "0 2 * * *", Type: TypeMatchNightly},
+	// Before the daily digest, which carries what it tells attorneys unless they chose otherwise.
+	"new-opportunities": {Spec: "30 6 * * *", Type: TypeNewOpportunities},
 }
 
 // ScheduleNames are the names of the periodic jobs, sorted.

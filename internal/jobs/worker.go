@@ -25,6 +25,8 @@ type Deps struct {
 	Offers OfferService
 	// Proposals runs the nightly batch matching.
 	Proposals Proposer
+	// Ranker ranks the candidates of new referrals, to tell attorneys of those that fit them.
+	Ranker Ranker
 	// Notify records notifications and sends their emails.
 	Notify notify.Notifier
 	// StaleReferralDays is how long a submitted referral may go untaken before its organisation is
@@ -48,6 +50,7 @@ type Store interface {
 	EventPurger
 	ReminderStore
 	StaleReferralStore
+	NewOpportunitiesStore
 }
 
 // Options tune a worker; the zero value of each field means its default.

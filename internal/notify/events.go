@@ -29,6 +29,7 @@ const (
 	EventVolunteered           EventType = "volunteer_interest"
 	EventMatterStarted         EventType = "matter_started"
 	EventMatterWithdrawn       EventType = "matter_withdrawn"
+	EventNewOpportunities      EventType = "new_opportunities"
 )
 
 // Delivery is when a user is emailed about an event type.
@@ -165,6 +166,10 @@ var registry = []Spec{
 		Description: "The attorney of your organisation's referral withdrew; it is back in matching.",
 		Default:     Immediate, InApp: true, For: referrers,
 		Title: "The attorney withdrew from your referral in {{.area}}, {{.jurisdiction}}", Link: "/referrals/{{.referral}}"},
+	{Type: EventNewOpportunities, Label: "New referrals that fit you",
+		Description: "Referrals opened since the day before that you are among the best fits for.",
+		Default:     Daily, InApp: true, For: attorneys,
+		Title: "New referrals that fit you: {{.count}}", Link: "/opportunities"},
 }
 
 // spec is an event type's Spec with its templates parsed.

@@ -213,6 +213,16 @@ func (s *Store) UntakenReferralsSince(ctx context.Context, submittedBefore time.
 	return out, translate(err, "untaken referrals")
 }
 
+// OpenReferralsSubmittedSince lists the referrals submitted since the time given that are still
+// open to firms.
+func (s *Store) OpenReferralsSubmittedSince(ctx context.Context, since time.Time) ([]uuid.UUID, error) {
+	var id uuid.UUID
+	var out []uuid.UUID
+	err := s.scanRows(ctx, `SELECT id FROM referrals WHERE status IN ('submitted', 'matching', 'offered') AND submitted_at >= $1 ORDER BY submitted_at, id`,
+		[]any{since}, []any{uuidDest{&id}}, func() { out = append(out, id) })
+	return out, translate(err, "new referrals")
+}
+
 // ReferralNotice is what a notification about a referral may say of it: its organisation, and its
 // practice area and jurisdiction by name. Nothing about the client.
 type ReferralNotice struct {

@@ -1624,7 +1624,7 @@ export interface components {
             new_password?: components["schemas"]["Password"];
         };
         /** @enum {string} */
-        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished" | "offer_made" | "urgent_offer_made" | "offer_expiring" | "offer_expired" | "offer_closed" | "offer_accepted" | "offer_declined" | "volunteer_interest" | "matter_started" | "matter_withdrawn";
+        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished" | "offer_made" | "urgent_offer_made" | "offer_expiring" | "offer_expired" | "offer_closed" | "offer_accepted" | "offer_declined" | "volunteer_interest" | "matter_started" | "matter_withdrawn" | "new_opportunities";
         /**
          * @description Emailed at once, in the daily or the weekly digest, or not emailed
          * @enum {string}
