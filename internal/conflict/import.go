@@ -15,6 +15,7 @@ import (
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/platform/text"
+	"github.com/probono-match/probono/internal/platform/textfile"
 	"github.com/probono-match/probono/internal/store"
 )
 
@@ -36,12 +37,12 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		return ImportReport{}, err
 	}
 	defer release()
-	file, err := spool(upload)
+	file, err := textfile.Spool(upload, MaxImportBytes)
 	if err != nil {
 		return ImportReport{}, err
 	}
 	defer file.Close()
-	r := csv.NewReader(newTextReader(file))
+	r := csv.NewReader(textfile.NewReader(file, maxLineBytes))
 	r.FieldsPerRecord = -1 // rows with the wrong number of fields are reported, not fatal
 	r.ReuseRecord = true
 	if err := readHeader(r); err != nil {
@@ -59,9 +60,9 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 		imp.Accepted, imp.Rejected = src.report.Accepted, src.report.Rejected
 		return imp, event, ok
 	})
-	var fileErr *fileError
+	var fileErr *textfile.Fault
 	if errors.As(src.err, &fileErr) {
-		return ImportReport{}, problem.Validation(problem.Field("body", fileErr.msg))
+		return ImportReport{}, problem.Validation(problem.Field("body", fileErr.Msg))
 	}
 	var parseErr *csv.ParseError
 	if errors.As(src.err, &parseErr) { // the file, not the database, ended the stream
@@ -82,9 +83,9 @@ func readHeader(r *csv.Reader) error {
 	if errors.Is(err, io.EOF) {
 		return problem.Validation(problem.Field("body", "is empty; the first line must be the header "+strings.Join(csvHeader, ",")))
 	}
-	var fileErr *fileError
+	var fileErr *textfile.Fault
 	if errors.As(err, &fileErr) {
-		return problem.Validation(problem.Field("body", fileErr.msg))
+		return problem.Validation(problem.Field("body", fileErr.Msg))
 	}
 	if err != nil {
 		return problem.Validation(problem.Field("body", "the header line is not valid CSV"))
@@ -182,9 +183,9 @@ func parseRow(rec []string) (Entry, string) {
 	case len(e.Name) > 300:
 		return e, "name is longer than 300 characters"
 	case !kinds[e.Kind]:
-		return e, fmt.Sprintf("type %s is not person or organization", echoed(rec[1]))
+		return e, fmt.Sprintf("type %s is not person or organization", textfile.Quoted(rec[1]))
 	case !roles[e.Role]:
-		return e, fmt.Sprintf("role %s is not client, former_client, adverse or related", echoed(rec[2]))
+		return e, fmt.Sprintf("role %s is not client, former_client, adverse or related", textfile.Quoted(rec[2]))
 	case len(e.MatterRef) > 100:
 		return e, "matter_ref is longer than 100 characters"
 	}

@@ -2,9 +2,6 @@ package conflict
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"github.com/google/uuid"
@@ -55,30 +52,4 @@ func (s *service) claimImport(ctx context.Context, firmID uuid.UUID) (release fu
 		// Released even when the request was cancelled; a failed release expires with the lease.
 		_ = s.db.ReleaseConflictImport(context.WithoutCancel(ctx), firmID, runID)
 	}, nil
-}
-
-// spool copies the upload to a temporary file before the import touches the database, so no
-// connection or transaction waits on a slow client. The file is unlinked as soon as it is created:
-// it disappears when closed, or when the process ends, whatever happens in between.
-func spool(upload io.Reader) (*os.File, error) {
-	f, err := os.CreateTemp("", "probono-import-*.csv")
-	if err != nil {
-		return nil, fmt.Errorf("creating the import's temporary file: %w", err)
-	}
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("unlinking the import's temporary file: %w", err)
-	}
-	n, err := io.Copy(f, io.LimitReader(upload, MaxImportBytes+1))
-	if err == nil && n > MaxImportBytes {
-		err = problem.New(problem.TooLarge, "The file is larger than the limit of %d MiB.", MaxImportBytes>>20)
-	}
-	if err == nil {
-		_, err = f.Seek(0, io.SeekStart)
-	}
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("spooling the import: %w", err)
-	}
-	return f, nil
 }
