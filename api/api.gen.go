@@ -4,6 +4,7 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
@@ -12,6 +13,30 @@ import (
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
+
+// Defines values for AuditVerificationReason.
+const (
+	Gap              AuditVerificationReason = "gap"
+	HashMismatch     AuditVerificationReason = "hash_mismatch"
+	HeadMismatch     AuditVerificationReason = "head_mismatch"
+	PrevHashMismatch AuditVerificationReason = "prev_hash_mismatch"
+)
+
+// Valid indicates whether the value is a known member of the AuditVerificationReason enum.
+func (e AuditVerificationReason) Valid() bool {
+	switch e {
+	case Gap:
+		return true
+	case HashMismatch:
+		return true
+	case HeadMismatch:
+		return true
+	case PrevHashMismatch:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for BarAdmissionStatus.
 const (
@@ -1248,6 +1273,50 @@ type AttorneyProfileInput struct {
 	WorkMode          WorkMode               `json:"work_mode"`
 }
 
+// AuditEntry defines model for AuditEntry.
+type AuditEntry struct {
+	Action string `json:"action"`
+
+	// ActorId Who acted; absent for an unauthenticated attempt
+	ActorId   *openapi_types.UUID `json:"actor_id,omitempty"`
+	ActorName *string             `json:"actor_name,omitempty"`
+
+	// After The object's relevant fields after
+	After *json.RawMessage `json:"after,omitempty"`
+	At    time.Time        `json:"at"`
+
+	// Before The object's relevant fields before; absent when it did not exist
+	Before *json.RawMessage `json:"before,omitempty"`
+
+	// Id The row's place in the chain
+	Id int64 `json:"id"`
+
+	// Ip The client's address
+	Ip         *string `json:"ip,omitempty"`
+	ObjectId   string  `json:"object_id"`
+	ObjectType string  `json:"object_type"`
+
+	// OrgId The organisation the action belongs to
+	OrgId   *openapi_types.UUID `json:"org_id,omitempty"`
+	OrgName *string             `json:"org_name,omitempty"`
+
+	// RequestId The X-Request-ID of the request that did it
+	RequestId string `json:"request_id"`
+}
+
+// AuditVerification defines model for AuditVerification.
+type AuditVerification struct {
+	// Checked Rows found whole before the first break (all of them when ok)
+	Checked       int64                    `json:"checked"`
+	Detail        *string                  `json:"detail,omitempty"`
+	FirstBrokenId *int64                   `json:"first_broken_id,omitempty"`
+	Ok            bool                     `json:"ok"`
+	Reason        *AuditVerificationReason `json:"reason,omitempty"`
+}
+
+// AuditVerificationReason defines model for AuditVerification.Reason.
+type AuditVerificationReason string
+
 // AvailabilityWindow defines model for AvailabilityWindow.
 type AvailabilityWindow struct {
 	End   string `json:"end"`
@@ -2334,6 +2403,38 @@ type PutAttorneyParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListAuditEntriesParams defines parameters for ListAuditEntries.
+type ListAuditEntriesParams struct {
+	// Action One action, e.g. auth.signed_in
+	Action     *string             `form:"action,omitempty" json:"action,omitempty"`
+	ActorId    *openapi_types.UUID `form:"actor_id,omitempty" json:"actor_id,omitempty"`
+	ObjectType *string             `form:"object_type,omitempty" json:"object_type,omitempty"`
+	ObjectId   *string             `form:"object_id,omitempty" json:"object_id,omitempty"`
+
+	// From Entries at or after this time
+	From *time.Time `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Entries before this time
+	To     *time.Time `form:"to,omitempty" json:"to,omitempty"`
+	Cursor *string    `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int       `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ExportAuditEntriesParams defines parameters for ExportAuditEntries.
+type ExportAuditEntriesParams struct {
+	// Action One action, e.g. auth.signed_in
+	Action     *string             `form:"action,omitempty" json:"action,omitempty"`
+	ActorId    *openapi_types.UUID `form:"actor_id,omitempty" json:"actor_id,omitempty"`
+	ObjectType *string             `form:"object_type,omitempty" json:"object_type,omitempty"`
+	ObjectId   *string             `form:"object_id,omitempty" json:"object_id,omitempty"`
+
+	// From Entries at or after this time
+	From *time.Time `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Entries before this time
+	To *time.Time `form:"to,omitempty" json:"to,omitempty"`
+}
+
 // ListConflictEntriesParams defines parameters for ListConflictEntries.
 type ListConflictEntriesParams struct {
 	// Q Names similar to this
@@ -2688,6 +2789,15 @@ type ServerInterface interface {
 	// PutAttorney Replace an attorney's profile (the attorney, and their firm's coordinators)
 	// (PUT /attorneys/{userId})
 	PutAttorney(ctx echo.Context, userId UserId, params PutAttorneyParams) error
+	// ListAuditEntries The audit trail, newest first
+	// (GET /audit)
+	ListAuditEntries(ctx echo.Context, params ListAuditEntriesParams) error
+	// ExportAuditEntries Every entry the filters select, as CSV (streamed), newest first
+	// (GET /audit/export)
+	ExportAuditEntries(ctx echo.Context, params ExportAuditEntriesParams) error
+	// VerifyAuditTrail Recompute the trail's hash chain and report the first broken link (platform admins)
+	// (GET /audit/verify)
+	VerifyAuditTrail(ctx echo.Context) error
 	// Login Exchange email and password for an access token and a refresh cookie
 	// (POST /auth/login)
 	Login(ctx echo.Context) error
@@ -3026,6 +3136,135 @@ func (w *ServerInterfaceWrapper) PutAttorney(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.PutAttorney(ctx, userId, params)
+	return err
+}
+
+// ListAuditEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAuditEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAuditEntriesParams
+	// ------------- Optional query parameter "action" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "action", ctx.QueryParams(), &params.Action, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter action: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor_id", ctx.QueryParams(), &params.ActorId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "object_type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "object_type", ctx.QueryParams(), &params.ObjectType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter object_type: %s", err))
+	}
+
+	// ------------- Optional query parameter "object_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "object_id", ctx.QueryParams(), &params.ObjectId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter object_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAuditEntries(ctx, params)
+	return err
+}
+
+// ExportAuditEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportAuditEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportAuditEntriesParams
+	// ------------- Optional query parameter "action" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "action", ctx.QueryParams(), &params.Action, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter action: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor_id", ctx.QueryParams(), &params.ActorId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "object_type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "object_type", ctx.QueryParams(), &params.ObjectType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter object_type: %s", err))
+	}
+
+	// ------------- Optional query parameter "object_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "object_id", ctx.QueryParams(), &params.ObjectId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter object_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportAuditEntries(ctx, params)
+	return err
+}
+
+// VerifyAuditTrail converts echo context to params.
+func (w *ServerInterfaceWrapper) VerifyAuditTrail(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.VerifyAuditTrail(ctx)
 	return err
 }
 
@@ -4778,5 +5017,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/approve", wrapper.ApproveTimeEntry, options.OperationMiddlewares["approveTimeEntry"]...)
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/reject", wrapper.RejectTimeEntry, options.OperationMiddlewares["rejectTimeEntry"]...)
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/adjust", wrapper.AdjustTimeEntry, options.OperationMiddlewares["adjustTimeEntry"]...)
+	router.GET(options.BaseURL+"/audit", wrapper.ListAuditEntries, options.OperationMiddlewares["listAuditEntries"]...)
+	router.GET(options.BaseURL+"/audit/export", wrapper.ExportAuditEntries, options.OperationMiddlewares["exportAuditEntries"]...)
+	router.GET(options.BaseURL+"/audit/verify", wrapper.VerifyAuditTrail, options.OperationMiddlewares["verifyAuditTrail"]...)
 
 }

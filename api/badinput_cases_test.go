@@ -318,6 +318,18 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/time-entries/{}", "timeEntryId", nil, false},
 		{f.coord, "POST", "/api/v1/time-entries/{}/approve", "timeEntryId", nil, false},
 		{f.priya, "PATCH", "/api/v1/time-entries/{}", "timeEntryId", map[string]int{"minutes": 60}, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?action={}", "action", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?actor_id={}", "actor_id", nil, false},
+		{f.coord, "GET", "/api/v1/audit?object_type={}", "object_type", nil, false},
+		{f.admin, "GET", "/api/v1/audit?object_id={}", "object_id", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?from={}", "from", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?to={}", "to", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?cursor={}", "cursor", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit?limit={}", "limit", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit/export?action={}", "action", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit/export?object_id={}", "object_id", nil, false},
+		{f.firmAdmin, "GET", "/api/v1/audit/export?from={}", "from", nil, false},
+		{f.admin, "GET", "/api/v1/audit/verify?unknown={}", "unknown", nil, false},
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -509,6 +521,25 @@ func (f *badInputFixture) cursorCases() []badCase {
 	}
 	for _, c := range anyList {
 		add(f.staff, timeline, c.name, c.cursor, c.says)
+	}
+	// The audit trail's position is the last entry's id, newest first.
+	for roleName, as := range map[string]apptest.Session{"as an org admin": f.firmAdmin, "as a coordinator": f.coord, "as a platform admin": f.admin} {
+		for _, path := range []string{"/api/v1/audit?", "/api/v1/audit?action=auth.signed_in&"} {
+			for _, c := range []struct{ name, cursor string }{
+				{"with an id that is not a number", b64(`{"s":"id_desc","k":["x"]}`)},
+				{"with id 0", b64(`{"s":"id_desc","k":["0"]}`)},
+				{"with a negative id", b64(`{"s":"id_desc","k":["-1"]}`)},
+				{"with an id beyond int64", b64(`{"s":"id_desc","k":["99999999999999999999"]}`)},
+				{"with a NUL after the id", b64(`{"s":"id_desc","k":["12\u0000"]}`)},
+				{"of two keys", b64(`{"s":"id_desc","k":["1","2"]}`)},
+				{"of a timeline", b64(`{"s":"id","k":["1"]}`)},
+			} {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
 	}
 	// The queue's position is when a hit was found and its id.
 	for _, c := range []struct{ name, cursor string }{

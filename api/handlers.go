@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/probono-match/probono/internal/attorney"
+	"github.com/probono-match/probono/internal/audit"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/hours"
@@ -44,6 +45,8 @@ type Handlers struct {
 	Partnerships partnership.Service
 	// Hours are the time entries attorneys log and their firms approve.
 	Hours hours.Service
+	// Audit reads, exports and verifies the audit trail.
+	Audit audit.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/probono-match/probono/internal/auth"
+	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/log"
 	"github.com/probono-match/probono/internal/platform/metrics"
 )
@@ -30,6 +32,17 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
 		c.SetRequest(c.Request().WithContext(log.WithRequestID(c.Request().Context(), id)))
+		return next(c)
+	}
+}
+
+// clientAddress puts the client's address in the request's context for the audit trail: the
+// connection's, or what the trusted proxies say it is (see clientIP), as rate limits see it.
+func clientAddress(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if addr, err := netip.ParseAddr(c.RealIP()); err == nil {
+			c.SetRequest(c.Request().WithContext(audit.WithIP(c.Request().Context(), addr)))
+		}
 		return next(c)
 	}
 }

@@ -65,7 +65,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.HTTPErrorHandler = handleError(cfg.Logger)
 	e.IPExtractor = clientIP(cfg.TrustedProxies)
 
-	e.Use(requestID, observe(cfg.Metrics), accessLog(cfg.Logger))
+	e.Use(requestID, clientAddress, observe(cfg.Metrics), accessLog(cfg.Logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
 	e.Use(securityHeaders(cfg.Secure))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: BodyLimit, Skipper: isUpload}))

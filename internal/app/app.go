@@ -15,6 +15,7 @@ import (
 
 	"github.com/probono-match/probono/api"
 	"github.com/probono-match/probono/internal/attorney"
+	"github.com/probono-match/probono/internal/audit"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/hours"
@@ -65,6 +66,8 @@ type App struct {
 	Partnerships partnership.Service
 	// Hours are the time entries attorneys log and their firms approve.
 	Hours hours.Service
+	// Audit reads, exports and verifies the audit trail the other services write.
+	Audit audit.Service
 }
 
 // Options adjust how the application is built.
@@ -146,6 +149,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
 		Hours:        newHours(db, noCredit),
+		Audit:        audit.NewService(db),
 	}, nil
 }
 
@@ -169,7 +173,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify, Hours: a.Hours,
+			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
@@ -45,6 +46,7 @@ type AuthTx interface {
 	CreatePasswordReset(ctx context.Context, r *store.PasswordReset) error
 	ConsumePasswordReset(ctx context.Context, digest string) (uuid.UUID, error)
 	Emit(ctx context.Context, e outbox.Event) error
+	Audit(ctx context.Context, r audit.Record) error
 }
 
 // refreshTokens is where a session's refresh token is written: the store, or a transaction.
@@ -98,20 +100,32 @@ func (s *service) Login(ctx context.Context, in LoginAttempt) (Session, error) {
 	if err := s.guard.admit(ctx, attempt); err != nil {
 		return Session{}, err
 	}
-	if !known {
-		crypto.BurnPasswordCheck(in.Password)
-	}
-	if !known || !crypto.CheckPassword(in.Password, acct.PasswordHash) || !acct.Active {
-		s.guard.failed(ctx, attempt)
+	if why := signInRefusal(known, in.Password, acct); why != "" {
+		if why != refusedOrganization {
+			s.guard.failed(ctx, attempt)
+		}
+		if err := s.db.Tx(ctx, func(tx AuthTx) error { return tx.Audit(ctx, signInFailed(email, acct, why)) }); err != nil {
+			return Session{}, err
+		}
+		// Only someone who knows the password learns that the organisation is switched off, and they
+		// are told so rather than left retrying a password that is right; it is not counted as a
+		// failure.
+		if why == refusedOrganization {
+			return Session{}, errOrganizationDeactivated
+		}
 		return Session{}, errBadCredentials
 	}
-	// Only someone who knows the password learns that the organisation is switched off, and they are
-	// told so rather than left retrying a password that is right; it is not counted as a failure.
-	if !acct.OrgActive {
-		return Session{}, errOrganizationDeactivated
-	}
 	s.guard.succeeded(ctx, attempt)
-	sess, err := s.newSession(ctx, acct)
+	var sess Session
+	err = s.db.Tx(ctx, func(tx AuthTx) error {
+		token := AccessToken{UserID: acct.ID, SessionID: uuid.New(), Generation: acct.TokenGeneration}
+		started, err := s.startSession(ctx, tx, token)
+		if err != nil {
+			return err
+		}
+		sess = started
+		return tx.Audit(ctx, accountRecord(ActionSignedIn, acct, map[string]any{"session_id": token.SessionID, "role": acct.Role}))
+	})
 	if err != nil {
 		return Session{}, err
 	}
@@ -168,14 +182,17 @@ func (s *service) Refresh(ctx context.Context, refreshToken string) (Session, er
 		if old.RevokedAt != nil || old.ExpiresAt.Before(time.Now()) {
 			return errSessionEnded
 		}
-		if old.UsedAt != nil {
-			// A used token came back: someone holds a copy. End the whole login, for the thief and the owner.
-			reused = true
-			return tx.RevokeRefreshFamily(ctx, old.FamilyID)
-		}
 		acct, err := tx.AccountByID(ctx, old.UserID)
 		if err != nil {
 			return err
+		}
+		if old.UsedAt != nil {
+			// A used token came back: someone holds a copy. End the whole login, for the thief and the owner.
+			reused = true
+			if err := tx.RevokeRefreshFamily(ctx, old.FamilyID); err != nil {
+				return err
+			}
+			return tx.Audit(ctx, accountRecord(ActionRefreshReused, acct, map[string]any{"session_id": old.FamilyID}))
 		}
 		if !canSignIn(acct) || old.TokenGeneration != acct.TokenGeneration {
 			return errSessionEnded
@@ -205,7 +222,14 @@ func (s *service) Logout(ctx context.Context, refreshToken string) error {
 		if err != nil {
 			return err
 		}
-		return tx.RevokeRefreshFamily(ctx, old.FamilyID)
+		if err := tx.RevokeRefreshFamily(ctx, old.FamilyID); err != nil {
+			return err
+		}
+		acct, err := tx.AccountByID(ctx, old.UserID)
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, accountRecord(ActionSignedOut, acct, map[string]any{"session_id": old.FamilyID}))
 	})
 }
 
@@ -296,10 +320,13 @@ func (s *service) UpdateMe(ctx context.Context, p Principal, u ProfileUpdate) (A
 		if err := tx.UpdateUser(ctx, p.UserID, changes); err != nil {
 			return err
 		}
-		if u.NewPassword != nil {
-			return tx.RevokeUserRefreshTokensExcept(ctx, p.UserID, p.SessionID)
+		if u.NewPassword == nil {
+			return nil
 		}
-		return nil
+		if err := tx.RevokeUserRefreshTokensExcept(ctx, p.UserID, p.SessionID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, accountRecord(ActionPasswordChanged, acct, nil))
 	})
 	if err != nil {
 		return Account{}, err
@@ -380,6 +407,13 @@ func (s *service) ResetPassword(ctx context.Context, token, newPassword string) 
 		if err := tx.UpdateUser(ctx, userID, map[string]any{"password_hash": hash}); err != nil {
 			return err
 		}
-		return tx.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil)
+		if err := tx.RevokeUserRefreshTokensExcept(ctx, userID, uuid.Nil); err != nil {
+			return err
+		}
+		acct, err := tx.AccountByID(ctx, userID)
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, accountRecord(ActionPasswordReset, acct, nil))
 	})
 }

@@ -54,11 +54,12 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 	if err != nil {
 		return ImportReport{}, err
 	}
-	_, err = s.db.ImportConflictEntries(ctx, src, func() (store.ConflictImport, outbox.Event, bool) {
+	_, err = s.db.ImportConflictEntries(ctx, src, func() store.ConflictImportCommit {
 		ok := src.report.Accepted > 0 && (mode == Partial || src.report.Rejected == 0)
 		src.report.Committed = ok
 		imp.Accepted, imp.Rejected = src.report.Accepted, src.report.Rejected
-		return imp, event, ok
+		return store.ConflictImportCommit{Import: imp, Event: event, Keep: ok, Audit: firmRecord(p, ActionRegistryImported, "conflict_import", imp.ID,
+			nil, map[string]any{"mode": mode, "accepted": imp.Accepted, "rejected": imp.Rejected})}
 	})
 	var fileErr *textfile.Fault
 	if errors.As(src.err, &fileErr) {

@@ -2,35 +2,92 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
+	"net/netip"
 	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/log"
 )
 
 // Audit appends r to the audit trail in the transaction s is bound to, chained to the last row:
-// it locks the chain's head until the transaction ends, so call it last in the transaction. The
-// request id and client address come from ctx. Before and After are read back as Postgres
-// renders them (sorted keys) before hashing, so that a verifier reading the rows gets the same
-// hash.
+// it locks the chain's head until the transaction ends, so call it last in the transaction. Called
+// outside a transaction, it writes the row in one of its own. The request id and client address
+// come from ctx.
 func (s *Store) Audit(ctx context.Context, r audit.Record) error {
-	var head struct {
-		LastID   int64
-		LastHash []byte
-		Before   *string
-		After    *string
-		At       time.Time
+	if s.txSlots != nil {
+		return s.Tx(ctx, func(tx *Store) error { return tx.Audit(ctx, r) })
 	}
-	err := s.with(ctx).Raw(`
-		SELECT last_id, last_hash, ?::jsonb::text AS before, ?::jsonb::text AS after, clock_timestamp() AS at
-		FROM audit_chain_head FOR UPDATE`, jsonArg(r.Before), jsonArg(r.After)).Scan(&head).Error
+	return appendAudit(ctx, sqlChain{s.db.Statement.ConnPool}, r)
+}
+
+// chainWriter is a transaction the trail is appended in: GORM's (database/sql) or pgx's own.
+type chainWriter interface {
+	scanRow(ctx context.Context, query string, args []any, dest ...any) error
+	exec(ctx context.Context, query string, args ...any) error
+}
+
+type sqlChain struct {
+	conn interface {
+		QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+		ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	}
+}
+
+func (c sqlChain) scanRow(ctx context.Context, query string, args []any, dest ...any) error {
+	return c.conn.QueryRowContext(ctx, query, args...).Scan(dest...)
+}
+
+func (c sqlChain) exec(ctx context.Context, query string, args ...any) error {
+	_, err := c.conn.ExecContext(ctx, query, args...)
+	return err
+}
+
+type pgxChain struct{ tx pgx.Tx }
+
+func (c pgxChain) scanRow(ctx context.Context, query string, args []any, dest ...any) error {
+	return c.tx.QueryRow(ctx, query, args...).Scan(dest...)
+}
+
+func (c pgxChain) exec(ctx context.Context, query string, args ...any) error {
+	_, err := c.tx.Exec(ctx, query, args...)
+	return err
+}
+
+// appendAudit writes r as the chain's next row in tx. Before and After are read back as Postgres
+// renders them as jsonb (sorted keys, its own spacing) before hashing, so that a verifier reading
+// the rows gets the same hash. The time is the database's, taken under the head's lock, so that
+// rows' times never go backwards along the chain.
+func appendAudit(ctx context.Context, tx chainWriter, r audit.Record) error {
+	before, err := auditJSON(r.Before)
+	if err != nil {
+		return err
+	}
+	after, err := auditJSON(r.After)
+	if err != nil {
+		return err
+	}
+	var lastID int64
+	var lastHash []byte
+	var renderedBefore, renderedAfter *string
+	var at time.Time
+	err = tx.scanRow(ctx, `
+		SELECT last_id, last_hash, $1::text::jsonb::text, $2::text::jsonb::text, clock_timestamp()
+		FROM audit_chain_head FOR UPDATE`, []any{before, after},
+		&lastID, &lastHash, &renderedBefore, &renderedAfter, &at)
 	if err != nil {
 		return translate(err, "audit trail")
 	}
-	row := audit.Row{Record: r, ID: head.LastID + 1, At: head.At.UTC().Truncate(time.Microsecond),
-		RequestID: log.RequestID(ctx), PrevHash: head.LastHash}
-	row.Before, row.After = rawJSON(head.Before), rawJSON(head.After)
+	row := audit.Row{ID: lastID + 1, At: at.UTC().Truncate(time.Microsecond), ActorID: r.ActorID, OrgID: r.OrgID,
+		Action: r.Action, ObjectType: r.ObjectType, ObjectID: r.ObjectID,
+		Before: rawJSON(renderedBefore), After: rawJSON(renderedAfter),
+		RequestID: log.RequestID(ctx), PrevHash: lastHash}
 	var ip *string
 	if addr, ok := audit.IP(ctx); ok {
 		row.IP = &addr
@@ -38,23 +95,31 @@ func (s *Store) Audit(ctx context.Context, r audit.Record) error {
 		ip = &text
 	}
 	row.Hash = audit.Hash(row.PrevHash, row)
-	return translate(s.with(ctx).Exec(`
+	return translate(tx.exec(ctx, `
 		WITH appended AS (
 			INSERT INTO audit_log (id, at, actor_id, org_id, action, object_type, object_id, before, after,
 			                       request_id, ip, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::inet, ?, ?))
-		UPDATE audit_chain_head SET last_id = ?, last_hash = ?`,
-		row.ID, row.At, row.ActorID, row.OrgID, row.Action, row.ObjectType, row.ObjectID, head.Before, head.After,
-		row.RequestID, ip, row.PrevHash, row.Hash, row.ID, row.Hash).Error, "audit trail")
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11::text::inet, $12, $13))
+		UPDATE audit_chain_head SET last_id = $1, last_hash = $13`,
+		row.ID, row.At, nullableID(row.ActorID), nullableID(row.OrgID), row.Action, row.ObjectType, row.ObjectID,
+		renderedBefore, renderedAfter, row.RequestID, ip, row.PrevHash, row.Hash), "audit trail")
 }
 
-// jsonArg is a JSON document as a query argument: NULL when there is none.
-func jsonArg(doc json.RawMessage) *string {
-	if len(doc) == 0 {
-		return nil
+// auditJSON writes a record's before or after state as a JSON query argument: NULL when there is
+// none (nil, or JSON null).
+func auditJSON(v any) (*string, error) {
+	if v == nil {
+		return nil, nil
 	}
-	text := string(doc)
-	return &text
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("audit record state: %w", err)
+	}
+	if string(b) == "null" {
+		return nil, nil
+	}
+	text := string(b)
+	return &text, nil
 }
 
 func rawJSON(text *string) json.RawMessage {
@@ -62,4 +127,145 @@ func rawJSON(text *string) json.RawMessage {
 		return nil
 	}
 	return json.RawMessage(*text)
+}
+
+// nullableID is an optional id as a query argument both drivers take.
+func nullableID(id *uuid.UUID) any {
+	if id == nil {
+		return nil
+	}
+	return id.String()
+}
+
+// AuditFilter selects audit rows, newest first.
+type AuditFilter struct {
+	// OrgID limits the rows to one organisation's; nil reads every organisation's.
+	OrgID      *uuid.UUID
+	ActorID    *uuid.UUID
+	Action     string
+	ObjectType string
+	ObjectID   string
+	// From (inclusive) and To (exclusive) bound the rows' times.
+	From, To *time.Time
+	// BeforeID starts the page below this id; 0 starts at the newest row.
+	BeforeID int64
+	Limit    int
+}
+
+// AuditEntry is an audit row with the names of its actor and organisation as they are now.
+type AuditEntry struct {
+	audit.Row
+	ActorName string
+	OrgName   string
+}
+
+// AuditPage reads one page of the trail, newest first, with the actors' and organisations' names
+// in the same query.
+func (s *Store) AuditPage(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	query := `SELECT a.id, a.at, a.actor_id, a.org_id, a.action, a.object_type, a.object_id, a.before::text, a.after::text,
+		a.request_id, host(a.ip), COALESCE(u.name, ''), COALESCE(o.name, '')
+		FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN organizations o ON o.id = a.org_id
+		WHERE true`
+	args := []any{}
+	where := func(cond string, arg any) {
+		args = append(args, arg)
+		query += fmt.Sprintf(" AND "+cond, len(args))
+	}
+	if f.OrgID != nil {
+		where("a.org_id = $%d", [16]byte(*f.OrgID))
+	}
+	if f.ActorID != nil {
+		where("a.actor_id = $%d", [16]byte(*f.ActorID))
+	}
+	if f.Action != "" {
+		where("a.action = $%d", f.Action)
+	}
+	if f.ObjectType != "" {
+		where("a.object_type = $%d", f.ObjectType)
+	}
+	if f.ObjectID != "" {
+		where("a.object_id = $%d", f.ObjectID)
+	}
+	if f.From != nil {
+		where("a.at >= $%d", *f.From)
+	}
+	if f.To != nil {
+		where("a.at < $%d", *f.To)
+	}
+	if f.BeforeID > 0 {
+		where("a.id < $%d", f.BeforeID)
+	}
+	args = append(args, f.Limit)
+	query += fmt.Sprintf(" ORDER BY a.id DESC LIMIT $%d", len(args))
+
+	var e AuditEntry
+	var actor, org pgtype.UUID
+	var before, after, ip *string
+	dest := []any{&e.ID, &e.At, &actor, &org, &e.Action, &e.ObjectType, &e.ObjectID, &before, &after,
+		&e.RequestID, &ip, &e.ActorName, &e.OrgName}
+	out := make([]AuditEntry, 0, f.Limit)
+	var parseErr error
+	err := s.scanRows(ctx, query, args, dest, func() {
+		e.ActorID, e.OrgID, e.Before, e.After = optionalID(actor), optionalID(org), rawJSON(before), rawJSON(after)
+		if e.IP, parseErr = optionalAddr(ip); parseErr == nil {
+			out = append(out, e)
+		}
+	})
+	if err == nil {
+		err = parseErr
+	}
+	return out, translate(err, "audit trail")
+}
+
+// AuditChain reads up to limit rows of the trail after afterID, in chain order, as they were
+// hashed: for verifying the chain a batch at a time.
+func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]audit.Row, error) {
+	var r audit.Row
+	var actor, org pgtype.UUID
+	var before, after, ip *string
+	dest := []any{&r.ID, &r.At, &actor, &org, &r.Action, &r.ObjectType, &r.ObjectID, &before, &after,
+		&r.RequestID, &ip, &r.PrevHash, &r.Hash}
+	out := make([]audit.Row, 0, limit)
+	var parseErr error
+	err := s.scanRows(ctx, `SELECT id, at, actor_id, org_id, action, object_type, object_id, before::text, after::text,
+		request_id, host(ip), prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`,
+		[]any{afterID, limit}, dest, func() {
+			r.ActorID, r.OrgID, r.Before, r.After = optionalID(actor), optionalID(org), rawJSON(before), rawJSON(after)
+			if r.IP, parseErr = optionalAddr(ip); parseErr == nil {
+				out = append(out, r)
+			}
+		})
+	if err == nil {
+		err = parseErr
+	}
+	return out, translate(err, "audit trail")
+}
+
+// AuditChainHead reads the id and hash of the chain's last row: id 0 and audit.GenesisHash while
+// the trail is empty.
+func (s *Store) AuditChainHead(ctx context.Context) (int64, []byte, error) {
+	var id int64
+	var hash []byte
+	err := s.scanRows(ctx, `SELECT last_id, last_hash FROM audit_chain_head`, nil, []any{&id, &hash}, func() {})
+	return id, hash, translate(err, "audit trail")
+}
+
+func optionalID(v pgtype.UUID) *uuid.UUID {
+	if !v.Valid {
+		return nil
+	}
+	id := uuid.UUID(v.Bytes)
+	return &id
+}
+
+// optionalAddr parses an address as host(inet) renders it.
+func optionalAddr(text *string) (*netip.Addr, error) {
+	if text == nil {
+		return nil, nil
+	}
+	addr, err := netip.ParseAddr(*text)
+	if err != nil {
+		return nil, fmt.Errorf("reading an audit row's address: %w", err)
+	}
+	return &addr, nil
 }

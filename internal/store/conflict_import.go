@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/outbox"
 )
 
@@ -55,11 +56,20 @@ const importStatementTimeout = "'10min'"
 // while the vacuum takes about half a second on a 1,000,000-row registry.
 const vacuumAfterRows = 10_000
 
+// ConflictImportCommit is what an import commits with its rows, unless Keep is false: the import's
+// record, the event that re-checks the firm's referrals, and the audit trail's record of it.
+type ConflictImportCommit struct {
+	Import ConflictImport
+	Event  outbox.Event
+	Audit  audit.Record
+	Keep   bool
+}
+
 // ImportConflictEntries streams rows into conflict_entries with COPY in one transaction, so memory
 // stays flat however large the file. After the stream ends, commit decides whether the rows are kept
-// and returns the import's record and the event that re-checks the firm's referrals, committed with
-// them; a source error rolls everything back. It returns the number of rows copied.
-func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySource, commit func() (ConflictImport, outbox.Event, bool)) (int64, error) {
+// and what is committed with them; a source error rolls everything back. It returns the number of
+// rows copied.
+func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySource, commit func() ConflictImportCommit) (int64, error) {
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return 0, err
@@ -92,12 +102,15 @@ func (s *Store) ImportConflictEntries(ctx context.Context, src ConflictEntrySour
 		if copied, err = tx.CopyFrom(ctx, pgx.Identifier{"conflict_entries"}, conflictEntryColumns, source); err != nil {
 			return err
 		}
-		imp, event, ok := commit()
-		if !ok {
+		c := commit()
+		if !c.Keep {
 			copied = 0
 			return nil
 		}
-		if err := recordImport(ctx, tx, imp, event); err != nil {
+		if err := recordImport(ctx, tx, c.Import, c.Event); err != nil {
+			return err
+		}
+		if err := appendAudit(ctx, pgxChain{tx}, c.Audit); err != nil {
 			return err
 		}
 		return tx.Commit(ctx)

@@ -1508,6 +1508,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first
+         * @description Platform admins read every organisation's entries; an organisation's org admins and
+         *     coordinators read its entries; anyone else gets 403. `before` and `after` hold the object's
+         *     ids, roles and statuses as they were and became, never client details.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry the filters select, as CSV (streamed), newest first
+         * @description Who may export is who may list. The export itself is recorded in the trail (`audit.exported`,
+         *     with the filters). Columns: id, at, actor_id, actor_name, org_id, org_name, action,
+         *     object_type, object_id, before, after (JSON), request_id, ip. A cell that a spreadsheet would
+         *     run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written
+         *     with a leading `'`.
+         */
+        get: operations["exportAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the trail's hash chain and report the first broken link (platform admins)
+         * @description Every row carries the hash of the row before it and its own hash over its fields. The chain
+         *     is read in id order, from the first row to the chain's head as it is when the check starts;
+         *     a missing row (`gap`), a row that does not carry its predecessor's hash
+         *     (`prev_hash_mismatch`), a row whose fields no longer give its hash (`hash_mismatch`) or a
+         *     head that does not hold the last row's hash (`head_mismatch`) is reported with its id.
+         */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2519,6 +2589,55 @@ export interface components {
         };
         TimeEntryList: {
             items: components["schemas"]["TimeEntry"][];
+        };
+        AuditEntry: {
+            /**
+             * Format: int64
+             * @description The row's place in the chain
+             */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who acted; absent for an unauthenticated attempt
+             */
+            actor_id?: string;
+            actor_name?: string;
+            /**
+             * Format: uuid
+             * @description The organisation the action belongs to
+             */
+            org_id?: string;
+            org_name?: string;
+            action: string;
+            object_type: string;
+            object_id: string;
+            /** @description The object's relevant fields before; absent when it did not exist */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The object's relevant fields after */
+            after?: {
+                [key: string]: unknown;
+            };
+            /** @description The X-Request-ID of the request that did it */
+            request_id: string;
+            /** @description The client's address */
+            ip?: string;
+        };
+        AuditVerification: {
+            ok: boolean;
+            /**
+             * Format: int64
+             * @description Rows found whole before the first break (all of them when ok)
+             */
+            checked: number;
+            /** Format: int64 */
+            first_broken_id?: number;
+            /** @enum {string} */
+            reason?: "gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
+            detail?: string;
         };
     };
     responses: {
@@ -5085,6 +5204,102 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description One action, e.g. auth.signed_in */
+                action?: string;
+                actor_id?: string;
+                object_type?: string;
+                object_id?: string;
+                /** @description Entries at or after this time */
+                from?: string;
+                /** @description Entries before this time */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    exportAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description One action, e.g. auth.signed_in */
+                action?: string;
+                actor_id?: string;
+                object_type?: string;
+                object_id?: string;
+                /** @description Entries at or after this time */
+                from?: string;
+                /** @description Entries before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries, one line each, after a header line */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the check found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
 }

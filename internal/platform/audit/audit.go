@@ -9,40 +9,52 @@ import (
 	"encoding/json"
 	"net/netip"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
 )
 
-// Record is one audited action. Before and After are the object's relevant fields as JSON (nil
-// when there is no such state); they never hold client details, passwords or tokens.
+// Record is one audited action. Before and After are the object's relevant fields (a struct or a
+// map, written as JSON; nil when there is no such state): ids, roles, statuses, counts. They never
+// hold client details, names of parties, narratives, passwords or tokens.
 type Record struct {
 	ActorID    *uuid.UUID
 	OrgID      *uuid.UUID
-	Action     string // "domain.verb", e.g. "auth.sign_in", "hours.approved"
+	Action     string // "domain.verb", e.g. "auth.signed_in", "hours.approved"
+	ObjectType string
+	ObjectID   string
+	Before     any
+	After      any
+}
+
+// Row is a stored record as the trail holds it, with where it came from and its place in the
+// chain. Before and After are JSON as Postgres renders jsonb (keys sorted), nil for none.
+type Row struct {
+	ID         int64
+	At         time.Time
+	ActorID    *uuid.UUID
+	OrgID      *uuid.UUID
+	Action     string
 	ObjectType string
 	ObjectID   string
 	Before     json.RawMessage
 	After      json.RawMessage
+	RequestID  string
+	IP         *netip.Addr
+	PrevHash   []byte
+	Hash       []byte
 }
 
-// Row is a stored record with where it came from and its place in the chain.
-type Row struct {
-	Record
-	ID        int64
-	At        time.Time
-	RequestID string
-	IP        *netip.Addr
-	PrevHash  []byte
-	Hash      []byte
-}
+// GenesisHash is the previous hash of the first row.
+var GenesisHash = make([]byte, sha256.Size)
 
 type originKey struct{}
 
-// WithIP returns ctx carrying the client's address, for every record written in the request.
+// WithIP returns ctx carrying the client's address, for every record written in the request. The
+// address is kept as Postgres's inet holds it: without an IPv6 zone, an IPv4 address as itself
+// rather than mapped into IPv6.
 func WithIP(ctx context.Context, ip netip.Addr) context.Context {
-	return context.WithValue(ctx, originKey{}, ip)
+	return context.WithValue(ctx, originKey{}, ip.Unmap().WithZone(""))
 }
 
 // IP returns the client's address ctx carries, if any.
@@ -52,14 +64,13 @@ func IP(ctx context.Context) (netip.Addr, bool) {
 }
 
 // Hash is the row's link: SHA-256 over the previous hash and the row's fields, each written out
-// with its length so that no two rows share a text. Before and After are hashed as Postgres
-// renders jsonb (keys sorted), which is how they are read back.
+// with its length so that no two rows share a text. The row's own PrevHash and Hash are not read.
 func Hash(prev []byte, r Row) []byte {
-	var b strings.Builder
+	b := make([]byte, 0, 512)
 	field := func(s string) {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(s)
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
 	}
 	optionalID := func(id *uuid.UUID) {
 		if id == nil {
@@ -85,6 +96,6 @@ func Hash(prev []byte, r Row) []byte {
 	}
 	h := sha256.New()
 	h.Write(prev)
-	h.Write([]byte(b.String()))
+	h.Write(b)
 	return h.Sum(nil)
 }
