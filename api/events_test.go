@@ -114,6 +114,7 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 	importCSV(t, env, coord, "partial", csvHeader+"Quinton Ashby,person,adverse,,M-1\n")
 	transition(t, env, staff, v.ID, map[string]string{"to": "withdrawn"})
 	offerEvents(t, env, staff, coord)
+	hoursEvents(t, env, coord)
 	env.WaitForEvents(t)
 
 	state := func() string {
@@ -167,7 +168,7 @@ func TestEvents_EveryHandlerIgnoresARedeliveredTask(t *testing.T) {
 	for _, want := range []string{"org:law_firm_created", "org:invitation_created", "auth:password_reset_requested",
 		"referral:submitted", "referral:status_changed", "conflict:registry_imported",
 		"offer:made", "offer:accepted", "offer:declined", "offer:expired", "offer:expiring", "offer:volunteered",
-		"matter:started", "matter:withdrawn"} {
+		"matter:started", "matter:withdrawn", "hours:approved", "hours:rejected"} {
 		if !types[want] {
 			t.Errorf("no %s event to deliver again", want)
 		}

@@ -43,6 +43,7 @@ func tasks(deps Deps) map[string]task {
 		TypeNewOpportunities:             {route{QueueLow, 10 * time.Minute, 3}, handleNewOpportunities(deps)},
 	}
 	maps.Copy(all, offerTasks(deps))
+	maps.Copy(all, hoursTasks(deps))
 	return all
 }
 
@@ -64,6 +65,8 @@ var defaultSchedules = map[string]Periodic{
 	"match-nightly": {Spec: "0 2 * * *", Type: TypeMatchNightly},
 	// Before the daily digest, which carries what it tells attorneys unless they chose otherwise.
 	"new-opportunities": {Spec: "30 6 * * *", Type: TypeNewOpportunities},
+	// Attorneys idle on their matters hear of it in the morning, US time.
+	"hours-reminders": {Spec: "0 14 * * *", Type: TypeHoursReminders},
 }
 
 // ScheduleNames are the names of the periodic jobs, sorted.

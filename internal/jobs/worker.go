@@ -51,6 +51,7 @@ type Store interface {
 	ReminderStore
 	StaleReferralStore
 	NewOpportunitiesStore
+	IdleAttorneyStore
 }
 
 // Options tune a worker; the zero value of each field means its default.

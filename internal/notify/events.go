@@ -30,6 +30,9 @@ const (
 	EventMatterStarted         EventType = "matter_started"
 	EventMatterWithdrawn       EventType = "matter_withdrawn"
 	EventNewOpportunities      EventType = "new_opportunities"
+	EventTimeApproved          EventType = "time_approved"
+	EventTimeRejected          EventType = "time_rejected"
+	EventTimeReminder          EventType = "time_reminder"
 )
 
 // Delivery is when a user is emailed about an event type.
@@ -94,7 +97,8 @@ func everyone(User) bool { return true }
 // registry lists every event type in the order the preferences page shows them. Params each one's
 // Title and Link use: referral (id), area and jurisdiction (names, e.g. "Housing", "Illinois"),
 // status (as people read it, e.g. "accepted"), days, import (id), added and rejected (counts),
-// offer and matter (ids), firm (a law firm's name).
+// offer and matter (ids), firm (a law firm's name), entries (a count of time entries, "3 entries"),
+// hours ("2.5").
 var registry = []Spec{
 	{Type: EventInvitation, Label: "Invitation", Default: Immediate, Security: true},
 	{Type: EventPasswordReset, Label: "Password reset",
@@ -170,6 +174,18 @@ var registry = []Spec{
 		Description: "Referrals opened since the day before that you are among the best fits for.",
 		Default:     Daily, InApp: true, For: attorneys,
 		Title: "New referrals that fit you: {{.count}}", Link: "/opportunities"},
+	{Type: EventTimeApproved, Label: "Approved time",
+		Description: "Your firm approved time you logged.",
+		Default:     Daily, InApp: true, For: attorneys,
+		Title: "Your time was approved: {{.hours}} hours in {{.entries}}", Link: "/timesheet"},
+	{Type: EventTimeRejected, Label: "Time returned for changes",
+		Description: "Your firm returned time you logged, with what to change before you submit it again.",
+		Default:     Immediate, InApp: true, For: attorneys,
+		Title: "Your time was returned for changes: {{.hours}} hours in {{.entries}}", Link: "/timesheet?status=rejected"},
+	{Type: EventTimeReminder, Label: "Time reminders",
+		Description: "You have active matters and have logged no time for two weeks.",
+		Default:     Immediate, InApp: true, For: attorneys,
+		Title: "You have logged no time on your matters for {{.days}} days", Link: "/timesheet"},
 }
 
 // spec is an event type's Spec with its templates parsed.
