@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -383,14 +384,23 @@ func TestAudit_StatesHashAsPostgresRendersThem(t *testing.T) {
 			A int    `json:"a"`
 		}{"second", 1},
 		map[string]any{},
+		[]byte(`{"z":  1,"a" : "written already"}`),
+		json.RawMessage(`{"b":[1, 2.50, 1E3]}`),
 	}
 	for i, s := range states {
 		if err := env.App.Store.Audit(ctx, audit.Record{Action: "test.state", ObjectType: "state", ObjectID: fmt.Sprint(i), Before: s, After: s}); err != nil {
 			t.Fatalf("state %d: %v", i, err)
 		}
 	}
-	if v := verifyAudit(t, env, env.Login(t, "admin@probono.example", password)); !v.OK {
+	admin := env.Login(t, "admin@probono.example", password)
+	if v := verifyAudit(t, env, admin); !v.OK {
 		t.Errorf("verify: %+v", v)
+	}
+	// JSON written already is stored as the document it is, not as a string of its bytes.
+	for _, e := range auditEntries(t, env, admin, url.Values{"action": {"test.state"}}) {
+		if e.ObjectID == "5" && e.After["a"] != "written already" || e.ObjectID == "6" && len(e.Before["b"].([]any)) != 3 {
+			t.Errorf("state %s: %+v", e.ObjectID, e)
+		}
 	}
 }
 

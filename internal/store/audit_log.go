@@ -106,14 +106,24 @@ func appendAudit(ctx context.Context, tx chainWriter, r audit.Record) error {
 }
 
 // auditJSON writes a record's before or after state as a JSON query argument: NULL when there is
-// none (nil, or JSON null).
+// none (nil, or JSON null). A state given as bytes is JSON written already.
 func auditJSON(v any) (*string, error) {
-	if v == nil {
+	var b []byte
+	switch doc := v.(type) {
+	case nil:
 		return nil, nil
+	case []byte:
+		b = doc
+	case json.RawMessage:
+		b = doc
+	default:
+		var err error
+		if b, err = json.Marshal(v); err != nil {
+			return nil, fmt.Errorf("audit record state: %w", err)
+		}
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("audit record state: %w", err)
+	if len(b) == 0 {
+		return nil, nil
 	}
 	if string(b) == "null" {
 		return nil, nil

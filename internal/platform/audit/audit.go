@@ -15,8 +15,9 @@ import (
 )
 
 // Record is one audited action. Before and After are the object's relevant fields (a struct or a
-// map, written as JSON; nil when there is no such state): ids, roles, statuses, counts. They never
-// hold client details, names of parties, narratives, passwords or tokens.
+// map, written as JSON, or JSON already written as []byte or json.RawMessage; nil when there is no
+// such state): ids, roles, statuses, counts. They never hold client details, names of parties,
+// narratives, passwords or tokens.
 type Record struct {
 	ActorID    *uuid.UUID
 	OrgID      *uuid.UUID
