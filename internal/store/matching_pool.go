@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -205,71 +207,6 @@ type MatchingAttorneyFilter struct {
 	FirmID, AttorneyID *uuid.UUID
 }
 
-// skipReasons are the constraints MatchingAttorneys counts instead of reading, by the number its
-// query gives them.
-var skipReasons = [...]matching.Constraint{1: matching.ConstraintBarAdmission, 2: matching.ConstraintPracticeArea, 3: matching.ConstraintLanguage}
-
-// query builds MatchingAttorneys' statement with its arguments, the first three of which are the
-// start of the month, of the year and of the fairness window.
-func (f MatchingAttorneyFilter) query(month, year, recent time.Time) (string, []any) {
-	args := []any{month, year, recent}
-	param := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
-	where := []string{"m.role = 'attorney'"}
-	if f.FirmID != nil {
-		where = append(where, "m.org_id = "+param(*f.FirmID))
-	}
-	if f.AttorneyID != nil {
-		where = append(where, "m.user_id = "+param(*f.AttorneyID))
-	}
-	if f.ClearedFor != nil {
-		where = append(where, `EXISTS (SELECT 1 FROM conflict_checks c WHERE c.referral_id = `+param(*f.ClearedFor)+
-			` AND c.firm_id = m.org_id AND c.result IN ('clear', 'cleared') AND NOT c.recheck_pending)`)
-	}
-	skip := "CASE"
-	if f.Jurisdiction != "" {
-		skip += " WHEN NOT coalesce(am.admissions @> " + param([]string{f.Jurisdiction}) + ", false) THEN 1"
-	}
-	if f.Area != "" {
-		practises := "coalesce(am.top_areas @> " + param([]string{f.Area}) + ", false)"
-		if f.MentoredOK {
-			practises += " OR coalesce(am.accepts_mentored, false)"
-		}
-		skip += " WHEN NOT (" + practises + ") THEN 2"
-	}
-	if f.Language != "" {
-		skip += " WHEN NOT coalesce(am.languages @> " + param([]string{f.Language}) + ", false) THEN 3"
-	}
-	if skip == "CASE" {
-		skip = "0"
-	} else {
-		skip += " ELSE 0 END"
-	}
-	return `SELECT x.user_id, x.org_id, x.skip, x.profiled, x.monthly_hour_budget, x.max_active_matters,
-		x.annual_goal_hours, x.work_mode, x.accepts_mentored, CASE WHEN x.skip = 0 THEN x.profile ELSE '' END,
-		coalesce(mt.active, 0), coalesce(mt.month_hours, 0), coalesce(mt.year_hours, 0), coalesce(ro.recent, 0)
-	FROM (SELECT m.user_id, m.org_id, ` + skip + ` AS skip, am.user_id IS NOT NULL AS profiled,
-			coalesce(am.monthly_hour_budget, 0) AS monthly_hour_budget, coalesce(am.max_active_matters, 0) AS max_active_matters,
-			coalesce(am.annual_goal_hours, 0) AS annual_goal_hours, coalesce(am.work_mode, 'either') AS work_mode,
-			coalesce(am.accepts_mentored, false) AS accepts_mentored, coalesce(am.profile, '|||||') AS profile
-		FROM memberships m
-		JOIN users u ON u.id = m.user_id AND u.active
-		JOIN organizations o ON o.id = m.org_id AND o.kind = 'law_firm' AND o.deactivated_at IS NULL
-		LEFT JOIN attorney_matching am ON am.user_id = m.user_id
-		WHERE ` + strings.Join(where, " AND ") + `) x
-	LEFT JOIN (SELECT mt.attorney_id,
-			count(*) FILTER (WHERE mt.status = 'active') AS active,
-			sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $1) AS month_hours,
-			sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $2) AS year_hours
-		FROM matters mt JOIN referrals r ON r.id = mt.referral_id
-		WHERE mt.status = 'active' OR mt.started_at >= $2
-		GROUP BY mt.attorney_id) mt ON x.skip = 0 AND mt.attorney_id = x.user_id
-	LEFT JOIN (SELECT attorney_id, count(*) AS recent FROM offers WHERE created_at > $3 GROUP BY attorney_id) ro
-		ON x.skip = 0 AND ro.attorney_id = x.user_id`, args
-}
-
 // MatchingAttorney is an attorney as the engine sees them, and whether they ever saved a profile
 // (without one, the numbers are zero and the lists empty).
 type MatchingAttorney struct {
@@ -277,49 +214,182 @@ type MatchingAttorney struct {
 	Profiled bool
 }
 
-// MatchingAttorneys reads the attorneys the filter keeps, in no order, with what ranking needs of each as
-// of now (hours committed are the estimated hours of the matters started, until withdrawn), and
-// counts those its Jurisdiction, Area and Language filters leave out by the first they fail. One
-// query, which reads each table once, however many attorneys there are.
-func (s *Store) MatchingAttorneys(ctx context.Context, f MatchingAttorneyFilter, now time.Time) ([]MatchingAttorney, map[matching.Constraint]int, error) {
-	now = now.UTC()
-	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
-	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	query, args := f.query(month, year, now.AddDate(0, 0, -recentOffersDays))
+// pooledAttorney is an attorney of the pool as read: who they are, without their matters and
+// offers, which change with every acceptance and are read for each ranking.
+type pooledAttorney struct {
+	MatchingAttorney
+	id, firm uuid.UUID
+	// tops are the top-level practice areas of the profile's areas.
+	tops []string
+}
+
+// fails returns the first of the filter's constraints the attorney fails, and whether there is one.
+func (f MatchingAttorneyFilter) fails(a *pooledAttorney) (matching.Constraint, bool) {
+	switch {
+	case f.Jurisdiction != "" && !a.Admissions[f.Jurisdiction]:
+		return matching.ConstraintBarAdmission, true
+	case f.Area != "" && !slices.Contains(a.tops, f.Area) && !(f.MentoredOK && a.AcceptsMentored):
+		return matching.ConstraintPracticeArea, true
+	case f.Language != "" && !slices.Contains(a.Languages, f.Language):
+		return matching.ConstraintLanguage, true
+	}
+	return "", false
+}
+
+// matchingPool keeps the active attorneys of active law firms as of a version of
+// matching_pool_version, which every committed write that changes them raises: ranking a referral
+// against tens of thousands of attorneys then reads only the version, their matters and their
+// offers, instead of every attorney's profile.
+type matchingPool struct {
+	mu        sync.Mutex
+	loaded    bool
+	version   int64
+	attorneys []pooledAttorney
+}
+
+// pooledAttorneys returns the pool: kept while its version is current, read again when not (the
+// version is read first, so a write committed in between makes the next call read again). Inside
+// a transaction it is read and not kept.
+func (s *Store) pooledAttorneys(ctx context.Context) ([]pooledAttorney, error) {
+	if s.pool == nil {
+		return s.readPool(ctx)
+	}
+	var version int64
+	if err := s.scanRows(ctx, `SELECT version FROM matching_pool_version`, nil, []any{&version}, func() {}); err != nil {
+		return nil, translate(err, "matching pool version")
+	}
+	s.pool.mu.Lock()
+	defer s.pool.mu.Unlock()
+	if s.pool.loaded && s.pool.version == version {
+		return s.pool.attorneys, nil
+	}
+	attorneys, err := s.readPool(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.pool.loaded, s.pool.version, s.pool.attorneys = true, version, attorneys
+	return attorneys, nil
+}
+
+// readPool reads every active attorney of an active law firm with their profile: one query.
+func (s *Store) readPool(ctx context.Context) ([]pooledAttorney, error) {
+	const query = `SELECT m.user_id, m.org_id, am.user_id IS NOT NULL, coalesce(am.monthly_hour_budget, 0),
+		coalesce(am.max_active_matters, 0), coalesce(am.annual_goal_hours, 0), coalesce(am.work_mode, 'either'),
+		coalesce(am.accepts_mentored, false), coalesce(am.profile, '|||||')
+	FROM memberships m
+	JOIN users u ON u.id = m.user_id AND u.active
+	JOIN organizations o ON o.id = m.org_id AND o.kind = 'law_firm' AND o.deactivated_at IS NULL
+	LEFT JOIN attorney_matching am ON am.user_id = m.user_id
+	WHERE m.role = 'attorney'`
 	var (
-		id, firm                      uuid.UUID
-		skip                          int
-		a                             MatchingAttorney
-		budget, maxActive, goal       int
-		profile                       string
-		active, monthHours, yearHours int
-		recent                        int
+		a                       pooledAttorney
+		budget, maxActive, goal int
+		profile                 string
+		out                     []pooledAttorney
+		bad                     error
 	)
-	dest := []any{uuidDest{&id}, uuidDest{&firm}, &skip, &a.Profiled, &budget, &maxActive, &goal, &a.WorkMode, &a.AcceptsMentored,
-		&profile, &active, &monthHours, &yearHours, &recent}
-	var out []MatchingAttorney
-	skipped := map[matching.Constraint]int{}
-	var bad error
 	zones := map[string]*time.Location{}
-	err := s.scanRows(ctx, query, args, dest, func() {
-		if skip > 0 {
-			skipped[skipReasons[skip]]++
-			return
-		}
-		a.ID, a.FirmID = id.String(), firm.String()
-		a.MaxActive, a.Active, a.RecentOffers = maxActive, active, recent
-		a.MonthlyBudget, a.HoursThisMonth = float64(budget), float64(monthHours)
-		a.AnnualGoal, a.HoursThisYear = float64(goal), float64(yearHours)
+	dest := []any{uuidDest{&a.id}, uuidDest{&a.firm}, &a.Profiled, &budget, &maxActive, &goal, &a.WorkMode, &a.AcceptsMentored, &profile}
+	err := s.scanRows(ctx, query, nil, dest, func() {
+		a.ID, a.FirmID = a.id.String(), a.firm.String()
+		a.MaxActive, a.MonthlyBudget, a.AnnualGoal = maxActive, float64(budget), float64(goal)
 		if err := parseMatchingProfile(profile, &a.Attorney, zones); err != nil && bad == nil {
-			bad = fmt.Errorf("attorney %s: %w", id, err)
+			bad = fmt.Errorf("attorney %s: %w", a.id, err)
+		}
+		for code := range a.Areas {
+			if top, _, _ := strings.Cut(code, "."); !slices.Contains(a.tops, top) {
+				a.tops = append(a.tops, top)
+			}
 		}
 		out = append(out, a)
-		a = MatchingAttorney{}
+		a = pooledAttorney{}
 	})
 	if err == nil {
 		err = bad
 	}
-	return out, skipped, translate(err, "attorneys")
+	return out, translate(err, "attorneys")
+}
+
+// load is what an attorney has taken on: active matters, the hours of the matters started this
+// month and this year, and the offers received in the fairness window.
+type load struct {
+	active, monthHours, yearHours, recent int
+}
+
+// loads reads the load of every attorney with matters or recent offers (of one attorney when
+// attorney is set): one query, over matters and offers alone.
+func (s *Store) loads(ctx context.Context, month, year, recent time.Time, attorney *uuid.UUID) (map[uuid.UUID]load, error) {
+	const query = `SELECT attorney_id, sum(active), sum(month_hours), sum(year_hours), sum(recent) FROM (
+		SELECT mt.attorney_id, count(*) FILTER (WHERE mt.status = 'active') AS active,
+			coalesce(sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $1), 0) AS month_hours,
+			coalesce(sum(coalesce(r.estimated_hours, 10)) FILTER (WHERE mt.status <> 'withdrawn' AND mt.started_at >= $2), 0) AS year_hours,
+			0 AS recent
+		FROM matters mt JOIN referrals r ON r.id = mt.referral_id
+		WHERE (mt.status = 'active' OR mt.started_at >= $2) AND ($4::uuid IS NULL OR mt.attorney_id = $4)
+		GROUP BY mt.attorney_id
+		UNION ALL
+		SELECT attorney_id, 0, 0, 0, count(*) FROM offers WHERE created_at > $3 AND ($4::uuid IS NULL OR attorney_id = $4)
+		GROUP BY attorney_id) x
+	GROUP BY attorney_id`
+	out := map[uuid.UUID]load{}
+	var id uuid.UUID
+	var l load
+	err := s.scanRows(ctx, query, []any{month, year, recent, attorney}, []any{uuidDest{&id}, &l.active, &l.monthHours, &l.yearHours, &l.recent},
+		func() { out[id] = l })
+	return out, translate(err, "attorneys' matters and offers")
+}
+
+// clearedFirms reads the firms whose conflict check cleared the referral (and is not waiting to
+// run again after a registry import).
+func (s *Store) clearedFirms(ctx context.Context, referralID uuid.UUID) (map[uuid.UUID]bool, error) {
+	out := map[uuid.UUID]bool{}
+	var firm uuid.UUID
+	err := s.scanRows(ctx, `SELECT firm_id FROM conflict_checks WHERE referral_id = $1 AND result IN ('clear', 'cleared') AND NOT recheck_pending`,
+		[]any{referralID}, []any{uuidDest{&firm}}, func() { out[firm] = true })
+	return out, translate(err, "conflict checks")
+}
+
+// MatchingAttorneys returns the attorneys the filter keeps, in no order, with what ranking needs
+// of each as of now (hours committed are the estimated hours of the matters started, until
+// withdrawn), and counts those its Jurisdiction, Area and Language filters leave out by the first
+// they fail. It reads the pool's version, the attorneys' matters and offers, and the referral's
+// cleared firms when ClearedFor is set; the attorneys themselves only when the pool changed.
+func (s *Store) MatchingAttorneys(ctx context.Context, f MatchingAttorneyFilter, now time.Time) ([]MatchingAttorney, map[matching.Constraint]int, error) {
+	now = now.UTC()
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	pool, err := s.pooledAttorneys(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	loads, err := s.loads(ctx, month, year, now.AddDate(0, 0, -recentOffersDays), f.AttorneyID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var cleared map[uuid.UUID]bool
+	if f.ClearedFor != nil {
+		if cleared, err = s.clearedFirms(ctx, *f.ClearedFor); err != nil {
+			return nil, nil, err
+		}
+	}
+	var out []MatchingAttorney
+	skipped := map[matching.Constraint]int{}
+	for i := range pool {
+		a := &pool[i]
+		if (f.FirmID != nil && a.firm != *f.FirmID) || (f.AttorneyID != nil && a.id != *f.AttorneyID) || (cleared != nil && !cleared[a.firm]) {
+			continue
+		}
+		if c, failed := f.fails(a); failed {
+			skipped[c]++
+			continue
+		}
+		kept := a.MatchingAttorney
+		l := loads[a.id]
+		kept.Active, kept.RecentOffers = l.active, l.recent
+		kept.HoursThisMonth, kept.HoursThisYear = float64(l.monthHours), float64(l.yearHours)
+		out = append(out, kept)
+	}
+	return out, skipped, nil
 }
 
 // parseMatchingProfile reads attorney_matching.profile (its format is in the migration that made

@@ -39,6 +39,9 @@ type Store struct {
 	txSlots chan struct{}
 	// listen is how ListenOutbox connects: a session of its own, outside the pools.
 	listen *pgx.ConnConfig
+	// pool keeps the attorneys matching ranks from (see MatchingAttorneys). Nil inside a
+	// transaction, which reads what it sees and keeps nothing: what it wrote may roll back.
+	pool *matchingPool
 }
 
 // The main pool's size, and how many of its connections transactions may hold at once: the rest
@@ -97,7 +100,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		search.Close()
 		return nil, fmt.Errorf("parsing DATABASE_URL: %w", err)
 	}
-	return &Store{db: db, search: search, txSlots: make(chan struct{}, txLimit), listen: listen}, nil
+	return &Store{db: db, search: search, txSlots: make(chan struct{}, txLimit), listen: listen, pool: &matchingPool{}}, nil
 }
 
 // openSearchPool opens the search pool. It is pgx's own pool rather than database/sql under GORM:
