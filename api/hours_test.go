@@ -49,7 +49,7 @@ func attorneyDay(days int) string {
 
 // priyasMatter routes a Northside referral to Priya, who accepts it, and dates its acceptance
 // acceptedDaysAgo days back so that time can be logged on the days since.
-func priyasMatter(t *testing.T, env *apptest.Env, acceptedDaysAgo int) (priya apptest.Session, matterID string) {
+func priyasMatter(t testing.TB, env *apptest.Env, acceptedDaysAgo int) (priya apptest.Session, matterID string) {
 	t.Helper()
 	staff, coord := env.Login(t, nonprofitStaff, password), env.Login(t, coordinator, password)
 	priya = env.Login(t, priyaEmail, password)

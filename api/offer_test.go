@@ -65,13 +65,13 @@ type matterView struct {
 	} `json:"referral"`
 }
 
-func userID(t *testing.T, env *apptest.Env, email string) string {
+func userID(t testing.TB, env *apptest.Env, email string) string {
 	t.Helper()
 	return env.Principal(t, email).UserID.String()
 }
 
 // routeOffers has a coordinator route a referral to attorneys of their firm.
-func routeOffers(t *testing.T, env *apptest.Env, coord apptest.Session, referralID string, attorneyIDs ...string) []offerView {
+func routeOffers(t testing.TB, env *apptest.Env, coord apptest.Session, referralID string, attorneyIDs ...string) []offerView {
 	t.Helper()
 	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals/" + referralID + "/offers", Token: coord.Token,
 		Body: map[string]any{"mode": "routed", "attorney_ids": attorneyIDs}})
@@ -83,7 +83,7 @@ func routeOffers(t *testing.T, env *apptest.Env, coord apptest.Session, referral
 	return page.Items
 }
 
-func acceptOffer(t *testing.T, env *apptest.Env, s apptest.Session, offerID string) *apptest.Response {
+func acceptOffer(t testing.TB, env *apptest.Env, s apptest.Session, offerID string) *apptest.Response {
 	t.Helper()
 	return env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/offers/" + offerID + "/accept", Token: s.Token,
 		Body: map[string]bool{"attest_no_conflict": true}})

@@ -35,7 +35,7 @@ func createFirm(t *testing.T, env *apptest.Env, name string) string {
 	return firm.ID
 }
 
-func sqlDB(t *testing.T, env *apptest.Env) *sql.DB {
+func sqlDB(t testing.TB, env *apptest.Env) *sql.DB {
 	t.Helper()
 	db, err := env.App.Store.SQLDB()
 	if err != nil {

@@ -59,7 +59,7 @@ type referralView struct {
 	} `json:"parties"`
 }
 
-func createReferral(t *testing.T, env *apptest.Env, s apptest.Session, body any) referralView {
+func createReferral(t testing.TB, env *apptest.Env, s apptest.Session, body any) referralView {
 	t.Helper()
 	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: s.Token, Body: body})
 	if r.Status != http.StatusCreated {
