@@ -970,25 +970,25 @@ func (e ReferralStatus) Valid() bool {
 
 // Defines values for Role.
 const (
-	Attorney       Role = "attorney"
-	Coordinator    Role = "coordinator"
-	NonprofitStaff Role = "nonprofit_staff"
-	OrgAdmin       Role = "org_admin"
-	PlatformAdmin  Role = "platform_admin"
+	RoleAttorney       Role = "attorney"
+	RoleCoordinator    Role = "coordinator"
+	RoleNonprofitStaff Role = "nonprofit_staff"
+	RoleOrgAdmin       Role = "org_admin"
+	RolePlatformAdmin  Role = "platform_admin"
 )
 
 // Valid indicates whether the value is a known member of the Role enum.
 func (e Role) Valid() bool {
 	switch e {
-	case Attorney:
+	case RoleAttorney:
 		return true
-	case Coordinator:
+	case RoleCoordinator:
 		return true
-	case NonprofitStaff:
+	case RoleNonprofitStaff:
 		return true
-	case OrgAdmin:
+	case RoleOrgAdmin:
 		return true
-	case PlatformAdmin:
+	case RolePlatformAdmin:
 		return true
 	default:
 		return false
@@ -1160,6 +1160,24 @@ func (e WorkMode) Valid() bool {
 	}
 }
 
+// Defines values for ReportFormat.
+const (
+	ReportFormatCsv  ReportFormat = "csv"
+	ReportFormatJson ReportFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the ReportFormat enum.
+func (e ReportFormat) Valid() bool {
+	switch e {
+	case ReportFormatCsv:
+		return true
+	case ReportFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ImportConflictEntriesParamsMode.
 const (
 	ImportConflictEntriesParamsModeAllOrNothing ImportConflictEntriesParamsMode = "all_or_nothing"
@@ -1214,6 +1232,132 @@ func (e ListReferralsParamsSort) Valid() bool {
 	case ListReferralsParamsSortDeadline:
 		return true
 	case ListReferralsParamsSortUrgency:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportHoursParamsGroupBy.
+const (
+	ReportHoursParamsGroupByAttorney     ReportHoursParamsGroupBy = "attorney"
+	ReportHoursParamsGroupByMonth        ReportHoursParamsGroupBy = "month"
+	ReportHoursParamsGroupByPartnership  ReportHoursParamsGroupBy = "partnership"
+	ReportHoursParamsGroupByPracticeArea ReportHoursParamsGroupBy = "practice_area"
+	ReportHoursParamsGroupByReferrer     ReportHoursParamsGroupBy = "referrer"
+)
+
+// Valid indicates whether the value is a known member of the ReportHoursParamsGroupBy enum.
+func (e ReportHoursParamsGroupBy) Valid() bool {
+	switch e {
+	case ReportHoursParamsGroupByAttorney:
+		return true
+	case ReportHoursParamsGroupByMonth:
+		return true
+	case ReportHoursParamsGroupByPartnership:
+		return true
+	case ReportHoursParamsGroupByPracticeArea:
+		return true
+	case ReportHoursParamsGroupByReferrer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportHoursParamsFormat.
+const (
+	ReportHoursParamsFormatCsv  ReportHoursParamsFormat = "csv"
+	ReportHoursParamsFormatJson ReportHoursParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the ReportHoursParamsFormat enum.
+func (e ReportHoursParamsFormat) Valid() bool {
+	switch e {
+	case ReportHoursParamsFormatCsv:
+		return true
+	case ReportHoursParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportHours200JSONResponseBodyGroupBy.
+const (
+	ReportHours200JSONResponseBodyGroupByAttorney     ReportHours200JSONResponseBodyGroupBy = "attorney"
+	ReportHours200JSONResponseBodyGroupByMonth        ReportHours200JSONResponseBodyGroupBy = "month"
+	ReportHours200JSONResponseBodyGroupByPartnership  ReportHours200JSONResponseBodyGroupBy = "partnership"
+	ReportHours200JSONResponseBodyGroupByPracticeArea ReportHours200JSONResponseBodyGroupBy = "practice_area"
+	ReportHours200JSONResponseBodyGroupByReferrer     ReportHours200JSONResponseBodyGroupBy = "referrer"
+)
+
+// Valid indicates whether the value is a known member of the ReportHours200JSONResponseBodyGroupBy enum.
+func (e ReportHours200JSONResponseBodyGroupBy) Valid() bool {
+	switch e {
+	case ReportHours200JSONResponseBodyGroupByAttorney:
+		return true
+	case ReportHours200JSONResponseBodyGroupByMonth:
+		return true
+	case ReportHours200JSONResponseBodyGroupByPartnership:
+		return true
+	case ReportHours200JSONResponseBodyGroupByPracticeArea:
+		return true
+	case ReportHours200JSONResponseBodyGroupByReferrer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportMattersParamsFormat.
+const (
+	ReportMattersParamsFormatCsv  ReportMattersParamsFormat = "csv"
+	ReportMattersParamsFormatJson ReportMattersParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the ReportMattersParamsFormat enum.
+func (e ReportMattersParamsFormat) Valid() bool {
+	switch e {
+	case ReportMattersParamsFormatCsv:
+		return true
+	case ReportMattersParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportTimeToMatchParamsFormat.
+const (
+	ReportTimeToMatchParamsFormatCsv  ReportTimeToMatchParamsFormat = "csv"
+	ReportTimeToMatchParamsFormatJson ReportTimeToMatchParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the ReportTimeToMatchParamsFormat enum.
+func (e ReportTimeToMatchParamsFormat) Valid() bool {
+	switch e {
+	case ReportTimeToMatchParamsFormatCsv:
+		return true
+	case ReportTimeToMatchParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReportUnmetNeedParamsFormat.
+const (
+	ReportUnmetNeedParamsFormatCsv  ReportUnmetNeedParamsFormat = "csv"
+	ReportUnmetNeedParamsFormatJson ReportUnmetNeedParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the ReportUnmetNeedParamsFormat enum.
+func (e ReportUnmetNeedParamsFormat) Valid() bool {
+	switch e {
+	case ReportUnmetNeedParamsFormatCsv:
+		return true
+	case ReportUnmetNeedParamsFormatJson:
 		return true
 	default:
 		return false
@@ -2224,6 +2368,18 @@ type ReferralTransition struct {
 	To      ReferralStatus `json:"to"`
 }
 
+// ReportPeriod defines model for ReportPeriod.
+type ReportPeriod struct {
+	FirmId *openapi_types.UUID `json:"firm_id,omitempty"`
+
+	// From The period's first day as the report read it
+	From  openapi_types.Date  `json:"from"`
+	OrgId *openapi_types.UUID `json:"org_id,omitempty"`
+
+	// To The period's last day as the report read it
+	To openapi_types.Date `json:"to"`
+}
+
 // Role defines model for Role.
 type Role string
 
@@ -2390,6 +2546,21 @@ type ProposalId = openapi_types.UUID
 
 // ReferralId defines model for ReferralId.
 type ReferralId = openapi_types.UUID
+
+// ReportFirmId defines model for ReportFirmId.
+type ReportFirmId = openapi_types.UUID
+
+// ReportFormat defines model for ReportFormat.
+type ReportFormat string
+
+// ReportFrom defines model for ReportFrom.
+type ReportFrom = openapi_types.Date
+
+// ReportOrgId defines model for ReportOrgId.
+type ReportOrgId = openapi_types.UUID
+
+// ReportTo defines model for ReportTo.
+type ReportTo = openapi_types.Date
 
 // TimeEntryId defines model for TimeEntryId.
 type TimeEntryId = openapi_types.UUID
@@ -2607,6 +2778,98 @@ type TransitionReferralParams struct {
 	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
+
+// ReportHoursParams defines parameters for ReportHours.
+type ReportHoursParams struct {
+	GroupBy *ReportHoursParamsGroupBy `form:"group_by,omitempty" json:"group_by,omitempty"`
+
+	// From First day of the period; default the first of January of to's year. At most 10 years before to.
+	From *ReportFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day of the period, not before from; default today.
+	To *ReportTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// FirmId Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself)
+	FirmId *ReportFirmId `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+
+	// OrgId Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself)
+	OrgId *ReportOrgId `form:"org_id,omitempty" json:"org_id,omitempty"`
+
+	// Format csv for a CSV file (as Accept text/csv does); json by default
+	Format *ReportHoursParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// ReportHoursParamsGroupBy defines parameters for ReportHours.
+type ReportHoursParamsGroupBy string
+
+// ReportHoursParamsFormat defines parameters for ReportHours.
+type ReportHoursParamsFormat string
+
+// ReportHours200JSONResponseBodyGroupBy defines parameters for ReportHours.
+type ReportHours200JSONResponseBodyGroupBy string
+
+// ReportMattersParams defines parameters for ReportMatters.
+type ReportMattersParams struct {
+	// From First day of the period; default the first of January of to's year. At most 10 years before to.
+	From *ReportFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day of the period, not before from; default today.
+	To *ReportTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// FirmId Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself)
+	FirmId *ReportFirmId `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+
+	// OrgId Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself)
+	OrgId *ReportOrgId `form:"org_id,omitempty" json:"org_id,omitempty"`
+
+	// Format csv for a CSV file (as Accept text/csv does); json by default
+	Format *ReportMattersParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// ReportMattersParamsFormat defines parameters for ReportMatters.
+type ReportMattersParamsFormat string
+
+// ReportTimeToMatchParams defines parameters for ReportTimeToMatch.
+type ReportTimeToMatchParams struct {
+	// From First day of the period; default the first of January of to's year. At most 10 years before to.
+	From *ReportFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day of the period, not before from; default today.
+	To *ReportTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// FirmId Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself)
+	FirmId *ReportFirmId `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+
+	// OrgId Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself)
+	OrgId *ReportOrgId `form:"org_id,omitempty" json:"org_id,omitempty"`
+
+	// Format csv for a CSV file (as Accept text/csv does); json by default
+	Format *ReportTimeToMatchParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// ReportTimeToMatchParamsFormat defines parameters for ReportTimeToMatch.
+type ReportTimeToMatchParamsFormat string
+
+// ReportUnmetNeedParams defines parameters for ReportUnmetNeed.
+type ReportUnmetNeedParams struct {
+	// From First day of the period; default the first of January of to's year. At most 10 years before to.
+	From *ReportFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day of the period, not before from; default today.
+	To *ReportTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// FirmId Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself)
+	FirmId *ReportFirmId `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+
+	// OrgId Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself)
+	OrgId *ReportOrgId `form:"org_id,omitempty" json:"org_id,omitempty"`
+
+	// Format csv for a CSV file (as Accept text/csv does); json by default
+	Format *ReportUnmetNeedParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// ReportUnmetNeedParamsFormat defines parameters for ReportUnmetNeed.
+type ReportUnmetNeedParamsFormat string
 
 // ListTimeEntriesParams defines parameters for ListTimeEntries.
 type ListTimeEntriesParams struct {
@@ -3017,6 +3280,18 @@ type ServerInterface interface {
 	// TransitionReferral Move a referral to another status (submit, withdraw, close with an outcome)
 	// (POST /referrals/{referralId}/transitions)
 	TransitionReferral(ctx echo.Context, referralId ReferralId, params TransitionReferralParams) error
+	// ReportHours Approved hours in a period, grouped by attorney, month, practice area, referring organisation or partnership
+	// (GET /reports/hours)
+	ReportHours(ctx echo.Context, params ReportHoursParams) error
+	// ReportMatters Matters opened, closed and withdrawn per month
+	// (GET /reports/matters)
+	ReportMatters(ctx echo.Context, params ReportMattersParams) error
+	// ReportTimeToMatch Time from a referral's submission to its first offer and to its acceptance, per month
+	// (GET /reports/time-to-match)
+	ReportTimeToMatch(ctx echo.Context, params ReportTimeToMatchParams) error
+	// ReportUnmetNeed Referrals nobody took, by practice area and jurisdiction
+	// (GET /reports/unmet-need)
+	ReportUnmetNeed(ctx echo.Context, params ReportUnmetNeedParams) error
 	// ListTimeEntries Time entries the caller may see, newest work date first
 	// (GET /time-entries)
 	ListTimeEntries(ctx echo.Context, params ListTimeEntriesParams) error
@@ -4632,6 +4907,197 @@ func (w *ServerInterfaceWrapper) TransitionReferral(ctx echo.Context) error {
 	return err
 }
 
+// ReportHours converts echo context to params.
+func (w *ServerInterfaceWrapper) ReportHours(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ReportHoursParams
+	// ------------- Optional query parameter "group_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group_by", ctx.QueryParams(), &params.GroupBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter group_by: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "org_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org_id", ctx.QueryParams(), &params.OrgId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReportHours(ctx, params)
+	return err
+}
+
+// ReportMatters converts echo context to params.
+func (w *ServerInterfaceWrapper) ReportMatters(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ReportMattersParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "org_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org_id", ctx.QueryParams(), &params.OrgId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReportMatters(ctx, params)
+	return err
+}
+
+// ReportTimeToMatch converts echo context to params.
+func (w *ServerInterfaceWrapper) ReportTimeToMatch(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ReportTimeToMatchParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "org_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org_id", ctx.QueryParams(), &params.OrgId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReportTimeToMatch(ctx, params)
+	return err
+}
+
+// ReportUnmetNeed converts echo context to params.
+func (w *ServerInterfaceWrapper) ReportUnmetNeed(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ReportUnmetNeedParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "org_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org_id", ctx.QueryParams(), &params.OrgId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReportUnmetNeed(ctx, params)
+	return err
+}
+
 // ListTimeEntries converts echo context to params.
 func (w *ServerInterfaceWrapper) ListTimeEntries(ctx echo.Context) error {
 	var err error
@@ -5017,6 +5483,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/approve", wrapper.ApproveTimeEntry, options.OperationMiddlewares["approveTimeEntry"]...)
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/reject", wrapper.RejectTimeEntry, options.OperationMiddlewares["rejectTimeEntry"]...)
 	router.POST(options.BaseURL+"/time-entries/:timeEntryId/adjust", wrapper.AdjustTimeEntry, options.OperationMiddlewares["adjustTimeEntry"]...)
+	router.GET(options.BaseURL+"/reports/hours", wrapper.ReportHours, options.OperationMiddlewares["reportHours"]...)
+	router.GET(options.BaseURL+"/reports/matters", wrapper.ReportMatters, options.OperationMiddlewares["reportMatters"]...)
+	router.GET(options.BaseURL+"/reports/time-to-match", wrapper.ReportTimeToMatch, options.OperationMiddlewares["reportTimeToMatch"]...)
+	router.GET(options.BaseURL+"/reports/unmet-need", wrapper.ReportUnmetNeed, options.OperationMiddlewares["reportUnmetNeed"]...)
 	router.GET(options.BaseURL+"/audit", wrapper.ListAuditEntries, options.OperationMiddlewares["listAuditEntries"]...)
 	router.GET(options.BaseURL+"/audit/export", wrapper.ExportAuditEntries, options.OperationMiddlewares["exportAuditEntries"]...)
 	router.GET(options.BaseURL+"/audit/verify", wrapper.VerifyAuditTrail, options.OperationMiddlewares["verifyAuditTrail"]...)

@@ -308,6 +308,12 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/partnerships/{}", "partnershipId", nil, false},
 		{f.firmAdmin, "PUT", "/api/v1/partnerships/{}", "partnershipId", partnershipBody(f.firmID, f.northsideID), false},
 		{f.firmAdmin, "DELETE", "/api/v1/partnerships/{}", "partnershipId", nil, false},
+		{f.coord, "GET", "/api/v1/reports/hours?group_by={}", "group_by", nil, false},
+		{f.coord, "GET", "/api/v1/reports/hours?format=csv&from={}", "from", nil, false},
+		{f.staff, "GET", "/api/v1/reports/matters?to={}", "to", nil, false},
+		{f.admin, "GET", "/api/v1/reports/time-to-match?firm_id={}", "firm_id", nil, false},
+		{f.admin, "GET", "/api/v1/reports/unmet-need?org_id={}", "org_id", nil, false},
+		{f.coord, "GET", "/api/v1/reports/unmet-need?format={}", "format", nil, false},
 		{f.coord, "GET", "/api/v1/time-entries?attorney_id={}", "attorney_id", nil, false},
 		{f.priya, "GET", "/api/v1/time-entries?matter_id={}", "matter_id", nil, false},
 		{f.coord, "GET", "/api/v1/time-entries?status={}", "status", nil, false},
@@ -581,6 +587,9 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 	preferences := func(items []map[string]string) apptest.Request {
 		return apptest.Request{Method: "PUT", Path: "/api/v1/me/notification-preferences", Token: f.coord.Token, Body: map[string]any{"items": items}}
 	}
+	report := func(pathAndQuery string) apptest.Request {
+		return apptest.Request{Method: "GET", Path: "/api/v1/reports/" + pathAndQuery, Token: f.coord.Token}
+	}
 	partnerships := func(method, path string, edit func(b map[string]any)) apptest.Request {
 		return apptest.Request{Method: method, Path: path, Token: f.admin.Token, Body: edited(partnershipBody(f.firmID, f.northsideID), edit)}
 	}
@@ -679,6 +688,15 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"a body for the console session", apptest.Request{Method: "POST", Path: "/api/v1/admin/queues/session", Token: f.admin.Token, Body: `{"ttl":86400}`}, 422, problem.Invalid, "body", ""},
 		{"the console session by GET", apptest.Request{Method: "GET", Path: "/api/v1/admin/queues/session", Token: f.admin.Token}, 405, problem.NotAllowed, "", ""},
 		{"the console session with a forged token", apptest.Request{Method: "POST", Path: "/api/v1/admin/queues/session", Token: f.admin.Token + "x"}, 401, problem.Unauthenticated, "", ""},
+		// Reports: groupings and formats they do not have, periods back to front or too long.
+		{"a grouping reports do not have", report("hours?group_by=client&format=csv"), 422, problem.Invalid, "group_by", ""},
+		{"a format reports do not have", report("matters?format=xlsx"), 422, problem.Invalid, "format", ""},
+		{"a period that ends before it starts", report("hours?format=csv&from=2026-06-01&to=2026-05-31"), 422, problem.Invalid, "from", "after to"},
+		{"a period of 11 years", report("time-to-match?from=2015-01-01&to=2026-01-02"), 422, problem.Invalid, "to", "10 years"},
+		{"a period from year 1 to 9999", report("unmet-need?format=csv&from=0001-01-01&to=9999-12-31"), 422, problem.Invalid, "to", "10 years"},
+		{"a report from February 30", report("hours?from=2027-02-30"), 422, problem.Invalid, "from", "date"},
+		{"a report to a date that is not one", report("matters?to=yesterday"), 422, problem.Invalid, "to", ""},
+		{"a firm that is not an id", report("hours?firm_id=hartwell"), 422, problem.Invalid, "firm_id", ""},
 		// Dates the calendar does not have.
 		{"deadline of February 30", apptest.Request{Method: "POST", Path: "/api/v1/referrals", Token: f.staff.Token,
 			Body: edited(referralBody(true), func(b map[string]any) { b["deadline"] = "2027-02-30" })}, 422, problem.Invalid, "deadline", "date"},

@@ -18,6 +18,7 @@ import (
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/referral"
+	"github.com/probono-match/probono/internal/report"
 )
 
 // Handlers implements the generated ServerInterface: each method decodes, calls one service method
@@ -47,6 +48,8 @@ type Handlers struct {
 	Hours hours.Service
 	// Audit reads, exports and verifies the audit trail.
 	Audit audit.Service
+	// Reports are firms' and referring organisations' figures, as JSON or CSV.
+	Reports report.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -30,6 +30,7 @@ import (
 	"github.com/probono-match/probono/internal/platform/ratelimit"
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/referral"
+	"github.com/probono-match/probono/internal/report"
 	"github.com/probono-match/probono/internal/store"
 )
 
@@ -68,6 +69,8 @@ type App struct {
 	Hours hours.Service
 	// Audit reads, exports and verifies the audit trail the other services write.
 	Audit audit.Service
+	// Reports are read-only, on the roll-ups, with a statement timeout.
+	Reports report.Service
 }
 
 // Options adjust how the application is built.
@@ -150,6 +153,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Partnerships: partnerships,
 		Hours:        newHours(db, noCredit),
 		Audit:        audit.NewService(db),
+		Reports:      report.NewService(reportStore{db}, cfg.ReportTimeout),
 	}, nil
 }
 
@@ -173,7 +177,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit,
+			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

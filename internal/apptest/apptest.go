@@ -126,6 +126,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		UploadMinRate:      config.DefaultUploadMinRate,
 		UploadGrace:        config.DefaultUploadGrace,
 		StaleReferralDays:  config.DefaultStaleReferralDays,
+		ReportTimeout:      config.DefaultReportTimeout,
 	}
 	env := &Env{Mail: &Mailbox{}, t: t}
 	if o.proxyPostgres {

@@ -1508,6 +1508,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved hours in a period, grouped by attorney, month, practice area, referring organisation or partnership
+         * @description Read from the monthly roll-up of approved time, so the period is whole months: from and to
+         *     select the months that contain them. Firms' coordinators and org admins see their firm's
+         *     hours; referring organisations' staff and admins the hours given to their referrals; platform
+         *     admins everyone's, or one firm's (firm_id) or one referrer's (org_id). A firm may narrow its
+         *     report to one referrer (org_id) and a referrer to one firm (firm_id); naming another firm
+         *     (or referrer) than one's own answers 404. Attorneys answer 403.
+         *
+         *     Items are ordered by month for group_by=month, otherwise by hours, most first. Hours with no
+         *     partnership in force that month are one item with no key. As CSV (`Accept: text/csv` or
+         *     `format=csv`) the columns are key,label,hours,entries; every export is recorded in the audit
+         *     trail. Both are streamed. A report that takes longer than the report timeout (5 s) answers 503.
+         */
+        get: operations["reportHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matters opened, closed and withdrawn per month
+         * @description Every month of the period, with zeros where nothing happened. A matter opens when an
+         *     attorney accepts the referral; it closes with an outcome, or is withdrawn. Firms see their
+         *     attorneys' matters, referring organisations the matters of their referrals, platform admins
+         *     all (or firm_id's, or org_id's). CSV columns: month,opened,closed,withdrawn.
+         */
+        get: operations["reportMatters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/time-to-match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time from a referral's submission to its first offer and to its acceptance, per month
+         * @description Referrals are counted in the month they were submitted. Hours are the median and 90th
+         *     percentile over the referrals that got an offer (or were accepted); null when none did.
+         *     A referring organisation sees its referrals; a firm the referrals offered to its attorneys,
+         *     its first offer being the first made to one of them and acceptance by one of them; platform
+         *     admins all referrals (or firm_id's or org_id's). CSV columns: month,referrals,offered,
+         *     accepted,first_offer_median_hours,first_offer_p90_hours,acceptance_median_hours,acceptance_p90_hours.
+         */
+        get: operations["reportTimeToMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/unmet-need": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals nobody took, by practice area and jurisdiction
+         * @description Referrals submitted in the period that no attorney accepted and that are no longer waiting:
+         *     they expired or were withdrawn, or their deadline passed while still open. offered says how
+         *     many of them were offered to someone (no attorney accepted) rather than never offered (no
+         *     attorney fit). A referring organisation sees its referrals; a firm the ones offered to its
+         *     attorneys; platform admins all (or org_id's, or the ones offered to firm_id's attorneys).
+         *     Most first. CSV columns: practice_area,practice_area_name,jurisdiction,jurisdiction_name,referrals,offered.
+         */
+        get: operations["reportUnmetNeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -1582,6 +1685,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReportPeriod: {
+            /**
+             * Format: date
+             * @description The period's first day as the report read it
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The period's last day as the report read it
+             */
+            to: string;
+            /** Format: uuid */
+            firm_id?: string | null;
+            /** Format: uuid */
+            org_id?: string | null;
+        };
         Problem: {
             /** @description A stable URI naming the kind of problem */
             type: string;
@@ -2652,6 +2771,16 @@ export interface components {
         };
     };
     parameters: {
+        /** @description First day of the period; default the first of January of to's year. At most 10 years before to. */
+        ReportFrom: string;
+        /** @description Last day of the period, not before from; default today. */
+        ReportTo: string;
+        /** @description Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself) */
+        ReportFirmId: string;
+        /** @description Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself) */
+        ReportOrgId: string;
+        /** @description csv for a CSV file (as Accept text/csv does); json by default */
+        ReportFormat: "json" | "csv";
         /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
         IfMatch: string;
         OrgId: string;
@@ -2664,6 +2793,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description attachment; filename="hours-by-attorney-2026-01-01-2026-12-31.csv" (CSV only) */
+        ReportFile: string;
         /** @description The version this response shows, for If-Match on the next write (given to those who may write) */
         ETag: string;
     };
@@ -5204,6 +5335,204 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    reportHours: {
+        parameters: {
+            query?: {
+                group_by?: "attorney" | "month" | "practice_area" | "referrer" | "partnership";
+                /** @description First day of the period; default the first of January of to's year. At most 10 years before to. */
+                from?: components["parameters"]["ReportFrom"];
+                /** @description Last day of the period, not before from; default today. */
+                to?: components["parameters"]["ReportTo"];
+                /** @description Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself) */
+                firm_id?: components["parameters"]["ReportFirmId"];
+                /** @description Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself) */
+                org_id?: components["parameters"]["ReportOrgId"];
+                /** @description csv for a CSV file (as Accept text/csv does); json by default */
+                format?: components["parameters"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hours */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportFile"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"] & {
+                        /** @enum {string} */
+                        group_by: "attorney" | "month" | "practice_area" | "referrer" | "partnership";
+                        items: {
+                            /** @description The attorney, practice area, referrer or partnership id or code, or the month (2026-03); null for hours outside any partnership */
+                            key: string | null;
+                            /** @description What people call it: the name, or "March 2026" */
+                            label: string;
+                            /** @description Approved hours, in tenths */
+                            hours: number;
+                            /** @description How many approved entries (adjustments count as entries) */
+                            entries: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    reportMatters: {
+        parameters: {
+            query?: {
+                /** @description First day of the period; default the first of January of to's year. At most 10 years before to. */
+                from?: components["parameters"]["ReportFrom"];
+                /** @description Last day of the period, not before from; default today. */
+                to?: components["parameters"]["ReportTo"];
+                /** @description Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself) */
+                firm_id?: components["parameters"]["ReportFirmId"];
+                /** @description Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself) */
+                org_id?: components["parameters"]["ReportOrgId"];
+                /** @description csv for a CSV file (as Accept text/csv does); json by default */
+                format?: components["parameters"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per month */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportFile"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"] & {
+                        items: {
+                            /** @description 2026-03 */
+                            month: string;
+                            opened: number;
+                            closed: number;
+                            withdrawn: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    reportTimeToMatch: {
+        parameters: {
+            query?: {
+                /** @description First day of the period; default the first of January of to's year. At most 10 years before to. */
+                from?: components["parameters"]["ReportFrom"];
+                /** @description Last day of the period, not before from; default today. */
+                to?: components["parameters"]["ReportTo"];
+                /** @description Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself) */
+                firm_id?: components["parameters"]["ReportFirmId"];
+                /** @description Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself) */
+                org_id?: components["parameters"]["ReportOrgId"];
+                /** @description csv for a CSV file (as Accept text/csv does); json by default */
+                format?: components["parameters"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per month */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportFile"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"] & {
+                        items: {
+                            /** @description 2026-03 */
+                            month: string;
+                            /** @description Referrals submitted that month */
+                            referrals: number;
+                            /** @description Of those, how many got an offer */
+                            offered: number;
+                            /** @description Of those, how many an attorney accepted */
+                            accepted: number;
+                            first_offer_median_hours: number | null;
+                            first_offer_p90_hours: number | null;
+                            acceptance_median_hours: number | null;
+                            acceptance_p90_hours: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    reportUnmetNeed: {
+        parameters: {
+            query?: {
+                /** @description First day of the period; default the first of January of to's year. At most 10 years before to. */
+                from?: components["parameters"]["ReportFrom"];
+                /** @description Last day of the period, not before from; default today. */
+                to?: components["parameters"]["ReportTo"];
+                /** @description Only this law firm's (platform admins, and referring organisations narrowing theirs; a firm may name only itself) */
+                firm_id?: components["parameters"]["ReportFirmId"];
+                /** @description Only this referring organisation's referrals (platform admins, and firms narrowing theirs; a referrer may name only itself) */
+                org_id?: components["parameters"]["ReportOrgId"];
+                /** @description csv for a CSV file (as Accept text/csv does); json by default */
+                format?: components["parameters"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per practice area and jurisdiction */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportFile"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"] & {
+                        items: {
+                            practice_area: string;
+                            practice_area_name: string;
+                            jurisdiction: string;
+                            jurisdiction_name: string;
+                            referrals: number;
+                            offered: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     listAuditEntries: {

@@ -53,6 +53,8 @@ type Config struct {
 	// StaleReferralDays is how many days a submitted referral may go untaken by any firm before its
 	// organisation is told (and told again every as many days).
 	StaleReferralDays int
+	// ReportTimeout bounds how long a report may read before it answers 503.
+	ReportTimeout time.Duration
 }
 
 // The upload rate defaults, after Apache's mod_reqtimeout: 20 s to get going, then 1 KiB a second,
@@ -67,6 +69,10 @@ const DefaultMetricsAddr = "127.0.0.1:9091"
 
 // DefaultStaleReferralDays is a week: long enough for firms to look, short enough to still help.
 const DefaultStaleReferralDays = 7
+
+// DefaultReportTimeout is far above what a firm's yearly report needs on the roll-ups, and short
+// enough that a runaway report gives its connection back quickly.
+const DefaultReportTimeout = 5 * time.Second
 
 // Dev reports whether the service runs in development mode.
 func (c *Config) Dev() bool { return c.Env == Development }
@@ -121,6 +127,9 @@ func Load() (*Config, error) {
 	}
 	if c.StaleReferralDays, err = strconv.Atoi(getenv("STALE_REFERRAL_DAYS", strconv.Itoa(DefaultStaleReferralDays))); err != nil || c.StaleReferralDays < 1 {
 		return nil, fmt.Errorf("STALE_REFERRAL_DAYS must be a whole number of days, at least 1")
+	}
+	if c.ReportTimeout, err = time.ParseDuration(getenv("REPORT_TIMEOUT", DefaultReportTimeout.String())); err != nil || c.ReportTimeout <= 0 {
+		return nil, fmt.Errorf("REPORT_TIMEOUT must be a positive duration such as 5s")
 	}
 	if c.JWTSigningKeys, err = parseKeys("JWT_SIGNING_KEYS", 32, 0); err != nil {
 		return nil, err
