@@ -226,6 +226,12 @@ func TestOffer_AcceptReRunsTheConflictCheckAndRefusesWhileItIsNotClear(t *testin
 	if o := getOffer(t, env, priya, offers[0].ID); o.Status != "pending" {
 		t.Fatalf("offer is %s, want still pending", o.Status)
 	}
+	// The check that refused the acceptance is the firm's check now, for the coordinator to clear.
+	var check struct{ Result string }
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/referrals/" + v.ID + "/conflict-check", Token: coord.Token}).JSON(t, &check)
+	if check.Result != "potential" {
+		t.Fatalf("the firm's check is %q after the refused acceptance, want potential", check.Result)
+	}
 }
 
 // addAttorneys adds n attorneys to the firm of the account given, each able to sign in with the

@@ -57,6 +57,7 @@ func (s *service) Confirm(ctx context.Context, p auth.Principal, offerID uuid.UU
 // to accepted. by is who accepts (the attorney, or the referrer confirming a volunteer).
 func (s *service) accept(ctx context.Context, by uuid.UUID, v store.OfferView, attestedAt time.Time) (uuid.UUID, error) {
 	matterID := uuid.New()
+	refused := false
 	err := s.db.Tx(ctx, func(tx Tx) error {
 		r, err := s.referrals.Lock(ctx, tx, v.ReferralID)
 		if err != nil {
@@ -75,7 +76,10 @@ func (s *service) accept(ctx context.Context, by uuid.UUID, v store.OfferView, a
 			return err
 		}
 		if !clear {
-			return ErrConflictNotCleared
+			// The check's new result stands for the coordinator to clear: it commits, and no
+			// matter opens.
+			refused = true
+			return nil
 		}
 		m := store.Matter{ID: matterID, ReferralID: o.ReferralID, AttorneyID: o.AttorneyID, FirmID: o.FirmID, OfferID: o.ID,
 			Status: "active", AttestedAt: attestedAt}
@@ -97,6 +101,9 @@ func (s *service) accept(ctx context.Context, by uuid.UUID, v store.OfferView, a
 		}
 		return emit(ctx, tx, EventAccepted, "matter/"+matterID.String(), AcceptedEvent{MatterID: matterID, Closed: closed})
 	})
+	if err == nil && refused {
+		err = ErrConflictNotCleared
+	}
 	return matterID, err
 }
 
