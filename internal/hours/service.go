@@ -183,6 +183,12 @@ func (s *service) own(ctx context.Context, tx Tx, p auth.Principal, id uuid.UUID
 }
 
 func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in Update, cond etag.Condition) (Entry, error) {
+	return s.rework(ctx, p, id, cond, "edited", func(e *Entry) { applyUpdate(e, in) })
+}
+
+// rework changes a draft or rejected entry of the caller's (verb says how, for the Conflict an
+// entry in another status answers), checks every rule against the result and writes it.
+func (s *service) rework(ctx context.Context, p auth.Principal, id uuid.UUID, cond etag.Condition, verb string, change func(e *Entry)) (Entry, error) {
 	var out Entry
 	err := s.db.Tx(ctx, func(tx Tx) error {
 		e, err := s.own(ctx, tx, p, id, cond)
@@ -190,9 +196,9 @@ func (s *service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in
 			return err
 		}
 		if e.Status != StatusDraft && e.Status != StatusRejected {
-			return problem.New(problem.Conflict, "Only draft and rejected time entries can be edited; this one is %s.", e.Status)
+			return problem.New(problem.Conflict, "Only draft and rejected time entries can be %s; this one is %s.", verb, e.Status)
 		}
-		applyUpdate(&e, in)
+		change(&e)
 		if err := s.check(ctx, tx, e); err != nil {
 			return err
 		}
@@ -270,30 +276,12 @@ func (s *service) Delete(ctx context.Context, p auth.Principal, id uuid.UUID, co
 }
 
 func (s *service) Submit(ctx context.Context, p auth.Principal, id uuid.UUID) (Entry, error) {
-	var out Entry
-	err := s.db.Tx(ctx, func(tx Tx) error {
-		e, err := s.own(ctx, tx, p, id, etag.Condition{})
-		if err != nil {
-			return err
-		}
-		if e.Status != StatusDraft && e.Status != StatusRejected {
-			return problem.New(problem.Conflict, "Only draft and rejected time entries can be submitted; this one is %s.", e.Status)
-		}
-		now := s.now().UTC()
+	now := s.now().UTC()
+	// A rejected entry's time did not count while it was rejected: its dates and its day are
+	// checked again, as they are now.
+	return s.rework(ctx, p, id, etag.Condition{}, "submitted", func(e *Entry) {
 		e.Status, e.SubmittedAt, e.RejectReason, e.DecidedAt, e.DecidedBy = StatusSubmitted, &now, "", nil, nil
-		// A rejected entry's time did not count while it was rejected; its dates and day are
-		// checked again as they are now.
-		if err := s.check(ctx, tx, e); err != nil {
-			return err
-		}
-		e.Version++
-		if err := tx.SaveEntry(ctx, e); err != nil {
-			return err
-		}
-		out, err = one(ctx, tx, id)
-		return err
 	})
-	return out, err
 }
 
 // one reads one entry back after a write.
