@@ -194,8 +194,17 @@ func TestHours_ApprovedTimeIsCorrectedByAdjustingEntriesThatNeverTakeItBelowZero
 	if r := timeAction(t, env, coord, a.ID, "approve", nil); r.Status != http.StatusOK {
 		t.Fatalf("approve the adjustment: %d %s", r.Status, r.Body)
 	}
-	if r := adjust(map[string]any{"minutes": 60, "narrative": "Forgot the call.", "activity": "client_meeting", "work_date": attorneyDay(-1)}); r.Status != http.StatusCreated {
+	r = adjust(map[string]any{"minutes": 60, "narrative": "Forgot the call.", "activity": "client_meeting", "work_date": attorneyDay(-1)})
+	var added timeEntryView
+	r.JSON(t, &added)
+	if r.Status != http.StatusCreated {
 		t.Fatalf("adding time: %d %s", r.Status, r.Body)
+	}
+	// Time added counts once approved: until then only 30 minutes may be taken off.
+	assertProblem(t, adjust(map[string]any{"minutes": -60, "narrative": "Less."}), 422, problem.Invalid, "minutes", "below zero")
+	timeAction(t, env, coord, added.ID, "approve", nil)
+	if r := adjust(map[string]any{"minutes": -60, "narrative": "Less."}); r.Status != http.StatusCreated {
+		t.Fatalf("taking off approved added time: %d %s", r.Status, r.Body)
 	}
 	if n := queryInt(t, sqlDB(t, env), "SELECT sum(minutes) FROM hours_monthly WHERE activity = 'research'"); n != 30 {
 		t.Fatalf("the roll-up holds %d research minutes, want 120 - 90 = 30", n)

@@ -15,7 +15,8 @@
 // An entry's work date is a calendar day. "Today" is the day in the attorney's time zone (the zone of
 // their availability, UTC when they have given none): no entry is dated after it, none before the
 // day the matter was accepted nor after the day it closed or was withdrawn. An attorney's entries of
-// one day, drafts and submitted ones included and rejected ones not, add up to at most 24 hours.
+// one day, drafts and submitted ones included and rejected ones not, add up to at most 24 hours
+// (time an adjusting entry takes off counts once approved).
 package hours
 
 import (
@@ -237,10 +238,10 @@ type Tx interface {
 	// LockEntries returns the entries that exist among ids, locked until the transaction ends.
 	LockEntries(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]Entry, error)
 	// DayMinutes returns the attorney's minutes on each of days, of entries that are not rejected
-	// and not among except.
+	// and not among except; time taken off counts once approved.
 	DayMinutes(ctx context.Context, attorneyID uuid.UUID, days []time.Time, except []uuid.UUID) (map[time.Time]int, error)
-	// AdjustedMinutes returns an entry's minutes with those of its adjustments that are not
-	// rejected, except one.
+	// AdjustedMinutes returns an approved entry's minutes with those of its adjustments but
+	// except, at their lowest: added time once approved, time taken off unless rejected.
 	AdjustedMinutes(ctx context.Context, id, except uuid.UUID) (int, error)
 	// InsertEntries records new entries.
 	InsertEntries(ctx context.Context, entries []Entry) error

@@ -134,10 +134,10 @@ func (s *Store) LockTimeEntries(ctx context.Context, ids []uuid.UUID) ([]TimeEnt
 }
 
 // DayMinutes sums an attorney's minutes on each of days, of the entries that are not rejected and
-// not among except.
+// not among except. Time taken off counts once approved: one still waiting may yet be rejected.
 func (s *Store) DayMinutes(ctx context.Context, attorneyID uuid.UUID, days []time.Time, except []uuid.UUID) (map[time.Time]int, error) {
 	q := s.with(ctx).Model(&TimeEntry{}).Select("work_date, sum(minutes) AS minutes").
-		Where("attorney_id = ? AND work_date IN ? AND status <> 'rejected'", attorneyID, days)
+		Where("attorney_id = ? AND work_date IN ? AND status <> 'rejected' AND (minutes > 0 OR status = 'approved')", attorneyID, days)
 	if len(except) > 0 {
 		q = q.Where("id NOT IN ?", except)
 	}
@@ -156,12 +156,13 @@ func (s *Store) DayMinutes(ctx context.Context, attorneyID uuid.UUID, days []tim
 	return out, nil
 }
 
-// AdjustedMinutes sums an entry's minutes and those of its adjustments that are not rejected,
-// leaving out except.
+// AdjustedMinutes sums an approved entry's minutes and those of its adjustments, leaving out
+// except, at their lowest: time added counts once approved, time taken off unless rejected.
 func (s *Store) AdjustedMinutes(ctx context.Context, id, except uuid.UUID) (int, error) {
 	var sum int
 	err := s.with(ctx).Raw(`SELECT coalesce(sum(minutes), 0) FROM time_entries
-		WHERE (id = ? OR (adjusts_id = ? AND status <> 'rejected')) AND id <> ?`, id, id, except).Scan(&sum).Error
+		WHERE (id = ? OR (adjusts_id = ? AND (status = 'approved' OR (minutes < 0 AND status <> 'rejected')))) AND id <> ?`,
+		id, id, except).Scan(&sum).Error
 	return sum, translate(err, "time entries")
 }
 
