@@ -19,7 +19,7 @@ NODE_STAMP := $(WEB)/node_modules/.make-installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench bench-match bench-http clean
+.PHONY: help run build web binary deps generate check-generated lint test $(TEST_STEPS) bench bench-match bench-http bench-reports clean
 
 help:
 	@echo 'make run              build, migrate, seed the demo data and serve on http://localhost:8080'
@@ -36,6 +36,7 @@ help:
 	@echo 'make bench            Go benchmarks, the outbox benchmarks beside redis-benchmark'
 	@echo 'make bench-match      the batch solver beside GLPK glpsol on one instance (needs glpk-utils)'
 	@echo 'make bench-http       HTTP requests per second for each role beside pgbench -S (needs wrk)'
+	@echo 'make bench-reports    yearly hours reports of one firm over 10,000,000 time entries (p50, p95)'
 	@echo 'make clean            remove build output'
 
 # ---- build ------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ e2e:
 # their figures can be read as ratios to what Redis alone does on this machine at this moment.
 # The candidates endpoint's benchmark seeds 50,000 attorneys once and times 100 requests (p50, p95).
 bench:
-	$(GO) test -run '^$$' -bench . -skip 'BenchmarkOutbox|BenchmarkSolveBesideGLPK|BenchmarkCandidates' -benchmem ./...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkOutbox|BenchmarkSolveBesideGLPK|BenchmarkCandidates|BenchmarkReportHours' -benchmem ./...
 	$(GO) test -run '^$$' -bench 'BenchmarkCandidates' -benchtime=100x ./api
 	$(GO) test -run '^$$' -bench 'BenchmarkOutbox' -benchtime=1x ./internal/jobs
 	redis-benchmark -q -t set,get -n 100000 | tr '\r' '\n' | grep 'requests per second'
@@ -161,6 +162,16 @@ bench-match:
 
 bench-http:
 	bash scripts/bench-http.sh
+
+# `probono gen-hours` loads 10,000,000 approved time entries into a database of their own (once: a
+# database that holds the load is reused), then each grouping of a firm's yearly hours report is
+# requested 100 times through HTTP (p50, p95). BENCH_REPORTS_DB names the database.
+BENCH_REPORTS_DB ?= postgres://$${PGUSER:-root}@$${PGHOST:-127.0.0.1}:$${PGPORT:-5432}/probono_bench_reports?sslmode=disable
+bench-reports:
+	@dir="$$(mktemp -d)"; trap 'rm -rf "$$dir"' EXIT; \
+	$(GO) build -o "$$dir/probono" ./cmd/probono && \
+	DATABASE_URL="$(BENCH_REPORTS_DB)" APP_ENV=development "$$dir/probono" gen-hours 2>&1 | grep -v 'applied migration' && \
+	BENCH_REPORTS_DATABASE_URL="$(BENCH_REPORTS_DB)" $(GO) test -run '^$$' -bench 'BenchmarkReportHours' -benchtime=100x -timeout 30m ./api
 
 clean:
 	rm -rf bin $(WEB)/test-results $(WEB)/playwright-report

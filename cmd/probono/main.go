@@ -33,6 +33,8 @@ Commands:
                            and add N made-up referrals and M registry entries per firm (each run)
   admin create --email E --name N
                            create a platform admin; the password is read from standard input
+  gen-hours [--entries N] [--seed S] ...
+                           load made-up approved time for the report benchmarks (see README.md)
   job NAME                 run one periodic job now, outside its schedule (see README.md)
   match solve              read a batch of referrals, attorneys and scored edges as JSON on standard
                            input and write the optimal assignment (needs no configuration)
@@ -98,6 +100,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return runAdmin(ctx, cfg, logger, args, stdin, stdout)
 	case "job":
 		return runJob(ctx, cfg, logger, args, stdout)
+	case "gen-hours":
+		return runGenHours(ctx, cfg, logger, args, stdout)
 	}
 	return errors.New("unknown command " + cmd + "\n\n" + usage)
 }

@@ -1547,7 +1547,8 @@ export interface paths {
         };
         /**
          * Matters opened, closed and withdrawn per month
-         * @description Every month of the period, with zeros where nothing happened. A matter opens when an
+         * @description Every month of the period (whole months: from and to select the months that contain them),
+         *     with zeros where nothing happened. A matter opens when an
          *     attorney accepts the referral; it closes with an outcome, or is withdrawn. Firms see their
          *     attorneys' matters, referring organisations the matters of their referrals, platform admins
          *     all (or firm_id's, or org_id's). CSV columns: month,opened,closed,withdrawn.
@@ -1570,7 +1571,8 @@ export interface paths {
         };
         /**
          * Time from a referral's submission to its first offer and to its acceptance, per month
-         * @description Referrals are counted in the month they were submitted. Hours are the median and 90th
+         * @description Referrals are counted in the month they were submitted (the period is whole months, as for
+         *     matters). Hours are the median and 90th
          *     percentile over the referrals that got an offer (or were accepted); null when none did.
          *     A referring organisation sees its referrals; a firm the referrals offered to its attorneys,
          *     its first offer being the first made to one of them and acceptance by one of them; platform
