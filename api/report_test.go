@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -448,4 +449,43 @@ func TestReports_ATimeoutAnswers503AndTheReportRunsAgainAfter(t *testing.T) {
 		t.Fatal(err)
 	}
 	hoursBy(t, env, coord, "group_by=attorney")
+}
+
+func TestReports_ParallelExportsEachAnswerTheSameFileAndEachIsAudited(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	priyasApprovedTime(t, env, []loggedDay{{1, 120, true}, {2, 42, true}})
+	coord := env.Login(t, coordinator, password)
+	before := queryInt(t, sqlDB(t, env), `SELECT count(*) FROM audit_log WHERE action = 'report.exported'`)
+	const parallel = 8
+	bodies := make([]string, parallel)
+	var wg sync.WaitGroup
+	for i := range parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			report := []string{"hours?group_by=attorney&", "matters?", "time-to-match?", "unmet-need?"}[i%4]
+			r := getReport(t, env, coord, report+"format=csv&"+period(), nil)
+			if r.Status != http.StatusOK {
+				t.Errorf("export %d: %d %s", i, r.Status, r.Body)
+			}
+			bodies[i] = string(r.Body)
+		}()
+	}
+	wg.Wait()
+	for i := 4; i < parallel; i++ {
+		if bodies[i] != bodies[i-4] {
+			t.Fatalf("the same export answered differently:\n%q\n%q", bodies[i-4], bodies[i])
+		}
+	}
+	if n := queryInt(t, sqlDB(t, env), `SELECT count(*) FROM audit_log WHERE action = 'report.exported'`); n != before+parallel {
+		t.Fatalf("%d exports audited, want %d", n-before, parallel)
+	}
+	var verified struct {
+		OK bool `json:"ok"`
+	}
+	env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/audit/verify", Token: env.Login(t, platformAdmin, password).Token}).JSON(t, &verified)
+	if !verified.OK {
+		t.Fatal("the audit chain does not verify after parallel exports")
+	}
 }
