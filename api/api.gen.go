@@ -110,6 +110,24 @@ func (e CandidateFactorName) Valid() bool {
 	}
 }
 
+// Defines values for ChallengeMeasure.
+const (
+	ChallengeMeasurePerAttorney ChallengeMeasure = "per_attorney"
+	ChallengeMeasurePercentage  ChallengeMeasure = "percentage"
+)
+
+// Valid indicates whether the value is a known member of the ChallengeMeasure enum.
+func (e ChallengeMeasure) Valid() bool {
+	switch e {
+	case ChallengeMeasurePerAttorney:
+		return true
+	case ChallengeMeasurePercentage:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictAnswer.
 const (
 	ConflictAnswerDecline         ConflictAnswer = "decline"
@@ -344,6 +362,114 @@ func (e Constraint) Valid() bool {
 	case ConstraintPracticeArea:
 		return true
 	case ConstraintWorkMode:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreditPolicyChallengeMeasure.
+const (
+	CreditPolicyChallengeMeasurePerAttorney CreditPolicyChallengeMeasure = "per_attorney"
+	CreditPolicyChallengeMeasurePercentage  CreditPolicyChallengeMeasure = "percentage"
+)
+
+// Valid indicates whether the value is a known member of the CreditPolicyChallengeMeasure enum.
+func (e CreditPolicyChallengeMeasure) Valid() bool {
+	switch e {
+	case CreditPolicyChallengeMeasurePerAttorney:
+		return true
+	case CreditPolicyChallengeMeasurePercentage:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreditPolicyMatterEligibility.
+const (
+	CreditPolicyMatterEligibilityAll          CreditPolicyMatterEligibility = "all"
+	CreditPolicyMatterEligibilityLimitedMeans CreditPolicyMatterEligibility = "limited_means"
+)
+
+// Valid indicates whether the value is a known member of the CreditPolicyMatterEligibility enum.
+func (e CreditPolicyMatterEligibility) Valid() bool {
+	switch e {
+	case CreditPolicyMatterEligibilityAll:
+		return true
+	case CreditPolicyMatterEligibilityLimitedMeans:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreditPolicyInputChallengeMeasure.
+const (
+	CreditPolicyInputChallengeMeasurePerAttorney CreditPolicyInputChallengeMeasure = "per_attorney"
+	CreditPolicyInputChallengeMeasurePercentage  CreditPolicyInputChallengeMeasure = "percentage"
+)
+
+// Valid indicates whether the value is a known member of the CreditPolicyInputChallengeMeasure enum.
+func (e CreditPolicyInputChallengeMeasure) Valid() bool {
+	switch e {
+	case CreditPolicyInputChallengeMeasurePerAttorney:
+		return true
+	case CreditPolicyInputChallengeMeasurePercentage:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreditPolicyInputEligibleActivities.
+const (
+	CreditPolicyInputEligibleActivitiesAdministrative  CreditPolicyInputEligibleActivities = "administrative"
+	CreditPolicyInputEligibleActivitiesClientMeeting   CreditPolicyInputEligibleActivities = "client_meeting"
+	CreditPolicyInputEligibleActivitiesCourtAppearance CreditPolicyInputEligibleActivities = "court_appearance"
+	CreditPolicyInputEligibleActivitiesDrafting        CreditPolicyInputEligibleActivities = "drafting"
+	CreditPolicyInputEligibleActivitiesResearch        CreditPolicyInputEligibleActivities = "research"
+	CreditPolicyInputEligibleActivitiesSupervision     CreditPolicyInputEligibleActivities = "supervision"
+	CreditPolicyInputEligibleActivitiesTraining        CreditPolicyInputEligibleActivities = "training"
+	CreditPolicyInputEligibleActivitiesTravel          CreditPolicyInputEligibleActivities = "travel"
+)
+
+// Valid indicates whether the value is a known member of the CreditPolicyInputEligibleActivities enum.
+func (e CreditPolicyInputEligibleActivities) Valid() bool {
+	switch e {
+	case CreditPolicyInputEligibleActivitiesAdministrative:
+		return true
+	case CreditPolicyInputEligibleActivitiesClientMeeting:
+		return true
+	case CreditPolicyInputEligibleActivitiesCourtAppearance:
+		return true
+	case CreditPolicyInputEligibleActivitiesDrafting:
+		return true
+	case CreditPolicyInputEligibleActivitiesResearch:
+		return true
+	case CreditPolicyInputEligibleActivitiesSupervision:
+		return true
+	case CreditPolicyInputEligibleActivitiesTraining:
+		return true
+	case CreditPolicyInputEligibleActivitiesTravel:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreditPolicyInputMatterEligibility.
+const (
+	CreditPolicyInputMatterEligibilityAll          CreditPolicyInputMatterEligibility = "all"
+	CreditPolicyInputMatterEligibilityLimitedMeans CreditPolicyInputMatterEligibility = "limited_means"
+)
+
+// Valid indicates whether the value is a known member of the CreditPolicyInputMatterEligibility enum.
+func (e CreditPolicyInputMatterEligibility) Valid() bool {
+	switch e {
+	case CreditPolicyInputMatterEligibilityAll:
+		return true
+	case CreditPolicyInputMatterEligibilityLimitedMeans:
 		return true
 	default:
 		return false
@@ -997,34 +1123,34 @@ func (e Role) Valid() bool {
 
 // Defines values for TimeActivity.
 const (
-	Administrative  TimeActivity = "administrative"
-	ClientMeeting   TimeActivity = "client_meeting"
-	CourtAppearance TimeActivity = "court_appearance"
-	Drafting        TimeActivity = "drafting"
-	Research        TimeActivity = "research"
-	Supervision     TimeActivity = "supervision"
-	Training        TimeActivity = "training"
-	Travel          TimeActivity = "travel"
+	TimeActivityAdministrative  TimeActivity = "administrative"
+	TimeActivityClientMeeting   TimeActivity = "client_meeting"
+	TimeActivityCourtAppearance TimeActivity = "court_appearance"
+	TimeActivityDrafting        TimeActivity = "drafting"
+	TimeActivityResearch        TimeActivity = "research"
+	TimeActivitySupervision     TimeActivity = "supervision"
+	TimeActivityTraining        TimeActivity = "training"
+	TimeActivityTravel          TimeActivity = "travel"
 )
 
 // Valid indicates whether the value is a known member of the TimeActivity enum.
 func (e TimeActivity) Valid() bool {
 	switch e {
-	case Administrative:
+	case TimeActivityAdministrative:
 		return true
-	case ClientMeeting:
+	case TimeActivityClientMeeting:
 		return true
-	case CourtAppearance:
+	case TimeActivityCourtAppearance:
 		return true
-	case Drafting:
+	case TimeActivityDrafting:
 		return true
-	case Research:
+	case TimeActivityResearch:
 		return true
-	case Supervision:
+	case TimeActivitySupervision:
 		return true
-	case Training:
+	case TimeActivityTraining:
 		return true
-	case Travel:
+	case TimeActivityTravel:
 		return true
 	default:
 		return false
@@ -1370,6 +1496,54 @@ type Attestation struct {
 	AttestNoConflict bool `json:"attest_no_conflict"`
 }
 
+// AttorneyCredit defines model for AttorneyCredit.
+type AttorneyCredit struct {
+	// AnnualCapHours The cap of the policy in force; null when there is none
+	AnnualCapHours *float64 `json:"annual_cap_hours"`
+
+	// AnnualGoalHours The attorney's own goal from their profile; 0 for none
+	AnnualGoalHours int                `json:"annual_goal_hours"`
+	ApprovedHours   float64            `json:"approved_hours"`
+	AttorneyId      openapi_types.UUID `json:"attorney_id"`
+	AttorneyName    string             `json:"attorney_name"`
+
+	// ByMonth Every month of the fiscal year, in order
+	ByMonth []CreditMonth `json:"by_month"`
+
+	// ByPracticeArea Most hours first
+	ByPracticeArea []PracticeAreaHours `json:"by_practice_area"`
+	CreditedHours  float64             `json:"credited_hours"`
+	EndsOn         openapi_types.Date  `json:"ends_on"`
+	FirmId         openapi_types.UUID  `json:"firm_id"`
+	FiscalYear     int                 `json:"fiscal_year"`
+
+	// GoalProgress Approved hours as a fraction of the goal (0.75, or above 1 once met); null without a goal
+	GoalProgress *float64 `json:"goal_progress"`
+
+	// RemainingCap What is left of the cap; null without one
+	RemainingCap *float64           `json:"remaining_cap"`
+	StartsOn     openapi_types.Date `json:"starts_on"`
+}
+
+// AttorneyCreditSummary defines model for AttorneyCreditSummary.
+type AttorneyCreditSummary struct {
+	// AnnualCapHours The cap of the policy in force; null when there is none
+	AnnualCapHours *float64 `json:"annual_cap_hours"`
+
+	// AnnualGoalHours The attorney's own goal from their profile; 0 for none
+	AnnualGoalHours int                `json:"annual_goal_hours"`
+	ApprovedHours   float64            `json:"approved_hours"`
+	AttorneyId      openapi_types.UUID `json:"attorney_id"`
+	AttorneyName    string             `json:"attorney_name"`
+	CreditedHours   float64            `json:"credited_hours"`
+
+	// GoalProgress Approved hours as a fraction of the goal (0.75, or above 1 once met); null without a goal
+	GoalProgress *float64 `json:"goal_progress"`
+
+	// RemainingCap What is left of the cap; null without one
+	RemainingCap *float64 `json:"remaining_cap"`
+}
+
 // AttorneyPracticeArea defines model for AttorneyPracticeArea.
 type AttorneyPracticeArea struct {
 	Code string `json:"code"`
@@ -1484,6 +1658,27 @@ type BarAdmission struct {
 // BarAdmissionStatus defines model for BarAdmission.Status.
 type BarAdmissionStatus string
 
+// BillableHours defines model for BillableHours.
+type BillableHours struct {
+	Attorneys     int                `json:"attorneys"`
+	BillableHours float64            `json:"billable_hours"`
+	FirmId        openapi_types.UUID `json:"firm_id"`
+	FiscalYear    int                `json:"fiscal_year"`
+	UpdatedAt     time.Time          `json:"updated_at"`
+
+	// Version Counts the writes; the ETag is this number in quotes
+	Version int `json:"version"`
+}
+
+// BillableHoursInput defines model for BillableHoursInput.
+type BillableHoursInput struct {
+	// Attorneys The attorneys the firm counts for hours per attorney
+	Attorneys int `json:"attorneys"`
+
+	// BillableHours The firm's total client-paying billable hours in the fiscal year, in tenths
+	BillableHours float64 `json:"billable_hours"`
+}
+
 // Candidate defines model for Candidate.
 type Candidate struct {
 	AttorneyId   openapi_types.UUID `json:"attorney_id"`
@@ -1562,6 +1757,39 @@ type CandidateList struct {
 	Items      []Candidate        `json:"items"`
 	ReferralId openapi_types.UUID `json:"referral_id"`
 }
+
+// Challenge defines model for Challenge.
+type Challenge struct {
+	// Attorneys As entered for the year; null until it is
+	Attorneys *int `json:"attorneys"`
+
+	// BillableHours As entered for the year; null until it is
+	BillableHours *float64 `json:"billable_hours"`
+
+	// HoursPerAttorney Per attorney entered, or per attorney of the firm on the platform when none was entered
+	HoursPerAttorney *float64 `json:"hours_per_attorney"`
+
+	// Marks [3, 5] percent, or [60, 100] hours per attorney
+	Marks []float64 `json:"marks"`
+
+	// Measure The firm's choice in the policy in force (percentage without one)
+	Measure ChallengeMeasure `json:"measure"`
+
+	// MetMark The highest mark the firm's measure reaches; null for none
+	MetMark *float64 `json:"met_mark"`
+
+	// Percentage Pro bono hours per 100 billable hours; null without billable hours
+	Percentage *float64 `json:"percentage"`
+
+	// ProBonoHours The firm's approved hours in the fiscal year (all time is on pro bono matters, training included)
+	ProBonoHours float64 `json:"pro_bono_hours"`
+
+	// ShareWith20Hours The fraction of the firm's attorneys on the platform with 20 approved hours or more
+	ShareWith20Hours *float64 `json:"share_with_20_hours"`
+}
+
+// ChallengeMeasure The firm's choice in the policy in force (percentage without one)
+type ChallengeMeasure string
 
 // Client defines model for Client.
 type Client struct {
@@ -1697,6 +1925,109 @@ type ConflictRole string
 // Constraint A hard constraint of matching
 type Constraint string
 
+// CreditLedgerRow defines model for CreditLedgerRow.
+type CreditLedgerRow struct {
+	AttorneyId openapi_types.UUID `json:"attorney_id"`
+
+	// CapApplied Whether the annual cap cut the credit
+	CapApplied bool      `json:"cap_applied"`
+	CreatedAt  time.Time `json:"created_at"`
+
+	// CreditedHours Negative when a correction takes credit back
+	CreditedHours float64            `json:"credited_hours"`
+	EntryId       openapi_types.UUID `json:"entry_id"`
+	FirmId        openapi_types.UUID `json:"firm_id"`
+	FiscalYear    int                `json:"fiscal_year"`
+
+	// Hours The entry's hours; negative for a correction
+	Hours float64 `json:"hours"`
+	Id    int64   `json:"id"`
+
+	// PolicyId The policy version it was credited under; null when none was in force
+	PolicyId *openapi_types.UUID `json:"policy_id"`
+
+	// Reason Why the entry earned this credit, in words
+	Reason   string             `json:"reason"`
+	WorkDate openapi_types.Date `json:"work_date"`
+}
+
+// CreditMonth defines model for CreditMonth.
+type CreditMonth struct {
+	CreditedHours float64 `json:"credited_hours"`
+
+	// Hours Approved hours worked in the month
+	Hours float64 `json:"hours"`
+
+	// Month YYYY-MM
+	//
+	// Example: 2026-10
+	Month string `json:"month"`
+}
+
+// CreditPolicy defines model for CreditPolicy.
+type CreditPolicy struct {
+	// AnnualCapHours null for no cap
+	AnnualCapHours       *float64                      `json:"annual_cap_hours"`
+	ChallengeMeasure     CreditPolicyChallengeMeasure  `json:"challenge_measure"`
+	CreatedAt            time.Time                     `json:"created_at"`
+	CreatedByName        string                        `json:"created_by_name"`
+	CreditRatio          float64                       `json:"credit_ratio"`
+	EffectiveFrom        openapi_types.Date            `json:"effective_from"`
+	EligibleActivities   []string                      `json:"eligible_activities"`
+	FirmId               openapi_types.UUID            `json:"firm_id"`
+	FiscalYearStartMonth int                           `json:"fiscal_year_start_month"`
+	Id                   openapi_types.UUID            `json:"id"`
+	MatterEligibility    CreditPolicyMatterEligibility `json:"matter_eligibility"`
+	SupervisionCounts    bool                          `json:"supervision_counts"`
+	TrainingCounts       bool                          `json:"training_counts"`
+}
+
+// CreditPolicyChallengeMeasure defines model for CreditPolicy.ChallengeMeasure.
+type CreditPolicyChallengeMeasure string
+
+// CreditPolicyMatterEligibility defines model for CreditPolicy.MatterEligibility.
+type CreditPolicyMatterEligibility string
+
+// CreditPolicyInput defines model for CreditPolicyInput.
+type CreditPolicyInput struct {
+	// AnnualCapHours Creditable hours per attorney per fiscal year, in tenths; null or absent for no cap
+	AnnualCapHours *float64 `json:"annual_cap_hours,omitempty"`
+
+	// ChallengeMeasure How the firm measures itself against the Law Firm Pro Bono Challenge: 3% / 5% of billable hours, or 60 / 100 hours per attorney
+	ChallengeMeasure CreditPolicyInputChallengeMeasure `json:"challenge_measure"`
+
+	// CreditRatio Credit hours per approved hour, more than 0 and at most 2, with at most two decimals
+	CreditRatio float64 `json:"credit_ratio"`
+
+	// EffectiveFrom The first work date the version applies to
+	EffectiveFrom openapi_types.Date `json:"effective_from"`
+
+	// EligibleActivities The activities that earn credit. Training and supervision are set by training_counts and supervision_counts, not listed here.
+	EligibleActivities []CreditPolicyInputEligibleActivities `json:"eligible_activities"`
+
+	// FirmId The firm; only platform admins name one (others record their own firm's)
+	FirmId *openapi_types.UUID `json:"firm_id,omitempty"`
+
+	// FiscalYearStartMonth The fiscal year starts on the first of this month and is named after the calendar year it ends in
+	FiscalYearStartMonth int `json:"fiscal_year_start_month"`
+
+	// MatterEligibility limited_means: only matters whose client is at or below 200% of the poverty guideline earn credit
+	MatterEligibility CreditPolicyInputMatterEligibility `json:"matter_eligibility"`
+	SupervisionCounts bool                               `json:"supervision_counts"`
+
+	// TrainingCounts Whether training earns credit (all time is logged on matters, so training is always tied to one)
+	TrainingCounts bool `json:"training_counts"`
+}
+
+// CreditPolicyInputChallengeMeasure How the firm measures itself against the Law Firm Pro Bono Challenge: 3% / 5% of billable hours, or 60 / 100 hours per attorney
+type CreditPolicyInputChallengeMeasure string
+
+// CreditPolicyInputEligibleActivities defines model for CreditPolicyInput.EligibleActivities.
+type CreditPolicyInputEligibleActivities string
+
+// CreditPolicyInputMatterEligibility limited_means: only matters whose client is at or below 200% of the poverty guideline earn credit
+type CreditPolicyInputMatterEligibility string
+
 // DateRange defines model for DateRange.
 type DateRange struct {
 	End   openapi_types.Date `json:"end"`
@@ -1763,6 +2094,23 @@ type ExcludedCounts struct {
 
 // ExperienceLevel none but willing to learn, some, experienced, expert
 type ExperienceLevel string
+
+// FirmCredit defines model for FirmCredit.
+type FirmCredit struct {
+	ApprovedHours float64 `json:"approved_hours"`
+
+	// Attorneys Every attorney of the firm, by name
+	Attorneys      []AttorneyCreditSummary `json:"attorneys"`
+	ByMonth        []CreditMonth           `json:"by_month"`
+	ByPracticeArea []PracticeAreaHours     `json:"by_practice_area"`
+	Challenge      Challenge               `json:"challenge"`
+	CreditedHours  float64                 `json:"credited_hours"`
+	EndsOn         openapi_types.Date      `json:"ends_on"`
+	FirmId         openapi_types.UUID      `json:"firm_id"`
+	FirmName       string                  `json:"firm_name"`
+	FiscalYear     int                     `json:"fiscal_year"`
+	StartsOn       openapi_types.Date      `json:"starts_on"`
+}
 
 // ImportProgress The re-check of the firm's open referrals that a committed import starts
 type ImportProgress struct {
@@ -2221,6 +2569,12 @@ type PracticeArea struct {
 	ParentCode *string `json:"parent_code,omitempty"`
 }
 
+// PracticeAreaHours defines model for PracticeAreaHours.
+type PracticeAreaHours struct {
+	Hours        float64 `json:"hours"`
+	PracticeArea string  `json:"practice_area"`
+}
+
 // Problem defines model for Problem.
 type Problem struct {
 	Detail *string `json:"detail,omitempty"`
@@ -2628,6 +2982,38 @@ type ListPendingConflictsParams struct {
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// ListCreditPoliciesParams defines parameters for ListCreditPolicies.
+type ListCreditPoliciesParams struct {
+	// FirmId The firm (platform admins)
+	FirmId *openapi_types.UUID `form:"firm_id,omitempty" json:"firm_id,omitempty"`
+}
+
+// GetAttorneyCreditParams defines parameters for GetAttorneyCredit.
+type GetAttorneyCreditParams struct {
+	// FiscalYear The fiscal year, named after the calendar year it ends in; the current one when absent
+	FiscalYear *int `form:"fiscal_year,omitempty" json:"fiscal_year,omitempty"`
+}
+
+// GetFirmCreditParams defines parameters for GetFirmCredit.
+type GetFirmCreditParams struct {
+	// FiscalYear The fiscal year, named after the calendar year it ends in; the current one when absent
+	FiscalYear *int `form:"fiscal_year,omitempty" json:"fiscal_year,omitempty"`
+}
+
+// SetBillableHoursParams defines parameters for SetBillableHours.
+type SetBillableHoursParams struct {
+	// IfMatch The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListCreditLedgerParams defines parameters for ListCreditLedger.
+type ListCreditLedgerParams struct {
+	AttorneyId *openapi_types.UUID `form:"attorney_id,omitempty" json:"attorney_id,omitempty"`
+	FiscalYear *int                `form:"fiscal_year,omitempty" json:"fiscal_year,omitempty"`
+	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // LookupInvitationJSONBody defines parameters for LookupInvitation.
 type LookupInvitationJSONBody struct {
 	Token string `json:"token"`
@@ -2948,6 +3334,12 @@ type CreateConflictEntryJSONRequestBody = ConflictEntryInput
 // UpdateConflictEntryJSONRequestBody defines body for UpdateConflictEntry for application/json ContentType.
 type UpdateConflictEntryJSONRequestBody = ConflictEntryInput
 
+// CreateCreditPolicyJSONRequestBody defines body for CreateCreditPolicy for application/json ContentType.
+type CreateCreditPolicyJSONRequestBody = CreditPolicyInput
+
+// SetBillableHoursJSONRequestBody defines body for SetBillableHours for application/json ContentType.
+type SetBillableHoursJSONRequestBody = BillableHoursInput
+
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = InvitationAccept
 
@@ -3100,6 +3492,24 @@ type ServerInterface interface {
 	// ListPendingConflicts The firm's potential conflicts waiting to be cleared, oldest first (coordinators and org admins)
 	// (GET /conflicts/pending)
 	ListPendingConflicts(ctx echo.Context, params ListPendingConflictsParams) error
+	// ListCreditPolicies The firm's credit policy versions, newest effective date first
+	// (GET /credit-policies)
+	ListCreditPolicies(ctx echo.Context, params ListCreditPoliciesParams) error
+	// CreateCreditPolicy Record a new version of the firm's credit policy (coordinators and org admins of the firm, platform admins)
+	// (POST /credit-policies)
+	CreateCreditPolicy(ctx echo.Context) error
+	// GetAttorneyCredit An attorney's hours, credit, remaining cap and progress to their annual goal in a fiscal year
+	// (GET /credit/attorneys/{attorneyId})
+	GetAttorneyCredit(ctx echo.Context, attorneyId openapi_types.UUID, params GetAttorneyCreditParams) error
+	// GetFirmCredit A firm's hours, credit and Law Firm Pro Bono Challenge standing in a fiscal year (coordinators and org admins of the firm, platform admins)
+	// (GET /credit/firms/{firmId})
+	GetFirmCredit(ctx echo.Context, firmId openapi_types.UUID, params GetFirmCreditParams) error
+	// SetBillableHours Record the firm's client-paying billable hours and attorney count for a fiscal year (coordinators and org admins of the firm, platform admins)
+	// (PUT /credit/firms/{firmId}/billable-hours/{year})
+	SetBillableHours(ctx echo.Context, firmId openapi_types.UUID, year int, params SetBillableHoursParams) error
+	// ListCreditLedger The credit each approved time entry earned, newest first
+	// (GET /credit/ledger)
+	ListCreditLedger(ctx echo.Context, params ListCreditLedgerParams) error
 	// AcceptInvitation Accept an invitation, set name and password, and sign in
 	// (POST /invitations/accept)
 	AcceptInvitation(ctx echo.Context) error
@@ -3726,6 +4136,166 @@ func (w *ServerInterfaceWrapper) ListPendingConflicts(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListPendingConflicts(ctx, params)
+	return err
+}
+
+// ListCreditPolicies converts echo context to params.
+func (w *ServerInterfaceWrapper) ListCreditPolicies(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCreditPoliciesParams
+	// ------------- Optional query parameter "firm_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "firm_id", ctx.QueryParams(), &params.FirmId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firm_id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListCreditPolicies(ctx, params)
+	return err
+}
+
+// CreateCreditPolicy converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateCreditPolicy(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateCreditPolicy(ctx)
+	return err
+}
+
+// GetAttorneyCredit converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAttorneyCredit(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "attorneyId" -------------
+	var attorneyId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attorneyId", ctx.Param("attorneyId"), &attorneyId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attorneyId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAttorneyCreditParams
+	// ------------- Optional query parameter "fiscal_year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fiscal_year", ctx.QueryParams(), &params.FiscalYear, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter fiscal_year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAttorneyCredit(ctx, attorneyId, params)
+	return err
+}
+
+// GetFirmCredit converts echo context to params.
+func (w *ServerInterfaceWrapper) GetFirmCredit(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "firmId" -------------
+	var firmId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "firmId", ctx.Param("firmId"), &firmId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firmId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetFirmCreditParams
+	// ------------- Optional query parameter "fiscal_year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fiscal_year", ctx.QueryParams(), &params.FiscalYear, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter fiscal_year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetFirmCredit(ctx, firmId, params)
+	return err
+}
+
+// SetBillableHours converts echo context to params.
+func (w *ServerInterfaceWrapper) SetBillableHours(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "firmId" -------------
+	var firmId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "firmId", ctx.Param("firmId"), &firmId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter firmId: %s", err))
+	}
+
+	// ------------- Path parameter "year" -------------
+	var year int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "year", ctx.Param("year"), &year, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SetBillableHoursParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetBillableHours(ctx, firmId, year, params)
+	return err
+}
+
+// ListCreditLedger converts echo context to params.
+func (w *ServerInterfaceWrapper) ListCreditLedger(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCreditLedgerParams
+	// ------------- Optional query parameter "attorney_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attorney_id", ctx.QueryParams(), &params.AttorneyId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attorney_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "fiscal_year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fiscal_year", ctx.QueryParams(), &params.FiscalYear, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter fiscal_year: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListCreditLedger(ctx, params)
 	return err
 }
 
@@ -5469,6 +6039,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/opportunities", wrapper.ListOpportunities, options.OperationMiddlewares["listOpportunities"]...)
 	router.GET(options.BaseURL+"/matching/settings", wrapper.GetMatchingSettings, options.OperationMiddlewares["getMatchingSettings"]...)
 	router.PUT(options.BaseURL+"/matching/settings", wrapper.PutMatchingSettings, options.OperationMiddlewares["putMatchingSettings"]...)
+	router.GET(options.BaseURL+"/credit-policies", wrapper.ListCreditPolicies, options.OperationMiddlewares["listCreditPolicies"]...)
+	router.POST(options.BaseURL+"/credit-policies", wrapper.CreateCreditPolicy, options.OperationMiddlewares["createCreditPolicy"]...)
+	router.GET(options.BaseURL+"/credit/firms/:firmId", wrapper.GetFirmCredit, options.OperationMiddlewares["getFirmCredit"]...)
+	router.PUT(options.BaseURL+"/credit/firms/:firmId/billable-hours/:year", wrapper.SetBillableHours, options.OperationMiddlewares["setBillableHours"]...)
+	router.GET(options.BaseURL+"/credit/attorneys/:attorneyId", wrapper.GetAttorneyCredit, options.OperationMiddlewares["getAttorneyCredit"]...)
+	router.GET(options.BaseURL+"/credit/ledger", wrapper.ListCreditLedger, options.OperationMiddlewares["listCreditLedger"]...)
 	router.POST(options.BaseURL+"/admin/queues/session", wrapper.OpenQueueConsole, options.OperationMiddlewares["openQueueConsole"]...)
 	router.GET(options.BaseURL+"/admin/dev-mailbox", wrapper.ListDevMailbox, options.OperationMiddlewares["listDevMailbox"]...)
 	router.GET(options.BaseURL+"/time-entries", wrapper.ListTimeEntries, options.OperationMiddlewares["listTimeEntries"]...)

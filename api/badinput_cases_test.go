@@ -23,6 +23,8 @@ type badInputFixture struct {
 	firmID, priyaID, referralID, hitPath  string
 	entryPath                             string
 	northsideID, partnershipPath          string
+	firmCreditPath, attorneyCreditPath    string
+	billablePath                          string // this year's billable hours of the firm
 	offerID, matterID                     string
 	inviteToken                           string
 	// Priya's time entries on her matter: a draft, and one submitted for approval.
@@ -61,6 +63,8 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.offerID, f.matterID = priyasOfferAndMatter(t, env)
 	f.draftEntryID = logTime(t, env, f.priya, f.matterID, attorneyDay(0), 60, false).ID
 	f.submittedEntryID = logTime(t, env, f.priya, f.matterID, attorneyDay(0), 60, true).ID
+	f.firmCreditPath, f.attorneyCreditPath = "/api/v1/credit/firms/"+f.firmID, "/api/v1/credit/attorneys/"+f.priyaID
+	f.billablePath = f.firmCreditPath + "/billable-hours/2026"
 	env.WaitForEvents(t) // the offers' notifications, sent before any request is refused
 	return f
 }
@@ -336,6 +340,15 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.firmAdmin, "GET", "/api/v1/audit/export?object_id={}", "object_id", nil, false},
 		{f.firmAdmin, "GET", "/api/v1/audit/export?from={}", "from", nil, false},
 		{f.admin, "GET", "/api/v1/audit/verify?unknown={}", "unknown", nil, false},
+		{f.coord, "GET", "/api/v1/credit-policies?firm_id={}", "firm_id", nil, false},
+		{f.coord, "GET", f.firmCreditPath + "?fiscal_year={}", "fiscal_year", nil, false},
+		{f.priya, "GET", f.attorneyCreditPath + "?fiscal_year={}", "fiscal_year", nil, false},
+		{f.coord, "GET", "/api/v1/credit/ledger?attorney_id={}", "attorney_id", nil, false},
+		{f.priya, "GET", "/api/v1/credit/ledger?fiscal_year={}", "fiscal_year", nil, false},
+		{f.coord, "GET", "/api/v1/credit/ledger?cursor={}", "cursor", nil, false},
+		{f.admin, "GET", "/api/v1/credit/ledger?limit={}", "limit", nil, false},
+		{f.coord, "GET", "/api/v1/credit/attorneys/{}", "attorneyId", nil, false},
+		{f.coord, "GET", "/api/v1/credit/firms/{}", "firmId", nil, false},
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -374,6 +387,7 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "PUT", "/api/v1/matching/settings", "If-Match", matchingSettingsBody()},
 		{f.priya, "PATCH", "/api/v1/time-entries/" + f.draftEntryID, "If-Match", map[string]int{"minutes": 60}},
 		{f.priya, "DELETE", "/api/v1/time-entries/" + f.draftEntryID, "If-Match", nil},
+		{f.coord, "PUT", f.billablePath, "If-Match", map[string]any{"billable_hours": 1000, "attorneys": 10}},
 	}
 	for _, h := range headers {
 		for _, v := range []struct{ name, value, says string }{
@@ -547,6 +561,26 @@ func (f *badInputFixture) cursorCases() []badCase {
 			}
 		}
 	}
+	// A ledger page's position is the last row's id, newest first.
+	for roleName, as := range roles {
+		for _, path := range []string{"/api/v1/credit/ledger?", "/api/v1/credit/ledger?fiscal_year=2026&"} {
+			for _, c := range []struct{ name, cursor string }{
+				{"with an id that is not a number", b64(`{"s":"ledger","k":["x"]}`)},
+				{"with a negative id", b64(`{"s":"ledger","k":["-1"]}`)},
+				{"with an id of zero", b64(`{"s":"ledger","k":["0"]}`)},
+				{"with an id beyond int64", b64(`{"s":"ledger","k":["99999999999999999999"]}`)},
+				{"with a NUL in the id", b64(`{"s":"ledger","k":["1\u0000"]}`)},
+				{"of two keys", b64(`{"s":"ledger","k":["1","2"]}`)},
+				{"of a timeline", b64(`{"s":"id","k":["1"]}`)},
+				{"of a partnership list", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
+			} {
+				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+			}
+			for _, c := range anyList {
+				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+			}
+		}
+	}
 	// The queue's position is when a hit was found and its id.
 	for _, c := range []struct{ name, cursor string }{
 		{"with a time that is not one", b64(`{"s":"found","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
@@ -601,6 +635,12 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		r.Header = http.Header{"If-Match": {`"1"`}}
 		return r
 	}
+	policy := func(edit func(b map[string]any)) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/credit-policies", Token: f.coord.Token, Body: creditPolicyBody(edit)}
+	}
+	billable := func(year string, body any) apptest.Request {
+		return apptest.Request{Method: "PUT", Path: f.firmCreditPath + "/billable-hours/" + year, Token: f.coord.Token, Body: body}
+	}
 	newTime := func(edit func(b map[string]any)) apptest.Request {
 		return apptest.Request{Method: "POST", Path: "/api/v1/time-entries", Token: f.priya.Token, Body: edited(timeBody(f.matterID, attorneyDay(0), 60), edit)}
 	}
@@ -642,6 +682,40 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		{"a time list that ends before it starts", apptest.Request{Method: "GET", Path: "/api/v1/time-entries?from=2026-12-02&to=2026-12-01", Token: f.coord.Token}, 422, problem.Invalid, "to", ""},
 		{"a time list page over the maximum", apptest.Request{Method: "GET", Path: "/api/v1/time-entries?limit=201", Token: f.coord.Token}, 422, problem.Invalid, "limit", ""},
 		{"a time entry id that is not one", apptest.Request{Method: "GET", Path: "/api/v1/time-entries/42", Token: f.coord.Token}, 422, problem.Invalid, "timeEntryId", ""},
+		// Credit policies and billable hours: the schema's bounds, then what the service checks.
+		{"a credit ratio of 0", policy(func(b map[string]any) { b["credit_ratio"] = 0 }), 422, problem.Invalid, "credit_ratio", "more than 0"},
+		{"a credit ratio over 2", policy(func(b map[string]any) { b["credit_ratio"] = 2.5 }), 422, problem.Invalid, "credit_ratio", "at most 2"},
+		{"a credit ratio of three decimals", policy(func(b map[string]any) { b["credit_ratio"] = 1.125 }), 422, problem.Invalid, "credit_ratio", "two decimals"},
+		{"a credit ratio that is not a number", policy(func(b map[string]any) { b["credit_ratio"] = "1" }), 422, problem.Invalid, "credit_ratio", ""},
+		{"an annual cap of 0 hours", policy(func(b map[string]any) { b["annual_cap_hours"] = 0 }), 422, problem.Invalid, "annual_cap_hours", "more than 0"},
+		{"a negative annual cap", policy(func(b map[string]any) { b["annual_cap_hours"] = -50 }), 422, problem.Invalid, "annual_cap_hours", ""},
+		{"an annual cap in hundredths", policy(func(b map[string]any) { b["annual_cap_hours"] = 50.25 }), 422, problem.Invalid, "annual_cap_hours", "tenths"},
+		{"an annual cap over 5,000 hours", policy(func(b map[string]any) { b["annual_cap_hours"] = 5000.1 }), 422, problem.Invalid, "annual_cap_hours", "5000"},
+		{"a fiscal year starting in month 13", policy(func(b map[string]any) { b["fiscal_year_start_month"] = 13 }), 422, problem.Invalid, "fiscal_year_start_month", ""},
+		{"a fiscal year starting in month 0", policy(func(b map[string]any) { b["fiscal_year_start_month"] = 0 }), 422, problem.Invalid, "fiscal_year_start_month", ""},
+		{"training listed among the activities", policy(func(b map[string]any) { b["eligible_activities"] = []string{"drafting", "training"} }), 422, problem.Invalid, "eligible_activities[1]", "training_counts"},
+		{"an activity listed twice", policy(func(b map[string]any) { b["eligible_activities"] = []string{"drafting", "drafting"} }), 422, problem.Invalid, "eligible_activities[1]", "twice"},
+		{"an activity that is not one", policy(func(b map[string]any) { b["eligible_activities"] = []string{"lunch"} }), 422, problem.Invalid, "eligible_activities[0]", ""},
+		{"nine activities", policy(func(b map[string]any) { b["eligible_activities"] = slices.Repeat([]string{"drafting"}, 9) }), 422, problem.Invalid, "eligible_activities", ""},
+		{"a matter eligibility that is not one", policy(func(b map[string]any) { b["matter_eligibility"] = "poor" }), 422, problem.Invalid, "matter_eligibility", ""},
+		{"a Challenge measure that is not one", policy(func(b map[string]any) { b["challenge_measure"] = "pledge" }), 422, problem.Invalid, "challenge_measure", ""},
+		{"a policy without its measure", policy(func(b map[string]any) { delete(b, "challenge_measure") }), 422, problem.Invalid, "challenge_measure", ""},
+		{"a policy from February 30", policy(func(b map[string]any) { b["effective_from"] = "2027-02-30" }), 422, problem.Invalid, "effective_from", "date"},
+		{"a policy from 1999", policy(func(b map[string]any) { b["effective_from"] = "1999-12-31" }), 422, problem.Invalid, "effective_from", "2000"},
+		{"a policy for a firm id that is not one", policy(func(b map[string]any) { b["firm_id"] = "hartwell" }), 422, problem.Invalid, "firm_id", ""},
+		{"an unknown field of a policy", policy(func(b map[string]any) { b["version"] = 2 }), 422, problem.Invalid, "version", ""},
+		{"negative billable hours", billable("2026", map[string]any{"billable_hours": -1, "attorneys": 10}), 422, problem.Invalid, "billable_hours", ""},
+		{"billable hours in hundredths", billable("2026", map[string]any{"billable_hours": 1000.05, "attorneys": 10}), 422, problem.Invalid, "billable_hours", "tenths"},
+		{"billable hours over 100 million", billable("2026", map[string]any{"billable_hours": 100000001, "attorneys": 10}), 422, problem.Invalid, "billable_hours", ""},
+		{"a negative attorney count", billable("2026", map[string]any{"billable_hours": 1000, "attorneys": -1}), 422, problem.Invalid, "attorneys", ""},
+		{"a fractional attorney count", billable("2026", map[string]any{"billable_hours": 1000, "attorneys": 1.5}), 422, problem.Invalid, "attorneys", ""},
+		{"billable hours without the attorneys", billable("2026", map[string]any{"billable_hours": 1000}), 422, problem.Invalid, "attorneys", ""},
+		{"billable hours of 1999", billable("1999", map[string]any{"billable_hours": 1000, "attorneys": 10}), 422, problem.Invalid, "year", ""},
+		{"billable hours of a year that is not one", billable("last", map[string]any{"billable_hours": 1000, "attorneys": 10}), 422, problem.Invalid, "year", ""},
+		{"billable hours of a year beyond int64", billable("99999999999999999999", map[string]any{"billable_hours": 1000, "attorneys": 10}), 422, problem.Invalid, "year", ""},
+		{"an attorney's fiscal year 1999", apptest.Request{Method: "GET", Path: f.attorneyCreditPath + "?fiscal_year=1999", Token: f.priya.Token}, 422, problem.Invalid, "fiscal_year", ""},
+		{"a firm's fiscal year 2101", apptest.Request{Method: "GET", Path: f.firmCreditPath + "?fiscal_year=2101", Token: f.coord.Token}, 422, problem.Invalid, "fiscal_year", ""},
+		{"a ledger page over the maximum", apptest.Request{Method: "GET", Path: "/api/v1/credit/ledger?limit=101", Token: f.coord.Token}, 422, problem.Invalid, "limit", ""},
 		// Partnerships: the schema's bounds, then what the service checks.
 		{"pledged hours below zero", newPartnership(func(b map[string]any) { b["pledged_hours"] = -1 }), 422, problem.Invalid, "pledged_hours", ""},
 		{"pledged hours over 100,000, edited", editPartnership(func(b map[string]any) { b["pledged_hours"] = 100001 }), 422, problem.Invalid, "pledged_hours", ""},
@@ -785,7 +859,9 @@ func specTextFields(t *testing.T) []string {
 // instead, they can be held against the spec, so a new text field or cursor joins the tests.
 var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", referralID: "{referralId}", offerID: "{offerId}", matterID: "{matterId}",
 	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}",
-	partnershipPath: "/api/v1/partnerships/{partnershipId}", draftEntryID: "{timeEntryId}", submittedEntryID: "{timeEntryId}"}
+	partnershipPath: "/api/v1/partnerships/{partnershipId}", draftEntryID: "{timeEntryId}", submittedEntryID: "{timeEntryId}",
+	firmCreditPath: "/api/v1/credit/firms/{firmId}", attorneyCreditPath: "/api/v1/credit/attorneys/{attorneyId}",
+	billablePath: "/api/v1/credit/firms/{firmId}/billable-hours/{year}"}
 
 func TestBadInput_CoversEveryTextFieldParameterAndCursorOfTheSpec(t *testing.T) {
 	index := regexp.MustCompile(`\[\d+\]`)

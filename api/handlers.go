@@ -10,6 +10,7 @@ import (
 	"github.com/probono-match/probono/internal/audit"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/credit"
 	"github.com/probono-match/probono/internal/hours"
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
@@ -50,6 +51,8 @@ type Handlers struct {
 	Audit audit.Service
 	// Reports are firms' and referring organisations' figures, as JSON or CSV.
 	Reports report.Service
+	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge.
+	Credit credit.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

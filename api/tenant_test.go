@@ -84,6 +84,9 @@ var objectRoutes = []objectRoute{
 	{"POST", "/time-entries/{timeEntryId}/approve", nil},
 	{"POST", "/time-entries/{timeEntryId}/reject", map[string]string{"reason": "Taken over."}},
 	{"POST", "/time-entries/{timeEntryId}/adjust", map[string]any{"minutes": -6, "narrative": "Taken over."}},
+	{"GET", "/credit/attorneys/{attorneyId}", nil},
+	{"GET", "/credit/firms/{firmId}", nil},
+	{"PUT", "/credit/firms/{firmId}/billable-hours/{year}", map[string]any{"billable_hours": 1, "attorneys": 1}},
 }
 
 // hartwellObjects signs in Hartwell's org admin and creates one object of each kind the routes
@@ -115,7 +118,7 @@ func hartwellObjects(t *testing.T, env *apptest.Env) (owner apptest.Session, org
 		"{entryId}", entry.ID, "{referralId}", draft.ID, "{hitId}", "00000000-0000-4000-8000-000000000001",
 		"{inquiryId}", "00000000-0000-4000-8000-000000000002", "{id}", imported.Recheck.ID, "{partnershipId}", partnership.ID,
 		"{offerId}", offerID, "{matterId}", matterID, "{attorneyId}", member.ID, "{proposalId}", proposal.ID,
-		"{timeEntryId}", timeEntry.ID)
+		"{timeEntryId}", timeEntry.ID, "{firmId}", orgID, "{year}", "2026")
 }
 
 // callRoute runs each object route as s, in a subtest named after the user and the route.
@@ -207,6 +210,9 @@ func TestCrossTenant_EveryObjectEndpointAnswers404ToEveryForeignRole(t *testing.
 	if entry.Status != "submitted" || entry.Minutes != 60 || entry.Version != 1 {
 		t.Fatalf("Priya's time entry changed: %+v", entry)
 	}
+	if ch := firmCredit(t, env, owner, orgID, "?fiscal_year=2026").Challenge; ch.BillableHours != nil {
+		t.Fatalf("billable hours were entered: %+v", ch)
+	}
 }
 
 // priyasOfferAndMatter routes two Northside referrals to Priya and accepts the second: a pending
@@ -237,7 +243,9 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 			"PUT /conflicts/entries/{entryId}": true, "DELETE /conflicts/entries/{entryId}": true,
 			"GET /conflicts/imports/{id}": true, "GET /partnerships/{partnershipId}": true,
 			"POST /proposals/{proposalId}/send": true,
-			"GET /time-entries/{timeEntryId}":   true, "POST /time-entries/{timeEntryId}/approve": true},
+			"GET /time-entries/{timeEntryId}":   true, "POST /time-entries/{timeEntryId}/approve": true,
+			"GET /credit/attorneys/{attorneyId}": true, "GET /credit/firms/{firmId}": true,
+			"PUT /credit/firms/{firmId}/billable-hours/{year}": true},
 	}
 	for email, allowed := range readable {
 		callRoute(t, env, email, ids, func(t *testing.T, key string, res *apptest.Response) {
@@ -250,6 +258,8 @@ func TestSameTenant_RolesWithoutTheRightGet403(t *testing.T) {
 				res.Problem(t, http.StatusNotFound) // attorneys see no partnerships
 			case email == jamesEmail && (strings.Contains(key, " /offers/") || strings.Contains(key, " /matters/")):
 				res.Problem(t, http.StatusNotFound) // a colleague's
+			case email == jamesEmail && strings.Contains(key, " /credit/attorneys/"):
+				res.Problem(t, http.StatusNotFound) // a colleague's credit
 			case email == jamesEmail && strings.Contains(key, " /proposals/"):
 				res.Problem(t, http.StatusNotFound) // attorneys see no proposals, their own neither
 			case key == "POST /proposals/{proposalId}/dismiss":

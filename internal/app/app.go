@@ -18,6 +18,7 @@ import (
 	"github.com/probono-match/probono/internal/audit"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/credit"
 	"github.com/probono-match/probono/internal/hours"
 	"github.com/probono-match/probono/internal/jobs"
 	"github.com/probono-match/probono/internal/notify"
@@ -71,6 +72,10 @@ type App struct {
 	Audit audit.Service
 	// Reports are read-only, on the roll-ups, with a statement timeout.
 	Reports report.Service
+	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge; CreditLedger
+	// writes the ledger when hours are approved.
+	Credit       credit.Service
+	CreditLedger credit.Ledger
 }
 
 // Options adjust how the application is built.
@@ -154,6 +159,8 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Hours:        newHours(db, noCredit),
 		Audit:        audit.NewService(db),
 		Reports:      report.NewService(reportStore{db}, cfg.ReportTimeout),
+		Credit:       credit.NewService(creditStore{db}),
+		CreditLedger: credit.NewLedger(),
 	}, nil
 }
 
@@ -177,7 +184,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports,
+			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports, Credit: a.Credit,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/probono-match/probono/internal/attorney"
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/credit"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/referral"
@@ -21,6 +22,7 @@ type Services struct {
 	Referrals    referral.Service
 	Conflicts    conflict.Service
 	Partnerships partnership.Service
+	Credit       credit.Service
 }
 
 // registries are the firms' sample conflict registries, as their coordinators would import them.
@@ -211,7 +213,10 @@ func Samples(ctx context.Context, db Lookup, s Services, today time.Time) error 
 			return fmt.Errorf("referral of %s: %w", r.staff, err)
 		}
 	}
-	return samplePartnership(ctx, db, s.Partnerships, today)
+	if err := samplePartnership(ctx, db, s.Partnerships, today); err != nil {
+		return err
+	}
+	return sampleCredit(ctx, db, s.Credit, today)
 }
 
 // samplePartnership records Hartwell & Pierce's pledge of 500 hours a year of housing work to
@@ -240,6 +245,64 @@ func samplePartnership(ctx context.Context, db Lookup, s partnership.Service, to
 	})
 	if err != nil {
 		return fmt.Errorf("partnership of Hartwell & Pierce and Northside: %w", err)
+	}
+	return nil
+}
+
+// creditSample is a firm's sample credit policy and its billable hours for the current fiscal year.
+type creditSample struct {
+	coordinator string
+	policy      credit.PolicyInput
+	billable    credit.BillableHoursInput
+}
+
+// creditSamples: Hartwell & Pierce credits up to 100 hours a calendar year of matter work,
+// training and supervision included, and measures itself by percentage of billable hours;
+// Castellan Brooks, whose fiscal year starts in October, credits up to 50 hours, only for clients
+// of limited means and not for training, and measures hours per attorney.
+func creditSamples(today time.Time) []creditSample {
+	hours := func(h float64) *float64 { return &h }
+	since := time.Date(today.Year()-1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	return []creditSample{
+		{"coordinator@hartwell.example", credit.PolicyInput{
+			EffectiveFrom: since, FiscalYearStartMonth: 1, AnnualCapHours: hours(100), CreditRatio: 1,
+			EligibleActivities: []string{"client_meeting", "research", "drafting", "court_appearance", "travel"},
+			TrainingCounts:     true, SupervisionCounts: true, MatterEligibility: credit.AllMatters, ChallengeMeasure: credit.MeasurePercentage,
+		}, credit.BillableHoursInput{Hours: 412000, Attorneys: 240}},
+		{"coordinator@castellan.example", credit.PolicyInput{
+			EffectiveFrom: since, FiscalYearStartMonth: 10, AnnualCapHours: hours(50), CreditRatio: 1,
+			EligibleActivities: []string{"client_meeting", "research", "drafting", "court_appearance", "administrative"},
+			SupervisionCounts:  true, MatterEligibility: credit.LimitedMeansMatters, ChallengeMeasure: credit.MeasurePerAttorney,
+		}, credit.BillableHoursInput{Hours: 96500, Attorneys: 60}},
+	}
+}
+
+// sampleCredit records each demo firm's credit policy, as its coordinator would, unless it has one,
+// and its billable hours for the current fiscal year unless they were entered.
+func sampleCredit(ctx context.Context, db Lookup, s credit.Service, today time.Time) error {
+	for _, c := range creditSamples(today) {
+		p, err := principal(ctx, db, c.coordinator)
+		if err != nil {
+			return err
+		}
+		existing, err := s.Policies(ctx, p, nil)
+		if err != nil {
+			return err
+		}
+		if len(existing) == 0 {
+			if _, err := s.CreatePolicy(ctx, p, c.policy); err != nil {
+				return fmt.Errorf("credit policy of %s: %w", c.coordinator, err)
+			}
+		}
+		year, err := s.Firm(ctx, p, p.OrgID, nil)
+		if err != nil {
+			return err
+		}
+		if year.Challenge.BillableHours == nil {
+			if _, err := s.SetBillableHours(ctx, p, p.OrgID, year.FiscalYear, c.billable, etag.Condition{}); err != nil {
+				return fmt.Errorf("billable hours of %s: %w", c.coordinator, err)
+			}
+		}
 	}
 	return nil
 }

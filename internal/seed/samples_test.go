@@ -17,7 +17,7 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	ctx := context.Background()
-	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships}
+	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships, Credit: env.App.Credit}
 	for range 2 {
 		if err := seed.Samples(ctx, env.App.Store, services, time.Now()); err != nil {
 			t.Fatal(err)
@@ -85,5 +85,17 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	hartwell := env.Principal(t, "admin@hartwell.example").OrgID
 	if p, ok := active[hartwell]; len(active) != 1 || !ok || p.PledgedHours != 500 || p.HoursLeft != 500 || len(p.PracticeAreas) != 1 || p.PracticeAreas[0] != "housing" {
 		t.Errorf("Northside's active partnerships after seeding twice: %+v", active)
+	}
+	// Each demo firm has one credit policy and this fiscal year's billable hours.
+	for _, coordinator := range []string{"coordinator@hartwell.example", "coordinator@castellan.example"} {
+		p := env.Principal(t, coordinator)
+		policies, err := env.App.Credit.Policies(ctx, p, nil)
+		if err != nil || len(policies) != 1 {
+			t.Errorf("%s's credit policies after seeding twice: %+v, %v", coordinator, policies, err)
+		}
+		year, err := env.App.Credit.Firm(ctx, p, p.OrgID, nil)
+		if err != nil || year.Challenge.BillableHours == nil || year.Challenge.Attorneys == nil {
+			t.Errorf("%s's billable hours: %+v, %v", coordinator, year.Challenge, err)
+		}
 	}
 }

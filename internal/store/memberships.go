@@ -40,3 +40,31 @@ func (s *Store) ActiveMembers(ctx context.Context, orgIDs []uuid.UUID, roles []s
 		[]any{uuidArray(orgIDs), roles}, []any{uuidDest{&id}}, func() { ids = append(ids, id) })
 	return ids, translate(err, "members")
 }
+
+// FirmAttorney is an attorney member of a law firm, with their annual goal (0 without a profile).
+type FirmAttorney struct {
+	ID, FirmID      uuid.UUID
+	Name            string
+	AnnualGoalHours int
+}
+
+const firmAttorneySelect = `
+	SELECT u.id, m.org_id AS firm_id, u.name, coalesce(p.annual_goal_hours, 0) AS annual_goal_hours
+	FROM memberships m
+	JOIN users u ON u.id = m.user_id
+	JOIN organizations o ON o.id = m.org_id AND o.kind = 'law_firm'
+	LEFT JOIN attorney_profiles p ON p.user_id = m.user_id
+	WHERE m.role = 'attorney'`
+
+// FirmAttorneyByID returns an attorney member of a law firm; NotFound for anyone else.
+func (s *Store) FirmAttorneyByID(ctx context.Context, id uuid.UUID) (FirmAttorney, error) {
+	var a FirmAttorney
+	return a, translate(s.with(ctx).Raw(firmAttorneySelect+" AND m.user_id = ?", id).Take(&a).Error, "Attorney")
+}
+
+// FirmAttorneys returns a firm's attorneys, by name.
+func (s *Store) FirmAttorneys(ctx context.Context, firmID uuid.UUID) ([]FirmAttorney, error) {
+	var rows []FirmAttorney
+	err := s.with(ctx).Raw(firmAttorneySelect+" AND m.org_id = ? ORDER BY u.name, u.id", firmID).Scan(&rows).Error
+	return rows, translate(err, "attorneys")
+}

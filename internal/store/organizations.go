@@ -48,3 +48,9 @@ func (s *Store) UpdateOrganization(ctx context.Context, id uuid.UUID, changes ma
 	changes["updated_at"] = time.Now().UTC()
 	return mustAffect(s.with(ctx).Model(&Organization{}).Where("id = ?", id).Updates(changes), "Organization")
 }
+
+// LawFirm returns an organisation that is a law firm; NotFound for any other.
+func (s *Store) LawFirm(ctx context.Context, id uuid.UUID) (Organization, error) {
+	var o Organization
+	return o, translate(s.with(ctx).Where("id = ? AND kind = 'law_firm'", id).Take(&o).Error, "Firm")
+}

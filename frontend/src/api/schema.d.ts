@@ -1267,6 +1267,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credit-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's credit policy versions, newest effective date first
+         * @description Members of a law firm see their firm's versions; platform admins name the firm with
+         *     firm_id. Anyone else gets an empty list.
+         */
+        get: operations["listCreditPolicies"];
+        put?: never;
+        /**
+         * Record a new version of the firm's credit policy (coordinators and org admins of the firm, platform admins)
+         * @description A policy is never edited: a change is a new version in force from its effective date until the
+         *     next version's. Credit already granted keeps the version it was granted under; entries
+         *     approved from now on are credited under the version in force on their work date. Audited as
+         *     `credit.policy_created`.
+         */
+        post: operations["createCreditPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/firms/{firmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        /** A firm's hours, credit and Law Firm Pro Bono Challenge standing in a fiscal year (coordinators and org admins of the firm, platform admins) */
+        get: operations["getFirmCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/firms/{firmId}/billable-hours/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+                /** @description The fiscal year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the firm's client-paying billable hours and attorney count for a fiscal year (coordinators and org admins of the firm, platform admins)
+         * @description The Challenge's denominators. Audited as `credit.billable_hours_set`, with the figures before and after.
+         */
+        put: operations["setBillableHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/attorneys/{attorneyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attorneyId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An attorney's hours, credit, remaining cap and progress to their annual goal in a fiscal year
+         * @description For the attorney themself, their firm's coordinators and org admins, and platform admins; anyone else gets 404.
+         */
+        get: operations["getAttorneyCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit each approved time entry earned, newest first
+         * @description Attorneys see their own rows, coordinators and org admins their firm's, platform admins all;
+         *     anyone else gets an empty list. Rows are never changed: a correction of an approved entry is an
+         *     entry of its own, whose row takes back credit.
+         */
+        get: operations["listCreditLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/queues/session": {
         parameters: {
             query?: never;
@@ -2759,6 +2874,244 @@ export interface components {
             /** @enum {string} */
             reason?: "gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
             detail?: string;
+        };
+        CreditPolicyInput: {
+            /**
+             * Format: uuid
+             * @description The firm; only platform admins name one (others record their own firm's)
+             */
+            firm_id?: string;
+            /**
+             * Format: date
+             * @description The first work date the version applies to
+             */
+            effective_from: string;
+            /** @description The fiscal year starts on the first of this month and is named after the calendar year it ends in */
+            fiscal_year_start_month: number;
+            /**
+             * Format: double
+             * @description Creditable hours per attorney per fiscal year, in tenths; null or absent for no cap
+             */
+            annual_cap_hours?: number | null;
+            /**
+             * Format: double
+             * @description Credit hours per approved hour, more than 0 and at most 2, with at most two decimals
+             */
+            credit_ratio: number;
+            /** @description The activities that earn credit. Training and supervision are set by training_counts and supervision_counts, not listed here. */
+            eligible_activities: ("client_meeting" | "research" | "drafting" | "court_appearance" | "travel" | "administrative" | "training" | "supervision")[];
+            /** @description Whether training earns credit (all time is logged on matters, so training is always tied to one) */
+            training_counts: boolean;
+            supervision_counts: boolean;
+            /**
+             * @description limited_means: only matters whose client is at or below 200% of the poverty guideline earn credit
+             * @enum {string}
+             */
+            matter_eligibility: "all" | "limited_means";
+            /**
+             * @description How the firm measures itself against the Law Firm Pro Bono Challenge: 3% / 5% of billable hours, or 60 / 100 hours per attorney
+             * @enum {string}
+             */
+            challenge_measure: "percentage" | "per_attorney";
+        };
+        CreditPolicy: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            firm_id: string;
+            /** Format: date */
+            effective_from: string;
+            fiscal_year_start_month: number;
+            /**
+             * Format: double
+             * @description null for no cap
+             */
+            annual_cap_hours: number | null;
+            /** Format: double */
+            credit_ratio: number;
+            eligible_activities: string[];
+            training_counts: boolean;
+            supervision_counts: boolean;
+            /** @enum {string} */
+            matter_eligibility: "all" | "limited_means";
+            /** @enum {string} */
+            challenge_measure: "percentage" | "per_attorney";
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        BillableHoursInput: {
+            /**
+             * Format: double
+             * @description The firm's total client-paying billable hours in the fiscal year, in tenths
+             */
+            billable_hours: number;
+            /** @description The attorneys the firm counts for hours per attorney */
+            attorneys: number;
+        };
+        BillableHours: {
+            /** Format: uuid */
+            firm_id: string;
+            fiscal_year: number;
+            /** Format: double */
+            billable_hours: number;
+            attorneys: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Counts the writes; the ETag is this number in quotes */
+            version: number;
+        };
+        CreditMonth: {
+            /**
+             * @description YYYY-MM
+             * @example 2026-10
+             */
+            month: string;
+            /**
+             * Format: double
+             * @description Approved hours worked in the month
+             */
+            hours: number;
+            /** Format: double */
+            credited_hours: number;
+        };
+        PracticeAreaHours: {
+            practice_area: string;
+            /** Format: double */
+            hours: number;
+        };
+        AttorneyCreditSummary: {
+            /** Format: uuid */
+            attorney_id: string;
+            attorney_name: string;
+            /** Format: double */
+            approved_hours: number;
+            /** Format: double */
+            credited_hours: number;
+            /**
+             * Format: double
+             * @description The cap of the policy in force; null when there is none
+             */
+            annual_cap_hours: number | null;
+            /**
+             * Format: double
+             * @description What is left of the cap; null without one
+             */
+            remaining_cap: number | null;
+            /** @description The attorney's own goal from their profile; 0 for none */
+            annual_goal_hours: number;
+            /**
+             * Format: double
+             * @description Approved hours as a fraction of the goal (0.75, or above 1 once met); null without a goal
+             */
+            goal_progress: number | null;
+        };
+        AttorneyCredit: components["schemas"]["AttorneyCreditSummary"] & {
+            /** Format: uuid */
+            firm_id: string;
+            fiscal_year: number;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @description Every month of the fiscal year, in order */
+            by_month: components["schemas"]["CreditMonth"][];
+            /** @description Most hours first */
+            by_practice_area: components["schemas"]["PracticeAreaHours"][];
+        };
+        Challenge: {
+            /**
+             * @description The firm's choice in the policy in force (percentage without one)
+             * @enum {string}
+             */
+            measure: "percentage" | "per_attorney";
+            /**
+             * Format: double
+             * @description As entered for the year; null until it is
+             */
+            billable_hours: number | null;
+            /** @description As entered for the year; null until it is */
+            attorneys: number | null;
+            /**
+             * Format: double
+             * @description The firm's approved hours in the fiscal year (all time is on pro bono matters, training included)
+             */
+            pro_bono_hours: number;
+            /**
+             * Format: double
+             * @description Pro bono hours per 100 billable hours; null without billable hours
+             */
+            percentage: number | null;
+            /**
+             * Format: double
+             * @description Per attorney entered, or per attorney of the firm on the platform when none was entered
+             */
+            hours_per_attorney: number | null;
+            /** @description [3, 5] percent, or [60, 100] hours per attorney */
+            marks: number[];
+            /**
+             * Format: double
+             * @description The highest mark the firm's measure reaches; null for none
+             */
+            met_mark: number | null;
+            /**
+             * Format: double
+             * @description The fraction of the firm's attorneys on the platform with 20 approved hours or more
+             */
+            share_with_20_hours: number | null;
+        };
+        FirmCredit: {
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            fiscal_year: number;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** Format: double */
+            approved_hours: number;
+            /** Format: double */
+            credited_hours: number;
+            /** @description Every attorney of the firm, by name */
+            attorneys: components["schemas"]["AttorneyCreditSummary"][];
+            by_month: components["schemas"]["CreditMonth"][];
+            by_practice_area: components["schemas"]["PracticeAreaHours"][];
+            challenge: components["schemas"]["Challenge"];
+        };
+        CreditLedgerRow: {
+            /** Format: int64 */
+            id: number;
+            /** Format: uuid */
+            entry_id: string;
+            /** Format: uuid */
+            attorney_id: string;
+            /** Format: uuid */
+            firm_id: string;
+            fiscal_year: number;
+            /** Format: date */
+            work_date: string;
+            /**
+             * Format: double
+             * @description The entry's hours; negative for a correction
+             */
+            hours: number;
+            /**
+             * Format: double
+             * @description Negative when a correction takes credit back
+             */
+            credited_hours: number;
+            /** @description Whether the annual cap cut the credit */
+            cap_applied: boolean;
+            /** @description Why the entry earned this credit, in words */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The policy version it was credited under; null when none was in force
+             */
+            policy_id: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: {
@@ -4920,6 +5273,195 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listCreditPolicies: {
+        parameters: {
+            query?: {
+                /** @description The firm (platform admins) */
+                firm_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditPolicy"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createCreditPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditPolicy"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            /** @description The firm already has a version from this date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    getFirmCredit: {
+        parameters: {
+            query?: {
+                /** @description The fiscal year, named after the calendar year it ends in; the current one when absent */
+                fiscal_year?: number;
+            };
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The firm's year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmCredit"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    setBillableHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the caller last read ("3"); when another write came in between, the request is refused with 412 and changes nothing. Without it the last write wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                firmId: string;
+                /** @description The fiscal year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillableHoursInput"];
+            };
+        };
+        responses: {
+            /** @description The year's figures as they now are */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillableHours"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAttorneyCredit: {
+        parameters: {
+            query?: {
+                /** @description The fiscal year, named after the calendar year it ends in; the current one when absent */
+                fiscal_year?: number;
+            };
+            header?: never;
+            path: {
+                attorneyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attorney's year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttorneyCredit"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listCreditLedger: {
+        parameters: {
+            query?: {
+                attorney_id?: string;
+                fiscal_year?: number;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of ledger rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditLedgerRow"][];
+                        /** @description Pass as cursor for the next page; absent on the last page */
+                        next_cursor?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
