@@ -72,10 +72,8 @@ type App struct {
 	Audit audit.Service
 	// Reports are read-only, on the roll-ups, with a statement timeout.
 	Reports report.Service
-	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge; CreditLedger
-	// writes the ledger when hours are approved.
-	Credit       credit.Service
-	CreditLedger credit.Ledger
+	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge.
+	Credit credit.Service
 }
 
 // Options adjust how the application is built.
@@ -156,11 +154,10 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Notify:        notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
-		Hours:        newHours(db, noCredit),
+		Hours:        newHours(db, creditLedger(credit.NewLedger())),
 		Audit:        audit.NewService(db),
 		Reports:      report.NewService(reportStore{db}, cfg.ReportTimeout),
 		Credit:       credit.NewService(creditStore{db}),
-		CreditLedger: credit.NewLedger(),
 	}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/probono-match/probono/internal/credit"
+	"github.com/probono-match/probono/internal/hours"
 	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/store"
 )
@@ -164,6 +165,17 @@ func (c creditStore) AppendLedger(ctx context.Context, rows []credit.LedgerRow) 
 			FiscalYear: r.FiscalYear, WorkDate: r.WorkDate, Centihours: int64(r.Hours), Credited: int64(r.Credited),
 			CapApplied: r.CapApplied, Reason: r.Reason}
 	}))
+}
+
+// creditLedger is the credit domain's ledger as the hours domain's port: approved entries are
+// credited in the transaction that approves them.
+func creditLedger(l credit.Ledger) hours.Ledger {
+	return ledgerFunc(func(ctx context.Context, tx *store.Store, entries []hours.Approved) error {
+		return l.Credit(ctx, creditStore{tx}, mapRows(entries, func(e hours.Approved) credit.Approved {
+			return credit.Approved{EntryID: e.EntryID, AttorneyID: e.AttorneyID, FirmID: e.FirmID, MatterID: e.MatterID,
+				WorkDate: e.WorkDate, Minutes: e.Minutes, Activity: e.Activity, AdjustsID: e.AdjustsID}
+		}))
+	})
 }
 
 var (

@@ -164,9 +164,6 @@ func (f ledgerFunc) Credit(ctx context.Context, tx hours.Tx, entries []hours.App
 	return f(ctx, txStore(tx), entries)
 }
 
-// noCredit is the ledger until the credit domain keeps one: approval credits nothing.
-var noCredit = ledgerFunc(func(context.Context, *store.Store, []hours.Approved) error { return nil })
-
 // newHours returns the hours service on db.
 func newHours(db *store.Store, ledger hours.Ledger) hours.Service {
 	return hours.NewService(hoursStore{db}, hoursMatters{}, ledger)
