@@ -20,6 +20,12 @@ const (
 	ActionInquiryAnswered  = "conflict.inquiry_answered"
 )
 
+// entryState is what the trail keeps of a registry entry: its type, role and how many aliases it
+// has, never its names.
+func entryState(e Entry) map[string]any {
+	return map[string]any{"kind": e.Kind, "role": e.Role, "aliases": len(e.Aliases)}
+}
+
 // firmRecord is the trail's record of the caller's action on an object of their firm.
 func firmRecord(p auth.Principal, action, objectType string, objectID uuid.UUID, before, after any) audit.Record {
 	actor, org := p.UserID, p.OrgID

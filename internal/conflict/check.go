@@ -424,7 +424,12 @@ func (s *service) ClearHit(ctx context.Context, p auth.Principal, referralID, hi
 			return err
 		}
 		out.Result = resultOf(out.Hits)
-		return tx.SetConflictResult(ctx, c.ID, string(out.Result))
+		if err := tx.SetConflictResult(ctx, c.ID, string(out.Result)); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, firmRecord(p, ActionHitCleared, "conflict_hit", hitID,
+			map[string]any{"cleared": false, "result": c.Result},
+			map[string]any{"cleared": true, "result": out.Result, "referral_id": referralID, "firm_id": firm}))
 	})
 	return out, err
 }

@@ -29,6 +29,9 @@ func (s *service) Export(ctx context.Context, p auth.Principal, w io.Writer) err
 	if err != nil {
 		return err
 	}
+	if err := s.db.Audit(ctx, firmRecord(p, ActionRegistryExported, "conflict_registry", firmID, nil, nil)); err != nil {
+		return err
+	}
 	// The byte-order mark tells spreadsheets the file is UTF-8; Import skips it.
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err

@@ -132,7 +132,11 @@ func (s *service) AnswerInquiry(ctx context.Context, p auth.Principal, referralI
 			}
 			return problem.New(problem.Conflict, "The firm's check no longer has this match, so there is nothing to answer.")
 		}
-		return tx.AnswerConflictInquiry(ctx, inquiryID, string(a), p.UserID, time.Now().UTC())
+		if err := tx.AnswerConflictInquiry(ctx, inquiryID, string(a), p.UserID, time.Now().UTC()); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, firmRecord(p, ActionInquiryAnswered, "conflict_inquiry", inquiryID, nil, map[string]any{
+			"referral_id": referralID, "hit_id": q.HitID, "firm_id": q.FirmID, "asked_by": q.AskedBy, "question": q.Question, "answer": a}))
 	})
 	if err != nil {
 		return Inquiry{}, err

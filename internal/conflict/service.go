@@ -99,7 +99,13 @@ func (s *service) AddEntry(ctx context.Context, p auth.Principal, e Entry) (Entr
 	}
 	e.ID, e.CreatedBy = newID(), &p.UserID
 	added := rows(firmID, e)
-	if err := s.db.AddConflictEntry(ctx, added); err != nil {
+	err = s.db.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.AddConflictEntry(ctx, added); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, firmRecord(p, ActionEntryAdded, "conflict_entry", e.ID, nil, entryState(e)))
+	})
+	if err != nil {
 		return Entry{}, err
 	}
 	if err := s.recheckMatching(ctx, firmID, added); err != nil {
@@ -150,7 +156,12 @@ func (s *service) UpdateEntry(ctx context.Context, p auth.Principal, entryID uui
 		if err := tx.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
 			return err
 		}
-		return tx.AddConflictEntry(ctx, added)
+		if err := tx.AddConflictEntry(ctx, added); err != nil {
+			return err
+		}
+		after := entryState(e)
+		after["names_changed"] = !sameNames(old, e)
+		return tx.Audit(ctx, firmRecord(p, ActionEntryUpdated, "conflict_entry", entryID, entryState(old), after))
 	})
 	if err != nil {
 		return Entry{}, err
@@ -188,10 +199,17 @@ func (s *service) DeleteEntry(ctx context.Context, p auth.Principal, entryID uui
 		if err := tx.LockConflictEntry(ctx, entryID); err != nil {
 			return err
 		}
+		old, err := s.entry(ctx, tx, firmID, entryID)
+		if err != nil {
+			return err
+		}
 		if hit, err = tx.OpenReferralsHitBy(ctx, firmID, entryID); err != nil {
 			return err
 		}
-		return tx.DeleteConflictEntry(ctx, firmID, entryID)
+		if err := tx.DeleteConflictEntry(ctx, firmID, entryID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, firmRecord(p, ActionEntryDeleted, "conflict_entry", entryID, entryState(old), nil))
 	})
 	if err != nil {
 		return err

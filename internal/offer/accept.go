@@ -24,7 +24,7 @@ func (s *service) Accept(ctx context.Context, p auth.Principal, id uuid.UUID, at
 	if !attested {
 		return Matter{}, errAttestation
 	}
-	matterID, err := s.accept(ctx, p.UserID, v, s.now())
+	matterID, err := s.accept(ctx, p, v, s.now())
 	if err != nil {
 		return Matter{}, err
 	}
@@ -43,7 +43,7 @@ func (s *service) Confirm(ctx context.Context, p auth.Principal, offerID uuid.UU
 		return Matter{}, problem.New(problem.Conflict, "Only a volunteer's offer is confirmed; the attorney accepts this one.")
 	}
 	// The volunteer attested that they know of no conflict when they said they were interested.
-	matterID, err := s.accept(ctx, p.UserID, v, v.CreatedAt)
+	matterID, err := s.accept(ctx, p, v, v.CreatedAt)
 	if err != nil {
 		return Matter{}, err
 	}
@@ -55,7 +55,7 @@ func (s *service) Confirm(ctx context.Context, p auth.Principal, offerID uuid.UU
 // the firm's check runs again; of inserts that still race (a withdrawal and a new acceptance), the
 // active-matter unique index lets one win. Every other pending offer closes and the referral moves
 // to accepted. by is who accepts (the attorney, or the referrer confirming a volunteer).
-func (s *service) accept(ctx context.Context, by uuid.UUID, v store.OfferView, attestedAt time.Time) (uuid.UUID, error) {
+func (s *service) accept(ctx context.Context, by auth.Principal, v store.OfferView, attestedAt time.Time) (uuid.UUID, error) {
 	matterID := uuid.New()
 	refused := false
 	err := s.db.Tx(ctx, func(tx Tx) error {
@@ -95,11 +95,14 @@ func (s *service) accept(ctx context.Context, by uuid.UUID, v store.OfferView, a
 		if err != nil {
 			return err
 		}
-		step := referral.Step{ReferralID: o.ReferralID, UserID: by, Action: "accepted", AttorneyID: &o.AttorneyID}
+		step := referral.Step{ReferralID: o.ReferralID, UserID: by.UserID, Action: "accepted", AttorneyID: &o.AttorneyID}
 		if err := s.referrals.Move(ctx, tx, r, referral.Accepted, step); err != nil {
 			return err
 		}
-		return emit(ctx, tx, EventAccepted, "matter/"+matterID.String(), AcceptedEvent{MatterID: matterID, Closed: closed})
+		if err := emit(ctx, tx, EventAccepted, "matter/"+matterID.String(), AcceptedEvent{MatterID: matterID, Closed: closed}); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, accepted(by, o, matterID, len(closed)))
 	})
 	if err == nil && refused {
 		err = ErrConflictNotCleared

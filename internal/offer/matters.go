@@ -58,7 +58,12 @@ func (s *service) Matter(ctx context.Context, p auth.Principal, id uuid.UUID) (M
 	if err != nil {
 		return Matter{}, err
 	}
-	err = s.db.Tx(ctx, func(tx Tx) error { return tx.RecordClientReveal(ctx, v.ReferralID, v.ID, p.UserID) })
+	err = s.db.Tx(ctx, func(tx Tx) error {
+		if err := tx.RecordClientReveal(ctx, v.ReferralID, v.ID, p.UserID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, revealed(p, v))
+	})
 	if err != nil {
 		return Matter{}, err
 	}

@@ -26,6 +26,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/matching"
+	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/store"
@@ -241,6 +242,7 @@ type Tx interface {
 	UpdateMatter(ctx context.Context, id uuid.UUID, changes map[string]any) error
 	RecordClientReveal(ctx context.Context, referralID, matterID, userID uuid.UUID) error
 	Emit(ctx context.Context, e outbox.Event) error
+	Audit(ctx context.Context, r audit.Record) error
 }
 
 // Referrals is what the service does to referrals, through internal/referral; the methods taking

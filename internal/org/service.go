@@ -10,6 +10,7 @@ import (
 
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/notify"
+	"github.com/probono-match/probono/internal/platform/audit"
 	"github.com/probono-match/probono/internal/platform/crypto"
 	"github.com/probono-match/probono/internal/platform/outbox"
 	"github.com/probono-match/probono/internal/platform/problem"
@@ -30,7 +31,6 @@ type Store interface {
 	PendingInvitationByID(ctx context.Context, id uuid.UUID) (store.Invitation, error)
 	InvitationByDigest(ctx context.Context, digest string) (store.Invitation, error)
 	SetInvitationToken(ctx context.Context, id uuid.UUID, digest string) error
-	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
 }
 
 // OrgTx is what the org service does inside a transaction.
@@ -48,7 +48,9 @@ type OrgTx interface {
 	RevokePendingInvitationsFor(ctx context.Context, orgID uuid.UUID, email string) error
 	CreateInvitation(ctx context.Context, inv *store.Invitation) error
 	MarkInvitationAccepted(ctx context.Context, id uuid.UUID) error
+	RevokeInvitation(ctx context.Context, orgID, id uuid.UUID) error
 	Emit(ctx context.Context, e outbox.Event) error
+	Audit(ctx context.Context, r audit.Record) error
 }
 
 // NewService returns the org service; sessions signs in users who accept an invitation, and firms
@@ -198,9 +200,12 @@ func (s *service) Update(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 			return err
 		}
 		if deactivate {
-			return tx.EndOrganizationSessions(ctx, orgID)
+			if err := tx.EndOrganizationSessions(ctx, orgID); err != nil {
+				return err
+			}
 		}
-		return nil
+		before, after := organizationChange(o, changes)
+		return tx.Audit(ctx, record(p, orgID, ActionOrganizationUpdated, "organization", orgID, before, after))
 	})
 	if err != nil {
 		return Organization{}, err
@@ -282,7 +287,14 @@ func (s *service) UpdateMember(ctx context.Context, p auth.Principal, orgID, use
 				return err
 			}
 		}
-		return keepAnAdmin(ctx, tx, o, member)
+		if err := keepAnAdmin(ctx, tx, o, member); err != nil {
+			return err
+		}
+		if u.Role == nil && u.Active == nil {
+			return nil // a new name is no change of membership
+		}
+		before, after := membershipChange(member, u)
+		return tx.Audit(ctx, record(p, orgID, ActionMemberUpdated, "user", userID, before, after))
 	})
 	if err != nil {
 		return auth.Account{}, err
@@ -341,7 +353,11 @@ func (s *service) Invite(ctx context.Context, p auth.Principal, orgID uuid.UUID,
 		if err := tx.CreateInvitation(ctx, &row); err != nil {
 			return err
 		}
-		return tx.Emit(ctx, event)
+		if err := tx.Emit(ctx, event); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, record(p, orgID, ActionInvitationCreated, "invitation", row.ID, nil,
+			map[string]any{"email": email, "role": role, "expires_at": row.ExpiresAt}))
 	})
 	if err != nil {
 		return Invitation{}, err
@@ -394,7 +410,13 @@ func (s *service) RevokeInvitation(ctx context.Context, p auth.Principal, orgID,
 	if _, err := s.administered(ctx, p, orgID); err != nil {
 		return err
 	}
-	return s.db.RevokeInvitation(ctx, orgID, invitationID)
+	return s.db.Tx(ctx, func(tx OrgTx) error {
+		if err := tx.RevokeInvitation(ctx, orgID, invitationID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, record(p, orgID, ActionInvitationRevoked, "invitation", invitationID,
+			map[string]any{"status": "pending"}, map[string]any{"status": "revoked"}))
+	})
 }
 
 var errInvitationGone = problem.New(problem.Gone, "This invitation has expired, was revoked or was already used. Ask for a new one.")
@@ -431,7 +453,12 @@ func (s *service) AcceptInvitation(ctx context.Context, token, name, password st
 		if err := tx.CreateAccount(ctx, user, inv.OrgID, inv.Role); err != nil {
 			return err
 		}
-		return tx.MarkInvitationAccepted(ctx, inv.ID)
+		if err := tx.MarkInvitationAccepted(ctx, inv.ID); err != nil {
+			return err
+		}
+		invitee := auth.Principal{UserID: user.ID, OrgID: inv.OrgID}
+		return tx.Audit(ctx, record(invitee, inv.OrgID, ActionInvitationAccepted, "invitation", inv.ID,
+			map[string]any{"status": "pending"}, map[string]any{"status": "accepted", "user_id": user.ID, "role": inv.Role}))
 	})
 	if err != nil {
 		return auth.Session{}, err
