@@ -410,6 +410,10 @@ func TestAudit_ExportIsCSVOfTheCallersEntriesAndIsItselfRecorded(t *testing.T) {
 	env.Login(t, "wei.zhang@castellan.example", password)
 	admin := env.Login(t, "admin@hartwell.example", password)
 	hartwell := env.Principal(t, "admin@hartwell.example").OrgID.String()
+	// A name a spreadsheet would run as a formula is exported as text.
+	if r := env.Do(t, apptest.Request{Method: "PATCH", Path: "/api/v1/me", Token: admin.Token, Body: map[string]string{"name": "=HYPERLINK(\"x\")"}}); r.Status != http.StatusOK {
+		t.Fatalf("rename: %d %s", r.Status, r.Body)
+	}
 	r := env.Do(t, apptest.Request{Method: "GET", Path: "/api/v1/audit/export?action=auth.signed_in", Token: admin.Token, Header: withRequestID("export-1")})
 	if r.Status != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/csv") ||
 		!strings.Contains(r.Header.Get("Content-Disposition"), "attachment") {
@@ -426,13 +430,13 @@ func TestAudit_ExportIsCSVOfTheCallersEntriesAndIsItselfRecorded(t *testing.T) {
 		t.Fatalf("no entries exported: %v", lines)
 	}
 	for _, l := range lines[1:] {
-		if l[4] != hartwell || l[6] != "auth.signed_in" {
+		if l[4] != hartwell || l[6] != "auth.signed_in" || l[3] != `'=HYPERLINK("x")` || !strings.HasPrefix(l[10], "{") {
 			t.Errorf("exported line: %v", l)
 		}
 	}
 	exports := auditEntries(t, env, admin, url.Values{"action": {"audit.exported"}})
 	if len(exports) != 1 || exports[0].RequestID != "export-1" || exports[0].After["action"] != "auth.signed_in" ||
-		exports[0].OrgID != hartwell || exports[0].ActorName != "Morgan Hale" {
+		exports[0].OrgID != hartwell || exports[0].ActorName != "=HYPERLINK(\"x\")" {
 		t.Errorf("the export's entry: %+v", exports)
 	}
 }

@@ -3,17 +3,16 @@ package audit
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/auth"
 	chain "github.com/probono-match/probono/internal/platform/audit"
+	"github.com/probono-match/probono/internal/platform/csvout"
 	"github.com/probono-match/probono/internal/platform/cursor"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/store"
@@ -132,26 +131,25 @@ func (s *service) Export(ctx context.Context, p auth.Principal, f Filter, w io.W
 	if err := s.db.Audit(ctx, exportRecord(p, f)); err != nil {
 		return err
 	}
-	out := csv.NewWriter(w)
-	if err := out.Write(exportHeader); err != nil {
+	out := csvout.NewWriter(w)
+	if err := out.Write(exportHeader...); err != nil {
 		return err
 	}
 	for len(rows) > 0 {
 		for _, r := range rows {
-			if err := out.Write(exportLine(toEntry(r))); err != nil {
+			if err := out.Write(exportLine(toEntry(r))...); err != nil {
 				return err
 			}
 		}
-		if out.Flush(); out.Error() != nil || len(rows) < sf.Limit {
-			return out.Error()
+		if err := out.Flush(); err != nil || len(rows) < sf.Limit {
+			return err
 		}
 		sf.BeforeID = rows[len(rows)-1].ID
 		if rows, err = s.db.AuditPage(ctx, sf); err != nil {
 			return err
 		}
 	}
-	out.Flush()
-	return out.Error()
+	return out.Flush()
 }
 
 // exportRecord is the trail's record of an export: who, and which entries they asked for.
@@ -176,13 +174,9 @@ func exportRecord(p auth.Principal, f Filter) chain.Record {
 }
 
 func exportLine(e Entry) []string {
-	line := []string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano),
+	return []string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano),
 		idText(e.ActorID), e.ActorName, idText(e.OrgID), e.OrgName,
 		e.Action, e.ObjectType, e.ObjectID, string(e.Before), string(e.After), e.RequestID, e.IP}
-	for i := range line {
-		line[i] = escapeCell(line[i])
-	}
-	return line
 }
 
 func idText(id *uuid.UUID) string {
@@ -190,14 +184,6 @@ func idText(id *uuid.UUID) string {
 		return ""
 	}
 	return id.String()
-}
-
-// escapeCell puts an apostrophe before a cell a spreadsheet would run as a formula.
-func escapeCell(v string) string {
-	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
-		return "'" + v
-	}
-	return v
 }
 
 // verifyBatch is how many rows Verify reads per query: what it holds in memory, however long the
