@@ -15,7 +15,7 @@ import (
 
 // newCandidates builds the candidate service. An attorney who never saved a profile is matched
 // with attorney.DefaultProfile's numbers; their lists are empty, so they fail the bar admission.
-func newCandidates(db *store.Store, settings offer.SettingsService, partnerships partnership.Service) offer.CandidateService {
+func newCandidates(db *store.Store, settings offer.SettingsService, partnerships partnership.Service) *offer.Candidates {
 	return offer.NewCandidateService(db, settings, matchingPartnerships{partnerships}, unprofiled())
 }
 

@@ -145,11 +145,13 @@ type Weighting interface {
 // NewCandidateService returns the candidate service. partnerships may be nil: the partnership
 // factor is then 0 for everyone. unprofiled is what an attorney who never saved a profile is
 // matched with (their profile's defaults).
-func NewCandidateService(db CandidateStore, settings Weighting, partnerships Partnerships, unprofiled matching.Attorney) CandidateService {
-	return &candidateService{db: db, settings: settings, partnerships: partnerships, unprofiled: unprofiled, now: time.Now}
+func NewCandidateService(db CandidateStore, settings Weighting, partnerships Partnerships, unprofiled matching.Attorney) *Candidates {
+	return &Candidates{db: db, settings: settings, partnerships: partnerships, unprofiled: unprofiled, now: time.Now}
 }
 
-type candidateService struct {
+// Candidates is the CandidateService, which the proposals' batch ranks with too: with its
+// settings, partnerships and profile defaults.
+type Candidates struct {
 	db           CandidateStore
 	settings     Weighting
 	partnerships Partnerships
@@ -205,7 +207,7 @@ func viewOf(p auth.Principal, r store.MatchingReferral) (view, error) {
 
 // load reads the referral, decides the caller's view, and reads what ranking it needs with the
 // attorneys f (given the referral) keeps. The reads are independent, so they run at once.
-func (s *candidateService) load(ctx context.Context, p auth.Principal, referralID uuid.UUID, f func(store.MatchingReferral) store.MatchingAttorneyFilter) (pool, error) {
+func (s *Candidates) load(ctx context.Context, p auth.Principal, referralID uuid.UUID, f func(store.MatchingReferral) store.MatchingAttorneyFilter) (pool, error) {
 	r, err := s.db.MatchingReferralByID(ctx, referralID)
 	if problem.Is(err, problem.NotFound) {
 		return pool{}, errReferralNotFound
@@ -240,7 +242,7 @@ func rankingFilter(r store.MatchingReferral) store.MatchingAttorneyFilter {
 
 // gather reads, at once, the settings, the referral's context and partnerships, and the attorneys
 // the filter keeps with the count of those it leaves out.
-func (s *candidateService) gather(ctx context.Context, r store.MatchingReferral, f store.MatchingAttorneyFilter) (pool, error) {
+func (s *Candidates) gather(ctx context.Context, r store.MatchingReferral, f store.MatchingAttorneyFilter) (pool, error) {
 	pl := pool{referral: r}
 	now := s.now().UTC()
 	var partnerships map[uuid.UUID]matching.Partnership
@@ -279,7 +281,7 @@ func (s *candidateService) gather(ctx context.Context, r store.MatchingReferral,
 }
 
 // defaults is withDefaults with the service's profile defaults.
-func (s *candidateService) defaults(a matching.Attorney) matching.Attorney {
+func (s *Candidates) defaults(a matching.Attorney) matching.Attorney {
 	return withDefaults(s.unprofiled, a)
 }
 
@@ -300,7 +302,7 @@ func (pl pool) rank(limit int) matching.Ranking {
 	return matching.Rank(pl.referral.Referral, engine, pl.context, pl.weights, limit)
 }
 
-func (s *candidateService) Candidates(ctx context.Context, p auth.Principal, referralID uuid.UUID, limit int) (CandidateList, error) {
+func (s *Candidates) Candidates(ctx context.Context, p auth.Principal, referralID uuid.UUID, limit int) (CandidateList, error) {
 	if limit == 0 {
 		limit = DefaultCandidates
 	}
@@ -335,7 +337,7 @@ func (s *candidateService) Candidates(ctx context.Context, p auth.Principal, ref
 	return out, nil
 }
 
-func (s *candidateService) Explain(ctx context.Context, p auth.Principal, referralID, attorneyID uuid.UUID) (Explanation, error) {
+func (s *Candidates) Explain(ctx context.Context, p auth.Principal, referralID, attorneyID uuid.UUID) (Explanation, error) {
 	pl, err := s.load(ctx, p, referralID, func(store.MatchingReferral) store.MatchingAttorneyFilter {
 		return store.MatchingAttorneyFilter{AttorneyID: &attorneyID}
 	})
@@ -362,7 +364,7 @@ func (s *candidateService) Explain(ctx context.Context, p auth.Principal, referr
 	return out, nil
 }
 
-func (s *candidateService) Ranked(ctx context.Context, referralID uuid.UUID, limit int) ([]matching.Candidate, error) {
+func (s *Candidates) Ranked(ctx context.Context, referralID uuid.UUID, limit int) ([]matching.Candidate, error) {
 	r, err := s.db.MatchingReferralByID(ctx, referralID)
 	if err != nil {
 		return nil, err

@@ -100,18 +100,12 @@ type ProposalTx interface {
 }
 
 // NewProposalService returns the proposal service. It makes offers as the offer service does, on
-// the same ports, and ranks with candidates, which must be NewCandidateService's (it panics
-// otherwise, a wiring mistake): the batch ranks with its settings, partnerships and profile
-// defaults.
-func NewProposalService(db ProposalStore, referrals Referrals, conflicts Conflicts, candidates CandidateService) ProposalService {
-	c, ok := candidates.(*candidateService)
-	if !ok {
-		panic("offer: NewProposalService needs the candidate service NewCandidateService returns")
-	}
+// the same ports, and ranks with candidates.
+func NewProposalService(db ProposalStore, referrals Referrals, conflicts Conflicts, candidates *Candidates) ProposalService {
 	return &proposalService{
 		db:         db,
-		offers:     NewService(proposalOffers{db}, referrals, conflicts, c, c.settings).(*service),
-		candidates: c,
+		offers:     newService(proposalOffers{db}, referrals, conflicts, candidates, candidates.settings),
+		candidates: candidates,
 		now:        func() time.Time { return time.Now().UTC() },
 	}
 }
@@ -119,7 +113,7 @@ func NewProposalService(db ProposalStore, referrals Referrals, conflicts Conflic
 type proposalService struct {
 	db         ProposalStore
 	offers     *service
-	candidates *candidateService
+	candidates *Candidates
 	now        func() time.Time
 }
 

@@ -20,6 +20,10 @@ import (
 // NewService returns the offer service; windows are the matching settings, for how long offers
 // stay open.
 func NewService(db Store, referrals Referrals, conflicts Conflicts, ranker Ranker, windows Weighting) Service {
+	return newService(db, referrals, conflicts, ranker, windows)
+}
+
+func newService(db Store, referrals Referrals, conflicts Conflicts, ranker Ranker, windows Weighting) *service {
 	return &service{db: db, referrals: referrals, conflicts: conflicts, ranker: ranker, windows: windows,
 		now: func() time.Time { return time.Now().UTC() }}
 }
