@@ -2,6 +2,7 @@ package hours
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -101,7 +102,7 @@ func (s *service) Create(ctx context.Context, p auth.Principal, in Input) (Entry
 
 func (s *service) Batch(ctx context.Context, p auth.Principal, in []Input) ([]Entry, error) {
 	if len(in) == 0 || len(in) > MaxBatch {
-		return nil, problem.Validation(problem.Field("entries", "must hold between 1 and 500 entries"))
+		return nil, problem.Validation(problem.Field("entries", fmt.Sprintf("must hold between 1 and %d entries", MaxBatch)))
 	}
 	return s.record(ctx, p, in, SourceBatch, func(i int, name string) string { return entryField(i, name) })
 }
