@@ -28,6 +28,10 @@ import { ReferralFormPage } from './pages/ReferralFormPage';
 import { ReferralsPage } from './pages/ReferralsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { ToClearPage } from './pages/ToClearPage';
+import { ApprovalsPage } from './pages/ApprovalsPage';
+import { CreditPage } from './pages/CreditPage';
+import { CreditPolicyPage } from './pages/CreditPolicyPage';
+import { TimesheetPage } from './pages/TimesheetPage';
 import { REFERRING_KINDS } from './domain/referrals';
 import { AppShell } from './shell/AppShell';
 import { PublicLayout } from './shell/PublicLayout';
@@ -180,6 +184,46 @@ export function App() {
           element={
             <RequireRole roles={['attorney']} kinds={['law_firm']}>
               <OpportunitiesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="timesheet"
+          element={
+            <RequireRole roles={['attorney']} kinds={['law_firm']}>
+              <TimesheetPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="approvals"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <ApprovalsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="credit"
+          element={
+            <RequireRole roles={['attorney', ...FIRM_MANAGERS]} kinds={['law_firm']}>
+              <CreditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="credit/attorneys/:attorneyId"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <CreditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="credit/policy"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <CreditPolicyPage />
             </RequireRole>
           }
         />

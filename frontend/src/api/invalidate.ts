@@ -53,3 +53,14 @@ export function invalidateAfterAnswer(queryClient: QueryClient, referralId: stri
     queryClient.invalidateQueries({ queryKey: queryKeys.referralLists }),
   ]);
 }
+
+/**
+ * After time was logged, changed or decided on: the entries' lists read differently, and so does the
+ * credit their approval grants (an attorney's progress, the firm's totals).
+ */
+export function invalidateAfterTime(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.timeEntries }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.credit }),
+  ]);
+}

@@ -1,4 +1,5 @@
 import type { ReferralFilters } from './referrals';
+import type { TimeEntryFilters } from './timeEntries';
 import type { OfferStatus } from './types';
 
 export const queryKeys = {
@@ -48,4 +49,10 @@ export const queryKeys = {
   matter: (id: string) => ['matters', 'one', id] as const,
   opportunities: ['opportunities'] as const,
   proposals: ['proposals'] as const,
+  timeEntries: ['time-entries'] as const,
+  timeEntryList: (filters: TimeEntryFilters) => ['time-entries', 'list', filters] as const,
+  credit: ['credit'] as const,
+  attorneyCredit: (attorneyId: string, fiscalYear?: number) => ['credit', 'attorneys', attorneyId, { fiscalYear }] as const,
+  firmCredit: (firmId: string, fiscalYear?: number) => ['credit', 'firms', firmId, { fiscalYear }] as const,
+  creditPolicies: ['credit', 'policies'] as const,
 };

@@ -6,9 +6,9 @@ const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).m
 
 describe('navItemsFor', () => {
   it.each<[Role, OrganizationKind, string[]]>([
-    ['attorney', 'law_firm', ['Home', 'Opportunities', 'Offers', 'My matters', 'My practice', 'Profile']],
-    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Attorneys', 'Conflicts', 'Partnerships', 'Members', 'Profile']],
-    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Partnerships', 'Members', 'Profile']],
+    ['attorney', 'law_firm', ['Home', 'Opportunities', 'Offers', 'My matters', 'Timesheet', 'My credit', 'My practice', 'Profile']],
+    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Time approvals', 'Credit', 'Attorneys', 'Conflicts', 'Partnerships', 'Members', 'Profile']],
+    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Time approvals', 'Credit', 'Partnerships', 'Members', 'Profile']],
     ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Partnerships', 'Profile']],
     ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Partnerships', 'Profile']],
     ['org_admin', 'clinic', ['Home', 'Referrals', 'Partnerships', 'Members', 'Profile']],

@@ -20,12 +20,16 @@ const OPPORTUNITIES: NavItem = { to: '/opportunities', label: 'Opportunities' };
 const OFFERS: NavItem = { to: '/offers', label: 'Offers' };
 const MY_MATTERS: NavItem = { to: '/matters', label: 'My matters' };
 const PROPOSALS: NavItem = { to: '/proposals', label: 'Proposals' };
+const TIMESHEET: NavItem = { to: '/timesheet', label: 'Timesheet' };
+const MY_CREDIT: NavItem = { to: '/credit', label: 'My credit' };
+const APPROVALS: NavItem = { to: '/approvals', label: 'Time approvals' };
+const CREDIT: NavItem = { to: '/credit', label: 'Credit' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   if (kind === 'law_firm') {
-    if (role === 'attorney') return [OPPORTUNITIES, OFFERS, MY_MATTERS, MY_PRACTICE];
-    if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, ATTORNEYS, CONFLICTS];
-    if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS];
+    if (role === 'attorney') return [OPPORTUNITIES, OFFERS, MY_MATTERS, TIMESHEET, MY_CREDIT, MY_PRACTICE];
+    if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, APPROVALS, CREDIT, ATTORNEYS, CONFLICTS];
+    if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS, APPROVALS, CREDIT];
     return [];
   }
   if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS] : [];

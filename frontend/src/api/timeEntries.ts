@@ -1,0 +1,65 @@
+import { api } from './client';
+import { ifMatch } from './ifMatch';
+import { expectOk, unwrap } from './problem';
+import type { TimeAdjustmentInput, TimeEntry, TimeEntryInput, TimeEntryStatus, TimeEntryUpdate } from './types';
+
+export interface TimeEntryFilters {
+  attorney_id?: string;
+  matter_id?: string;
+  status?: TimeEntryStatus;
+  from?: string;
+  to?: string;
+}
+
+export interface TimeEntryPage {
+  items: TimeEntry[];
+  next_cursor?: string;
+}
+
+export const TIME_ENTRY_PAGE = 200;
+
+/** One page of the entries the caller may see: an attorney's own, a firm's for its coordinators. */
+export const listTimeEntries = (filters: TimeEntryFilters, cursor?: string): Promise<TimeEntryPage> =>
+  unwrap(api.GET('/time-entries', { params: { query: { ...filters, cursor, limit: TIME_ENTRY_PAGE } } }));
+
+/** Every entry matching the filters, page after page: a week of one attorney's time is a page or two. */
+export async function listAllTimeEntries(filters: TimeEntryFilters): Promise<TimeEntry[]> {
+  const items: TimeEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTimeEntries(filters, cursor);
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+export const createTimeEntry = (input: TimeEntryInput): Promise<TimeEntry> => unwrap(api.POST('/time-entries', { body: input }));
+
+/** Changes a draft or rejected entry, unless it changed after `version` was read (412). */
+export const updateTimeEntry = (entryId: string, update: TimeEntryUpdate, version: number): Promise<TimeEntry> =>
+  unwrap(api.PATCH('/time-entries/{entryId}', { params: { path: { entryId }, header: ifMatch(version) }, body: update }));
+
+export const deleteTimeEntry = (entryId: string): Promise<void> =>
+  expectOk(api.DELETE('/time-entries/{entryId}', { params: { path: { entryId } } }));
+
+export const submitTimeEntry = (entryId: string): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{entryId}/submit', { params: { path: { entryId } } }));
+
+export const approveTimeEntry = (entryId: string): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{entryId}/approve', { params: { path: { entryId } } }));
+
+export const rejectTimeEntry = (entryId: string, reason: string): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{entryId}/reject', { params: { path: { entryId } }, body: { reason } }));
+
+/** A new entry correcting an approved one, which itself stays as it was. */
+export const adjustTimeEntry = (entryId: string, adjustment: TimeAdjustmentInput): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{entryId}/adjust', { params: { path: { entryId } }, body: adjustment }));
+
+/** Approves all the entries or, if any cannot be, none of them. */
+export const approveTimeEntries = async (ids: string[]): Promise<TimeEntry[]> =>
+  (await unwrap(api.POST('/time-entries/approve', { body: { ids } }))).items;
+
+/** Rejects all the entries with one reason or, if any cannot be, none of them. */
+export const rejectTimeEntries = async (ids: string[], reason: string): Promise<TimeEntry[]> =>
+  (await unwrap(api.POST('/time-entries/reject', { body: { ids, reason } }))).items;

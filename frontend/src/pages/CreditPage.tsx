@@ -1,0 +1,1 @@
+export function CreditPage() { return <h1>CreditPage</h1>; }

@@ -1,0 +1,1 @@
+export function CreditPolicyPage() { return <h1>CreditPolicyPage</h1>; }
