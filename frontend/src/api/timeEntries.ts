@@ -46,12 +46,6 @@ export const deleteTimeEntry = (entryId: string): Promise<void> =>
 export const submitTimeEntry = (entryId: string): Promise<TimeEntry> =>
   unwrap(api.POST('/time-entries/{entryId}/submit', { params: { path: { entryId } } }));
 
-export const approveTimeEntry = (entryId: string): Promise<TimeEntry> =>
-  unwrap(api.POST('/time-entries/{entryId}/approve', { params: { path: { entryId } } }));
-
-export const rejectTimeEntry = (entryId: string, reason: string): Promise<TimeEntry> =>
-  unwrap(api.POST('/time-entries/{entryId}/reject', { params: { path: { entryId } }, body: { reason } }));
-
 /** A new entry correcting an approved one, which itself stays as it was. */
 export const adjustTimeEntry = (entryId: string, adjustment: TimeAdjustmentInput): Promise<TimeEntry> =>
   unwrap(api.POST('/time-entries/{entryId}/adjust', { params: { path: { entryId } }, body: adjustment }));
