@@ -37,18 +37,18 @@ export async function listAllTimeEntries(filters: TimeEntryFilters): Promise<Tim
 export const createTimeEntry = (input: TimeEntryInput): Promise<TimeEntry> => unwrap(api.POST('/time-entries', { body: input }));
 
 /** Changes a draft or rejected entry, unless it changed after `version` was read (412). */
-export const updateTimeEntry = (entryId: string, update: TimeEntryUpdate, version: number): Promise<TimeEntry> =>
-  unwrap(api.PATCH('/time-entries/{entryId}', { params: { path: { entryId }, header: ifMatch(version) }, body: update }));
+export const updateTimeEntry = (timeEntryId: string, update: TimeEntryUpdate, version: number): Promise<TimeEntry> =>
+  unwrap(api.PATCH('/time-entries/{timeEntryId}', { params: { path: { timeEntryId }, header: ifMatch(version) }, body: update }));
 
-export const deleteTimeEntry = (entryId: string): Promise<void> =>
-  expectOk(api.DELETE('/time-entries/{entryId}', { params: { path: { entryId } } }));
+export const deleteTimeEntry = (timeEntryId: string, version: number): Promise<void> =>
+  expectOk(api.DELETE('/time-entries/{timeEntryId}', { params: { path: { timeEntryId }, header: ifMatch(version) } }));
 
-export const submitTimeEntry = (entryId: string): Promise<TimeEntry> =>
-  unwrap(api.POST('/time-entries/{entryId}/submit', { params: { path: { entryId } } }));
+export const submitTimeEntry = (timeEntryId: string): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{timeEntryId}/submit', { params: { path: { timeEntryId } } }));
 
 /** A new entry correcting an approved one, which itself stays as it was. */
-export const adjustTimeEntry = (entryId: string, adjustment: TimeAdjustmentInput): Promise<TimeEntry> =>
-  unwrap(api.POST('/time-entries/{entryId}/adjust', { params: { path: { entryId } }, body: adjustment }));
+export const adjustTimeEntry = (timeEntryId: string, adjustment: TimeAdjustmentInput): Promise<TimeEntry> =>
+  unwrap(api.POST('/time-entries/{timeEntryId}/adjust', { params: { path: { timeEntryId } }, body: adjustment }));
 
 /** Approves all the entries or, if any cannot be, none of them. */
 export const approveTimeEntries = async (ids: string[]): Promise<TimeEntry[]> =>

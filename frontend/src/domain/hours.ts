@@ -26,7 +26,7 @@ export const ENTRY_STATUSES = Object.keys(ENTRY_STATUS_LABELS) as TimeEntryStatu
 /** Time is kept in minutes and logged in tenths of an hour (6 minutes), as firms bill it. */
 export const MINUTES_PER_STEP = 6;
 export const MAX_MINUTES_PER_DAY = 24 * 60;
-export const NARRATIVE_MAX = 2000;
+export const NARRATIVE_MAX = 4000;
 
 /** Minutes as hours with one decimal, "2.5"; tenths only, so no rounding surprises. */
 export function hoursText(minutes: number): string {

@@ -36,7 +36,7 @@ export function validateTimeEntry(values: TimeEntryValues, today = todayIso()): 
   errors.work_date = validateWorkDate(values.work_date, today);
   errors.hours = validateHours(values.hours);
   if (!values.activity) errors.activity = 'Choose what you did.';
-  errors.narrative = validateNarrative(values.narrative, { required: false });
+  errors.narrative = validateNarrative(values.narrative, { required: true });
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as TimeEntryErrors;
 }
 

@@ -107,7 +107,9 @@ describe('the coordinator’s approval queue', () => {
         ...signedIn,
         'GET /time-entries': () => json(200, { items: [priya1, priya2, omar] }),
         'POST /time-entries/reject': () =>
-          problem(409, 'Some entries are no longer waiting for approval.', [{ field: 'ids[1]', message: 'is already approved' }]),
+          problem(409, 'Some of these time entries are no longer waiting for approval; nothing was changed.', [
+            { field: 'ids[1]', message: 'is approved, not submitted' },
+          ]),
       }),
     );
     renderApp('/approvals');
@@ -118,8 +120,8 @@ describe('the coordinator’s approval queue', () => {
     await user.type(form.getByLabelText('Reason for rejecting'), 'Narratives are missing the hearing dates.');
     await user.click(form.getByRole('button', { name: 'Reject 3 entries' }));
     const alert = within(await screen.findByRole('alert'));
-    expect(alert.getByText('Some entries are no longer waiting for approval. Nothing was changed.')).toBeTruthy();
-    expect(alert.getByText('Priya Raman, Dec 2, 2026, 1.0 h: This is already approved.')).toBeTruthy();
+    expect(alert.getByText('Some of these time entries are no longer waiting for approval; nothing was changed.')).toBeTruthy();
+    expect(alert.getByText('Priya Raman, Dec 2, 2026, 1.0 h: This is approved, not submitted.')).toBeTruthy();
     // The choice stays, to be changed and sent again.
     expect(screen.getByText('3 entries selected, 4.0 h')).toBeTruthy();
   });

@@ -120,8 +120,8 @@ describe('the attorney’s timesheet', () => {
           sent.push(body);
           if (sent.length === 1) {
             return problem(422, 'Some fields are not valid.', [
-              { field: 'minutes', message: 'must not take the day past 24 hours' },
-              { field: 'work_date', message: 'is before the matter was accepted' },
+              { field: 'minutes', message: 'would bring your time on 2026-12-04 to 25.0 hours; an attorney logs at most 24 hours a day' },
+              { field: 'work_date', message: 'is before the matter was accepted on 2026-12-05' },
             ]);
           }
           logged = timeEntry({ ...body, status: 'submitted', work_date: '2026-12-04' });
@@ -142,6 +142,7 @@ describe('the attorney’s timesheet', () => {
     expect(form.getByText('Time cannot be logged for a day that has not come yet.')).toBeTruthy();
     expect(form.getByText('Enter hours in tenths, like 2.5.')).toBeTruthy();
     expect(form.getByText('Choose what you did.')).toBeTruthy();
+    expect(form.getByText('Say what the time was for.')).toBeTruthy();
     expect(sent).toHaveLength(0);
 
     await user.selectOptions(form.getByLabelText('Matter'), MATTER);
@@ -157,8 +158,8 @@ describe('the attorney’s timesheet', () => {
     await user.selectOptions(form.getByLabelText('Activity'), 'drafting');
     await user.type(form.getByLabelText(/^Narrative/), 'Drafted the answer to the eviction complaint');
     await user.click(form.getByRole('button', { name: 'Submit for approval' }));
-    expect(await form.findByText('This must not take the day past 24 hours.')).toBeTruthy();
-    expect(form.getByText('This is before the matter was accepted.')).toBeTruthy();
+    expect(await form.findByText('Would bring your time on 2026-12-04 to 25.0 hours; an attorney logs at most 24 hours a day.')).toBeTruthy();
+    expect(form.getByText('This is before the matter was accepted on 2026-12-05.')).toBeTruthy();
     expect(sent[0]).toEqual({
       matter_id: MATTER,
       work_date: '2026-12-04',

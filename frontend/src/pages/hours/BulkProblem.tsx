@@ -5,8 +5,8 @@ import { fieldErrorsByPath } from '../../forms/fieldPaths';
 import { formatDay } from '../../forms/format';
 
 /**
- * Why a decision on some entries was refused, as a whole (all or nothing: none was decided) and entry by
- * entry: the server names an entry by its place in the ids sent (ids[3]), which the page sent in order.
+ * Why a decision on some entries was refused (all or nothing: then none was decided), as a whole and
+ * entry by entry: the server names an entry by its place in the ids sent (ids[3]), which the page sent in order.
  */
 export function BulkProblem({ error, batch }: { error: unknown; batch: TimeEntry[] }) {
   const byEntry = Object.entries(fieldErrorsByPath(error)).map(([path, message]) => {
@@ -17,10 +17,7 @@ export function BulkProblem({ error, batch }: { error: unknown; batch: TimeEntry
   });
   return (
     <div className="alert alert-error" role="alert">
-      <p>
-        {errorMessage(error)}
-        {batch.length > 1 && ' Nothing was changed.'}
-      </p>
+      <p>{errorMessage(error)}</p>
       {byEntry.length > 0 && (
         <ul>
           {byEntry.map(({ who, message }) => (

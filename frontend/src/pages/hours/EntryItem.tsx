@@ -45,7 +45,7 @@ export function EntryItem({ entry, matterLabel, matters, onDone }: EntryItemProp
     onSuccess: () => settle(`${what} has been sent for approval.`),
   });
   const remove = useMutation({
-    mutationFn: () => deleteTimeEntry(entry.id),
+    mutationFn: () => deleteTimeEntry(entry.id, entry.version),
     onSuccess: () => settle(`The draft of ${what} has been deleted.`),
   });
   const adjust = useMutation({
