@@ -13,6 +13,7 @@ import './styles/referrals.css';
 import './styles/notifications.css';
 import './styles/matching.css';
 import './styles/charts.css';
+import './styles/hours.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,11 @@
 import { api } from './client';
 import { unwrap } from './problem';
-import type { AttorneyCredit, BillableHours, BillableHoursInput, CreditPolicy, CreditPolicyInput, FirmCredit } from './types';
+import type { AttorneyCredit, BillableHours, BillableHoursInput, CreditLedgerRow, CreditPolicy, CreditPolicyInput, FirmCredit } from './types';
+
+export interface CreditLedgerPage {
+  items: CreditLedgerRow[];
+  next_cursor?: string;
+}
 
 /** An attorney's hours and credit in a fiscal year (the current one unless given). */
 export const getAttorneyCredit = (attorneyId: string, fiscalYear?: number): Promise<AttorneyCredit> =>
@@ -19,3 +24,7 @@ export const createCreditPolicy = (input: CreditPolicyInput): Promise<CreditPoli
 /** The firm's client-paying billable hours in a year, against which the Challenge percentage is counted. */
 export const putBillableHours = (firmId: string, year: number, input: BillableHoursInput): Promise<BillableHours> =>
   unwrap(api.PUT('/credit/firms/{firmId}/billable-hours/{year}', { params: { path: { firmId, year } }, body: input }));
+
+/** The credit each of an attorney's approved entries earned in a fiscal year, and why, newest first. */
+export const listCreditLedger = (attorneyId: string, fiscalYear: number, cursor?: string): Promise<CreditLedgerPage> =>
+  unwrap(api.GET('/credit/ledger', { params: { query: { attorney_id: attorneyId, fiscal_year: fiscalYear, cursor, limit: 50 } } }));

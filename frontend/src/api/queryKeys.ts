@@ -55,4 +55,5 @@ export const queryKeys = {
   attorneyCredit: (attorneyId: string, fiscalYear?: number) => ['credit', 'attorneys', attorneyId, { fiscalYear }] as const,
   firmCredit: (firmId: string, fiscalYear?: number) => ['credit', 'firms', firmId, { fiscalYear }] as const,
   creditPolicies: ['credit', 'policies'] as const,
+  creditLedger: (attorneyId: string, fiscalYear: number) => ['credit', 'ledger', attorneyId, fiscalYear] as const,
 };

@@ -14,6 +14,9 @@ export const ACTIVITY_LABELS: Record<TimeActivity, string> = {
 
 export const ACTIVITIES = Object.keys(ACTIVITY_LABELS) as TimeActivity[];
 
+/** An activity's name from a list the API keeps as plain strings (a policy's), its code if unknown. */
+export const activityLabel = (code: string) => ACTIVITY_LABELS[code as TimeActivity] ?? code;
+
 export const ENTRY_STATUS_LABELS: Record<TimeEntryStatus, string> = {
   draft: 'Draft',
   submitted: 'Submitted',

@@ -103,7 +103,7 @@ export function ApprovalsPage() {
         time goes back to the attorney with your reason.
       </p>
       <section className="card" aria-label="Filters">
-        <div className="filter-grid">
+        <div className="filter-bar">
           <SelectField
             label="Attorney"
             value={filters.attorney_id ?? ''}

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { invalidateAfterTime } from '../../api/invalidate';
 import { adjustTimeEntry, deleteTimeEntry, submitTimeEntry, updateTimeEntry } from '../../api/timeEntries';
-import type { TimeEntry } from '../../api/types';
+import type { TimeAdjustmentInput, TimeEntry } from '../../api/types';
 import { ChangedMeanwhile, isChangedMeanwhile } from '../../components/ChangedMeanwhile';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ACTIVITY_LABELS, hoursText } from '../../domain/hours';
@@ -49,7 +49,7 @@ export function EntryItem({ entry, matterLabel, matters, onDone }: EntryItemProp
     onSuccess: () => settle(`The draft of ${what} has been deleted.`),
   });
   const adjust = useMutation({
-    mutationFn: adjustTimeEntry.bind(null, entry.id),
+    mutationFn: (adjustment: TimeAdjustmentInput) => adjustTimeEntry(entry.id, adjustment),
     onSuccess: (created) => settle(`An adjustment of ${hoursText(created.minutes)} h has been sent for approval.`),
   });
 
