@@ -3,6 +3,7 @@ import { usePendingConflictCount } from '../api/usePendingConflictCount';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { clearsConflicts } from '../domain/conflicts';
+import { approvesHours, logsHours } from '../domain/hours';
 import { canRefer, handlesConflicts } from '../domain/referrals';
 import { ORGANIZATION_KIND_LABELS, ROLE_SUMMARIES, canManageMembers, canViewMembers, roleLabel } from '../domain/roles';
 
@@ -61,6 +62,17 @@ export function HomePage() {
               </li>
             </>
           )}
+          {logsHours(me) && (
+            <>
+              <li>
+                <Link to="/timesheet">Timesheet</Link>: log your pro bono hours, week by week, and send them for approval.
+              </li>
+              <li>
+                <Link to="/credit">My credit</Link>: your approved hours, the billable-hour credit they earned and your progress to
+                your goal.
+              </li>
+            </>
+          )}
           {me.role === 'attorney' && (
             <li>
               <Link to="/profile/attorney">My practice</Link>: your bar admissions, practice areas, languages and
@@ -72,6 +84,17 @@ export function HomePage() {
               <Link to="/to-clear">To clear</Link>:{' '}
               {waitingInWords(pending.data)}
             </li>
+          )}
+          {approvesHours(me) && (
+            <>
+              <li>
+                <Link to="/approvals">Time approvals</Link>: approve or reject your attorneys’ hours, one by one or in bulk.
+              </li>
+              <li>
+                <Link to="/credit">Pro bono credit</Link>: the firm’s hours and credit, the Pro Bono Challenge, and the{' '}
+                <Link to="/credit/policy">credit policy</Link>.
+              </li>
+            </>
           )}
           {handlesConflicts(me) && (
             <>
