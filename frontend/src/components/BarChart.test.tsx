@@ -24,6 +24,12 @@ describe('BarChart', () => {
     expect(widths).toEqual(['25%', '100%', '0%']);
   });
 
+  it('draws on a fixed scale with lines at the marks when asked', () => {
+    const { container } = render(<BarChart title="Hours per attorney" bars={[{ label: 'Priya', value: 10 }]} max={40} marks={[20]} />);
+    expect(container.querySelector<HTMLElement>('.bar')?.style.width).toBe('25%');
+    expect(container.querySelector<HTMLElement>('.bar-mark')?.style.left).toBe('50%');
+  });
+
   it('says so when there is nothing to draw', () => {
     render(<BarChart title="Matches per month" bars={[]} empty="No matches in this period." />);
     expect(screen.getByText('No matches in this period.')).toBeTruthy();

@@ -6,7 +6,8 @@ import { queryKeys } from '../api/queryKeys';
 import type { AttorneyCredit, FirmCredit } from '../api/types';
 import { useNames } from '../api/useReference';
 import { useCurrentUser } from '../auth/currentUser';
-import { Bar, BarList, ColumnChart } from '../components/charts';
+import { BarChart, ScaleBar } from '../components/BarChart';
+import { ColumnChart } from '../components/ColumnChart';
 import { DataTable } from '../components/DataTable';
 import { QueryState } from '../components/QueryState';
 import { SelectField } from '../components/SelectField';
@@ -127,7 +128,7 @@ function AttorneyFigures({ credit: c, own }: { credit: AttorneyCredit; own: bool
       </dl>
       {goal ? (
         <div className="goal-line">
-          <Bar value={c.approved_hours} max={goal} />
+          <ScaleBar value={c.approved_hours} max={goal} />
           <p>
             {percentFigure(Math.min(1, c.approved_hours / goal))} of {own ? 'your' : 'the'} goal of {hoursFigure(goal)}
             {c.approved_hours >= goal ? ': reached.' : `: ${hoursFigure(goal - c.approved_hours)} to go.`}
@@ -163,9 +164,10 @@ function Breakdown({ credit: c }: { credit: Pick<AttorneyCredit, 'by_month' | 'b
         />
       </section>
       <section className="card" aria-label="Hours by practice area">
-        <BarList
-          caption="Approved hours by practice area"
-          rows={c.by_practice_area.map((a) => ({ label: names.practiceArea(a.practice_area), value: a.hours, figure: hoursFigure(a.hours) }))}
+        <BarChart
+          title="Approved hours by practice area"
+          bars={c.by_practice_area.map((a) => ({ label: names.practiceArea(a.practice_area), value: a.hours }))}
+          format={hoursFigure}
         />
       </section>
     </div>
@@ -220,7 +222,7 @@ function ChallengeCard({ credit: c }: { credit: FirmCredit }) {
       <p>{words.standing}</p>
       {value != null && (
         <div className="challenge-scale">
-          <Bar value={value} max={top * 1.25} marks={ch.marks} />
+          <ScaleBar value={value} max={top * 1.25} marks={ch.marks} />
           <p className="muted">{words.marks}</p>
         </div>
       )}
@@ -234,7 +236,7 @@ function ChallengeCard({ credit: c }: { credit: FirmCredit }) {
         <p>No attorneys yet.</p>
       ) : (
         <div className="challenge-scale">
-          <Bar value={ch.share_with_20_hours} max={1} />
+          <ScaleBar value={ch.share_with_20_hours} max={1} />
           <p>
             {percentFigure(ch.share_with_20_hours)} of the firm’s attorneys gave {ACTIVE_HOURS_MARK} hours or more this year.
           </p>
@@ -250,9 +252,10 @@ function AttorneyTable({ credit: c }: { credit: FirmCredit }) {
   return (
     <section className="card" aria-labelledby="attorneys-heading">
       <h2 id="attorneys-heading">By attorney</h2>
-      <BarList
-        caption={`Approved hours per attorney; the line marks ${ACTIVE_HOURS_MARK} hours`}
-        rows={c.attorneys.map((a) => ({ label: a.attorney_name, value: a.approved_hours, figure: hoursFigure(a.approved_hours) }))}
+      <BarChart
+        title={`Approved hours per attorney; the line marks ${ACTIVE_HOURS_MARK} hours`}
+        bars={c.attorneys.map((a) => ({ label: a.attorney_name, value: a.approved_hours }))}
+        format={hoursFigure}
         marks={marks}
       />
       <DataTable columns={['Attorney', 'Approved', 'Credited', 'Goal', 'Progress']}>
