@@ -156,32 +156,34 @@ function Week({ entries, days, today, labelOf, options, onDone }: WeekProps) {
         {entries.length > 0 && ` in ${entries.length === 1 ? '1 entry' : `${entries.length} entries`}`}.
       </p>
       {matterIds.length > 0 && (
-        <DataTable columns={['Matter', ...days.map(shortDay), 'Total']}>
-          {matterIds.map((id) => {
-            const mine = entries.filter((e) => e.matter_id === id);
-            const sums = weekTotals(mine, days);
-            return (
-              <tr key={id}>
-                <th scope="row">{labelOf(mine[0])}</th>
-                {days.map((d) => (
-                  <td key={d} className="figure">
-                    {sums.byDay[d] ? hoursText(sums.byDay[d]) : '–'}
-                  </td>
-                ))}
-                <td className="figure">{hoursText(sums.week)}</td>
-              </tr>
-            );
-          })}
-          <tr className="row-total">
-            <th scope="row">Total</th>
-            {days.map((d) => (
-              <td key={d} className="figure">
-                {hoursText(totals.byDay[d])}
-              </td>
-            ))}
-            <td className="figure">{hoursText(totals.week)}</td>
-          </tr>
-        </DataTable>
+        <div className="week-matrix">
+          <DataTable columns={['Matter', ...days.map(shortDay), 'Total']}>
+            {matterIds.map((id) => {
+              const mine = entries.filter((e) => e.matter_id === id);
+              const sums = weekTotals(mine, days);
+              return (
+                <tr key={id}>
+                  <th scope="row">{labelOf(mine[0])}</th>
+                  {days.map((d) => (
+                    <td key={d} className="figure">
+                      {sums.byDay[d] ? hoursText(sums.byDay[d]) : '–'}
+                    </td>
+                  ))}
+                  <td className="figure">{hoursText(sums.week)}</td>
+                </tr>
+              );
+            })}
+            <tr className="row-total">
+              <th scope="row">Total</th>
+              {days.map((d) => (
+                <td key={d} className="figure">
+                  {hoursText(totals.byDay[d])}
+                </td>
+              ))}
+              <td className="figure">{hoursText(totals.week)}</td>
+            </tr>
+          </DataTable>
+        </div>
       )}
       <ol className="week-days">
         {days.map((day) => {
