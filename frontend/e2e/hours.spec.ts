@@ -71,7 +71,7 @@ test.describe.serial('hours and credit', () => {
     matterId = await openMatter(request);
   });
 
-  test('an attorney logs 2.5 hours, their coordinator approves them, and the credit shows on the attorney’s dashboard', async ({ browser }) => {
+  test('an attorney logs 2.5 hours, their coordinator approves them, and the credit shows on the attorney’s dashboard', async ({ browser }, testInfo) => {
     test.setTimeout(120_000);
     const attorneyContext = await browser.newContext();
     const coordinatorContext = await browser.newContext();
@@ -112,6 +112,7 @@ test.describe.serial('hours and credit', () => {
       await expect(row).toHaveCount(1);
       await expect(row).toContainText('2.5');
       await row.getByRole('checkbox').check();
+      await dana.screenshot({ path: testInfo.outputPath('approvals.png'), fullPage: true });
       await dana.getByRole('button', { name: 'Approve selected' }).click();
       await expect(dana.getByText('Approved 1 entry (2.5 h).')).toBeVisible();
 
@@ -130,6 +131,7 @@ test.describe.serial('hours and credit', () => {
       expect(approvedHours).toBeGreaterThanOrEqual(2.5);
       expect(creditedHours).toBeGreaterThanOrEqual(2.5);
       await expect(lawyer.getByRole('region', { name: 'Hours by month' })).toContainText('2.5 h');
+      await lawyer.screenshot({ path: testInfo.outputPath('credit.png'), fullPage: true });
     } finally {
       await attorneyContext.close();
       await coordinatorContext.close();
