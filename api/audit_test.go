@@ -161,17 +161,28 @@ func TestAudit_AddressIsTheOneTrustedProxiesReport(t *testing.T) {
 		_, loopback, _ := net.ParseCIDR("127.0.0.0/8")
 		c.TrustedProxies = []*net.IPNet{loopback}
 	}))
-	r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
-		Header: http.Header{"X-Request-Id": {"via-proxy"}, "X-Forwarded-For": {"203.0.113.9"}},
-		Body:   map[string]string{"email": coordinator, "password": password}})
-	if r.Status != http.StatusOK {
-		t.Fatalf("login: %d %s", r.Status, r.Body)
+	// Addresses as Postgres's inet holds them: IPv6 in its shortest form, IPv4 mapped into IPv6 as IPv4.
+	forwarded := map[string]string{"203.0.113.9": "203.0.113.9", "2001:db8:0:0:1:0:0:1": "2001:db8::1:0:0:1", "::ffff:198.51.100.7": "198.51.100.7"}
+	for from := range forwarded {
+		r := env.Do(t, apptest.Request{Method: "POST", Path: "/api/v1/auth/login",
+			Header: http.Header{"X-Request-Id": {"via-proxy-" + strings.ReplaceAll(from, ":", "-")}, "X-Forwarded-For": {from}},
+			Body:   map[string]string{"email": coordinator, "password": password}})
+		if r.Status != http.StatusOK {
+			t.Fatalf("login from %s: %d %s", from, r.Status, r.Body)
+		}
 	}
 	admin := env.Login(t, "admin@probono.example", password)
+	seen := map[string]string{}
 	for _, e := range auditEntries(t, env, admin, url.Values{"action": {"auth.signed_in"}}) {
-		if e.RequestID == "via-proxy" && e.IP != "203.0.113.9" {
-			t.Errorf("address behind the proxy: %+v", e)
+		seen[e.RequestID] = e.IP
+	}
+	for from, want := range forwarded {
+		if got := seen["via-proxy-"+strings.ReplaceAll(from, ":", "-")]; got != want {
+			t.Errorf("signed in from %s behind the proxy: recorded %q, want %q", from, got, want)
 		}
+	}
+	if v := verifyAudit(t, env, admin); !v.OK {
+		t.Errorf("verify: %+v", v)
 	}
 }
 
