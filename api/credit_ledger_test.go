@@ -30,7 +30,7 @@ type ledgerRowView struct {
 
 // matterFor has Northside refer body to Priya, who accepts it; its acceptance is dated
 // acceptedDaysAgo days back so that time can be logged on the days since.
-func matterFor(t *testing.T, env *apptest.Env, body map[string]any, acceptedDaysAgo int) (priya apptest.Session, matterID string) {
+func matterFor(t testing.TB, env *apptest.Env, body map[string]any, acceptedDaysAgo int) (priya apptest.Session, matterID string) {
 	t.Helper()
 	staff, coord := env.Login(t, nonprofitStaff, password), env.Login(t, coordinator, password)
 	priya = env.Login(t, priyaEmail, password)

@@ -51,15 +51,7 @@ func attorneyDay(days int) string {
 // acceptedDaysAgo days back so that time can be logged on the days since.
 func priyasMatter(t testing.TB, env *apptest.Env, acceptedDaysAgo int) (priya apptest.Session, matterID string) {
 	t.Helper()
-	staff, coord := env.Login(t, nonprofitStaff, password), env.Login(t, coordinator, password)
-	priya = env.Login(t, priyaEmail, password)
-	offers := routeOffers(t, env, coord, createReferral(t, env, staff, offerableBody()).ID, userID(t, env, priyaEmail))
-	var m matterView
-	acceptOffer(t, env, priya, offers[0].ID).JSON(t, &m)
-	if _, err := sqlDB(t, env).Exec(`UPDATE matters SET started_at = now() - make_interval(days => $2) WHERE id = $1`, m.ID, acceptedDaysAgo); err != nil {
-		t.Fatal(err)
-	}
-	return priya, m.ID
+	return matterFor(t, env, offerableBody(), acceptedDaysAgo)
 }
 
 func timeBody(matterID, day string, minutes int) map[string]any {

@@ -243,7 +243,7 @@ func (s *service) Firm(ctx context.Context, p auth.Principal, firmID uuid.UUID, 
 			active++
 		}
 	}
-	for _, m := range out.ByMonth {
+	for _, m := range months {
 		out.Approved += m.Hours
 		out.Credited += m.Credited
 	}
