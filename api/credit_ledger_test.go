@@ -129,9 +129,24 @@ func TestCreditLedger_ApprovalCreditsEligibleWorkAtThePolicysRatio(t *testing.T)
 	if month.Hours != 4.7 || month.CreditedHours != 4.5 {
 		t.Fatalf("months add up to %+v", month)
 	}
-	// Her firm's coordinator sees the rows; a colleague and another firm see none of them.
+	// Her firm's coordinator and platform admins see the rows, page by page; a colleague and
+	// another firm see none of them.
 	if rows, _ := ledger(t, env, coord, "?attorney_id="+priyaID); len(rows) != 4 {
 		t.Fatalf("the coordinator's ledger of Priya: %d rows", len(rows))
+	}
+	var page struct {
+		Items      []ledgerRowView `json:"items"`
+		NextCursor string          `json:"next_cursor"`
+	}
+	readOK(t, env, env.Login(t, platformAdmin, password), "/api/v1/credit/ledger?limit=3&attorney_id="+priyaID, &page)
+	if len(page.Items) != 3 || page.Items[0].EntryID != supervision.ID || page.NextCursor == "" {
+		t.Fatalf("a platform admin's first page: %+v", page)
+	}
+	cursor := page.NextCursor
+	page.NextCursor = ""
+	readOK(t, env, coord, "/api/v1/credit/ledger?limit=3&cursor="+cursor, &page)
+	if len(page.Items) != 1 || page.Items[0].EntryID != research.ID || page.NextCursor != "" {
+		t.Fatalf("the second page: %+v", page)
 	}
 	for _, email := range []string{jamesEmail, castellanCoordinator, nonprofitStaff} {
 		s := env.Login(t, email, password)
