@@ -128,6 +128,63 @@ func (e ChallengeMeasure) Valid() bool {
 	}
 }
 
+// Defines values for ClientFeedbackSource.
+const (
+	ClientLink ClientFeedbackSource = "client_link"
+	Staff      ClientFeedbackSource = "staff"
+)
+
+// Valid indicates whether the value is a known member of the ClientFeedbackSource enum.
+func (e ClientFeedbackSource) Valid() bool {
+	switch e {
+	case ClientLink:
+		return true
+	case Staff:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ClosingCategory.
+const (
+	ClosingCategoryAgencyDecision              ClosingCategory = "agency_decision"
+	ClosingCategoryCounselAdvice               ClosingCategory = "counsel_advice"
+	ClosingCategoryCourtAppeal                 ClosingCategory = "court_appeal"
+	ClosingCategoryCourtContested              ClosingCategory = "court_contested"
+	ClosingCategoryCourtUncontested            ClosingCategory = "court_uncontested"
+	ClosingCategoryLimitedAction               ClosingCategory = "limited_action"
+	ClosingCategoryOther                       ClosingCategory = "other"
+	ClosingCategorySettlementWithLitigation    ClosingCategory = "settlement_with_litigation"
+	ClosingCategorySettlementWithoutLitigation ClosingCategory = "settlement_without_litigation"
+)
+
+// Valid indicates whether the value is a known member of the ClosingCategory enum.
+func (e ClosingCategory) Valid() bool {
+	switch e {
+	case ClosingCategoryAgencyDecision:
+		return true
+	case ClosingCategoryCounselAdvice:
+		return true
+	case ClosingCategoryCourtAppeal:
+		return true
+	case ClosingCategoryCourtContested:
+		return true
+	case ClosingCategoryCourtUncontested:
+		return true
+	case ClosingCategoryLimitedAction:
+		return true
+	case ClosingCategoryOther:
+		return true
+	case ClosingCategorySettlementWithLitigation:
+		return true
+	case ClosingCategorySettlementWithoutLitigation:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictAnswer.
 const (
 	ConflictAnswerDecline         ConflictAnswer = "decline"
@@ -683,6 +740,7 @@ const (
 	NotificationEventTypeConflictToClear       NotificationEventType = "conflict_to_clear"
 	NotificationEventTypeImportFinished        NotificationEventType = "import_finished"
 	NotificationEventTypeInvitation            NotificationEventType = "invitation"
+	NotificationEventTypeMatterClosed          NotificationEventType = "matter_closed"
 	NotificationEventTypeMatterStarted         NotificationEventType = "matter_started"
 	NotificationEventTypeMatterWithdrawn       NotificationEventType = "matter_withdrawn"
 	NotificationEventTypeNewOpportunities      NotificationEventType = "new_opportunities"
@@ -710,6 +768,8 @@ func (e NotificationEventType) Valid() bool {
 	case NotificationEventTypeImportFinished:
 		return true
 	case NotificationEventTypeInvitation:
+		return true
+	case NotificationEventTypeMatterClosed:
 		return true
 	case NotificationEventTypeMatterStarted:
 		return true
@@ -1017,6 +1077,7 @@ const (
 	ReferralActionDeclined        ReferralAction = "declined"
 	ReferralActionExpired         ReferralAction = "expired"
 	ReferralActionInterested      ReferralAction = "interested"
+	ReferralActionMatterClosed    ReferralAction = "matter_closed"
 	ReferralActionMatterStarted   ReferralAction = "matter_started"
 	ReferralActionMatterWithdrawn ReferralAction = "matter_withdrawn"
 	ReferralActionOffered         ReferralAction = "offered"
@@ -1037,6 +1098,8 @@ func (e ReferralAction) Valid() bool {
 	case ReferralActionExpired:
 		return true
 	case ReferralActionInterested:
+		return true
+	case ReferralActionMatterClosed:
 		return true
 	case ReferralActionMatterStarted:
 		return true
@@ -1758,6 +1821,15 @@ type CandidateList struct {
 	ReferralId openapi_types.UUID `json:"referral_id"`
 }
 
+// CategoryCount defines model for CategoryCount.
+type CategoryCount struct {
+	Closed  int `json:"closed"`
+	GoalMet int `json:"goal_met"`
+
+	// Outcome The Legal Services Corporation case-closing category a matter closed with
+	Outcome ClosingCategory `json:"outcome"`
+}
+
 // Challenge defines model for Challenge.
 type Challenge struct {
 	// Attorneys As entered for the year; null until it is
@@ -1800,6 +1872,25 @@ type Client struct {
 	Notes       *string              `json:"notes,omitempty"`
 	Phone       *string              `json:"phone,omitempty"`
 }
+
+// ClientFeedback defines model for ClientFeedback.
+type ClientFeedback struct {
+	Comment   string             `json:"comment"`
+	CreatedAt time.Time          `json:"created_at"`
+	Id        openapi_types.UUID `json:"id"`
+	MatterId  openapi_types.UUID `json:"matter_id"`
+
+	// RecordedByName Who recorded it (staff feedback)
+	RecordedByName *string              `json:"recorded_by_name,omitempty"`
+	Satisfaction   int                  `json:"satisfaction"`
+	Source         ClientFeedbackSource `json:"source"`
+}
+
+// ClientFeedbackSource defines model for ClientFeedback.Source.
+type ClientFeedbackSource string
+
+// ClosingCategory The Legal Services Corporation case-closing category a matter closed with
+type ClosingCategory string
 
 // ConflictAnswer defines model for ConflictAnswer.
 type ConflictAnswer string
@@ -2054,6 +2145,14 @@ type DevEmail struct {
 	To   string `json:"to"`
 }
 
+// Durations defines model for Durations.
+type Durations struct {
+	// Count How many referrals got there
+	Count       int      `json:"count"`
+	MedianHours *float64 `json:"median_hours,omitempty"`
+	P90Hours    *float64 `json:"p90_hours,omitempty"`
+}
+
 // Eligibility defines model for Eligibility.
 type Eligibility struct {
 	// AnnualIncome Shown only to the referring organisation
@@ -2095,6 +2194,31 @@ type ExcludedCounts struct {
 // ExperienceLevel none but willing to learn, some, experienced, expert
 type ExperienceLevel string
 
+// FeedbackInput defines model for FeedbackInput.
+type FeedbackInput struct {
+	// Comment The client's words; encrypted at rest
+	Comment *string `json:"comment,omitempty"`
+
+	// Satisfaction 1 very dissatisfied to 5 very satisfied
+	Satisfaction int `json:"satisfaction"`
+}
+
+// FeedbackLink defines model for FeedbackLink.
+type FeedbackLink struct {
+	ExpiresAt time.Time `json:"expires_at"`
+
+	// Url The link to send the client; shown this once
+	Url string `json:"url"`
+}
+
+// FeedbackRequest defines model for FeedbackRequest.
+type FeedbackRequest struct {
+	ExpiresAt time.Time `json:"expires_at"`
+
+	// OrganizationName The organisation asking about the help the client was given
+	OrganizationName string `json:"organization_name"`
+}
+
 // FirmCredit defines model for FirmCredit.
 type FirmCredit struct {
 	ApprovedHours float64 `json:"approved_hours"`
@@ -2110,6 +2234,31 @@ type FirmCredit struct {
 	FirmName       string                  `json:"firm_name"`
 	FiscalYear     int                     `json:"fiscal_year"`
 	StartsOn       openapi_types.Date      `json:"starts_on"`
+}
+
+// Impact defines model for Impact.
+type Impact struct {
+	// ApprovedHours Hours approved on the referrals' matters in the months of the period
+	ApprovedHours float64            `json:"approved_hours"`
+	From          openapi_types.Date `json:"from"`
+
+	// MatchesByMonth Every month of the period with the matters opened in it
+	MatchesByMonth []MonthMatters `json:"matches_by_month"`
+	OpenAfterDays  int            `json:"open_after_days"`
+
+	// OrgId Absent for every referrer together
+	OrgId        *openapi_types.UUID `json:"org_id,omitempty"`
+	Outcomes     OutcomeCounts       `json:"outcomes"`
+	Satisfaction SatisfactionSummary `json:"satisfaction"`
+
+	// Submitted Referrals submitted in the period
+	Submitted        int                `json:"submitted"`
+	TimeToAcceptance Durations          `json:"time_to_acceptance"`
+	TimeToFirstOffer Durations          `json:"time_to_first_offer"`
+	To               openapi_types.Date `json:"to"`
+
+	// UnmetNeed Referrals nobody took, by practice area and jurisdiction, most first
+	UnmetNeed []UnmetNeed `json:"unmet_need"`
 }
 
 // ImportProgress The re-check of the firm's open referrals that a committed import starts
@@ -2241,15 +2390,27 @@ type MatchingWeights struct {
 
 // Matter defines model for Matter.
 type Matter struct {
-	AttorneyId   openapi_types.UUID `json:"attorney_id"`
-	AttorneyName string             `json:"attorney_name"`
-	Client       *Client            `json:"client,omitempty"`
+	AttorneyId   openapi_types.UUID  `json:"attorney_id"`
+	AttorneyName string              `json:"attorney_name"`
+	Client       *Client             `json:"client,omitempty"`
+	ClosedBy     *openapi_types.UUID `json:"closed_by,omitempty"`
+	ClosedByName *string             `json:"closed_by_name,omitempty"`
+
+	// ClosingHours The hours its attorney reported when closing
+	ClosingHours *float64           `json:"closing_hours,omitempty"`
 	EndedAt      *time.Time         `json:"ended_at,omitempty"`
 	FirmId       openapi_types.UUID `json:"firm_id"`
 	FirmName     string             `json:"firm_name"`
+
+	// GoalMet Whether the client's goal was met (a closed matter)
+	GoalMet      *bool              `json:"goal_met,omitempty"`
 	Id           openapi_types.UUID `json:"id"`
 	InProgressAt *time.Time         `json:"in_progress_at,omitempty"`
 	OfferId      openapi_types.UUID `json:"offer_id"`
+
+	// Outcome The Legal Services Corporation case-closing category a matter closed with
+	Outcome     *ClosingCategory `json:"outcome,omitempty"`
+	OutcomeNote *string          `json:"outcome_note,omitempty"`
 
 	// Referral What an offer or matter shows of its referral; never the client
 	Referral       ReferralBrief         `json:"referral"`
@@ -2264,6 +2425,21 @@ type MatterStatus string
 
 // MatterWithdrawReason defines model for Matter.WithdrawReason.
 type MatterWithdrawReason string
+
+// MatterClosing defines model for MatterClosing.
+type MatterClosing struct {
+	// GoalMet Whether the client's goal was met
+	GoalMet bool `json:"goal_met"`
+
+	// Hours Hours given to the matter in all, in tenths
+	Hours float64 `json:"hours"`
+
+	// Note How it ended, in a few words; no client details
+	Note *string `json:"note,omitempty"`
+
+	// Outcome The Legal Services Corporation case-closing category a matter closed with
+	Outcome ClosingCategory `json:"outcome"`
+}
 
 // Me defines model for Me.
 type Me struct {
@@ -2296,6 +2472,14 @@ type MemberUpdate struct {
 	Active *bool       `json:"active,omitempty"`
 	Name   *PersonName `json:"name,omitempty"`
 	Role   *Role       `json:"role,omitempty"`
+}
+
+// MonthMatters defines model for MonthMatters.
+type MonthMatters struct {
+	Matters int `json:"matters"`
+
+	// Month YYYY-MM
+	Month string `json:"month"`
 }
 
 // Notification defines model for Notification.
@@ -2451,16 +2635,29 @@ type OrganizationUpdate struct {
 // Outcome Legal Services Corporation case-closing categories
 type Outcome string
 
+// OutcomeCounts defines model for OutcomeCounts.
+type OutcomeCounts struct {
+	ByCategory []CategoryCount `json:"by_category"`
+	Closed     int             `json:"closed"`
+	GoalMet    int             `json:"goal_met"`
+
+	// ReportedHours The hours attorneys reported when closing
+	ReportedHours float64 `json:"reported_hours"`
+}
+
 // Partnership defines model for Partnership.
 type Partnership struct {
-	ContactEmail *string             `json:"contact_email,omitempty"`
-	ContactName  string              `json:"contact_name"`
-	CreatedAt    time.Time           `json:"created_at"`
-	EndsOn       *openapi_types.Date `json:"ends_on,omitempty"`
-	FirmId       openapi_types.UUID  `json:"firm_id"`
-	FirmName     string              `json:"firm_name"`
+	ContactEmail *string   `json:"contact_email,omitempty"`
+	ContactName  string    `json:"contact_name"`
+	CreatedAt    time.Time `json:"created_at"`
 
-	// HoursLeft Pledged hours not yet delivered; equal to pledged_hours until hours are recorded
+	// DeliveredHours Approved hours of the firm's attorneys on the referrer's matters in the partnership's practice areas, in the months of its dates
+	DeliveredHours float64             `json:"delivered_hours"`
+	EndsOn         *openapi_types.Date `json:"ends_on,omitempty"`
+	FirmId         openapi_types.UUID  `json:"firm_id"`
+	FirmName       string              `json:"firm_name"`
+
+	// HoursLeft Pledged hours not yet delivered (never below 0)
 	HoursLeft     float64            `json:"hours_left"`
 	Id            openapi_types.UUID `json:"id"`
 	Notes         string             `json:"notes"`
@@ -2737,6 +2934,15 @@ type ReportPeriod struct {
 // Role defines model for Role.
 type Role string
 
+// SatisfactionSummary defines model for SatisfactionSummary.
+type SatisfactionSummary struct {
+	Average *float64 `json:"average,omitempty"`
+	Count   int      `json:"count"`
+
+	// Distribution How many gave 1, 2, 3, 4 and 5, in that order
+	Distribution []int `json:"distribution"`
+}
+
 // TimeActivity defines model for TimeActivity.
 type TimeActivity string
 
@@ -2866,6 +3072,18 @@ type TokenResponse struct {
 
 // TokenResponseTokenType defines model for TokenResponse.TokenType.
 type TokenResponseTokenType string
+
+// UnmetNeed defines model for UnmetNeed.
+type UnmetNeed struct {
+	Count        int    `json:"count"`
+	Expired      int    `json:"expired"`
+	Jurisdiction string `json:"jurisdiction"`
+
+	// Open Still open after open_after_days days
+	Open         int    `json:"open"`
+	PracticeArea string `json:"practice_area"`
+	Withdrawn    int    `json:"withdrawn"`
+}
 
 // Urgency defines model for Urgency.
 type Urgency string
@@ -3012,6 +3230,15 @@ type ListCreditLedgerParams struct {
 	FiscalYear *int                `form:"fiscal_year,omitempty" json:"fiscal_year,omitempty"`
 	Cursor     *string             `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit      *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// GetImpactParams defines parameters for GetImpact.
+type GetImpactParams struct {
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+	To   *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// OrgId The organisation (platform admins; others may name only their own)
+	OrgId *openapi_types.UUID `form:"org_id,omitempty" json:"org_id,omitempty"`
 }
 
 // LookupInvitationJSONBody defines parameters for LookupInvitation.
@@ -3340,6 +3567,9 @@ type CreateCreditPolicyJSONRequestBody = CreditPolicyInput
 // SetBillableHoursJSONRequestBody defines body for SetBillableHours for application/json ContentType.
 type SetBillableHoursJSONRequestBody = BillableHoursInput
 
+// AnswerFeedbackRequestJSONRequestBody defines body for AnswerFeedbackRequest for application/json ContentType.
+type AnswerFeedbackRequestJSONRequestBody = FeedbackInput
+
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = InvitationAccept
 
@@ -3348,6 +3578,12 @@ type LookupInvitationJSONRequestBody LookupInvitationJSONBody
 
 // PutMatchingSettingsJSONRequestBody defines body for PutMatchingSettings for application/json ContentType.
 type PutMatchingSettingsJSONRequestBody = MatchingSettingsInput
+
+// CloseMatterJSONRequestBody defines body for CloseMatter for application/json ContentType.
+type CloseMatterJSONRequestBody = MatterClosing
+
+// RecordClientFeedbackJSONRequestBody defines body for RecordClientFeedback for application/json ContentType.
+type RecordClientFeedbackJSONRequestBody = FeedbackInput
 
 // WithdrawMatterJSONRequestBody defines body for WithdrawMatter for application/json ContentType.
 type WithdrawMatterJSONRequestBody = WithdrawRequest
@@ -3510,6 +3746,15 @@ type ServerInterface interface {
 	// ListCreditLedger The credit each approved time entry earned, newest first
 	// (GET /credit/ledger)
 	ListCreditLedger(ctx echo.Context, params ListCreditLedgerParams) error
+	// GetFeedbackRequest What a feedback link asks, for the client who opens it (no account)
+	// (GET /feedback/{token})
+	GetFeedbackRequest(ctx echo.Context, token string) error
+	// AnswerFeedbackRequest The client's answer through a feedback link, once (no account)
+	// (POST /feedback/{token})
+	AnswerFeedbackRequest(ctx echo.Context, token string) error
+	// GetImpact What a referring organisation's referrals came to (its staff and org admins; platform admins any organisation's, or all)
+	// (GET /impact)
+	GetImpact(ctx echo.Context, params GetImpactParams) error
 	// AcceptInvitation Accept an invitation, set name and password, and sign in
 	// (POST /invitations/accept)
 	AcceptInvitation(ctx echo.Context) error
@@ -3534,6 +3779,18 @@ type ServerInterface interface {
 	// GetMatter One matter; the client's details for its attorney and their firm's coordinators while it is active, each read recorded
 	// (GET /matters/{matterId})
 	GetMatter(ctx echo.Context, matterId MatterId) error
+	// CloseMatter Close an active matter with its outcome (its attorney, or their firm's coordinators and org admins)
+	// (POST /matters/{matterId}/close)
+	CloseMatter(ctx echo.Context, matterId MatterId) error
+	// ListClientFeedback The client's feedback on a matter, newest first (the referring organisation; platform admins)
+	// (GET /matters/{matterId}/feedback)
+	ListClientFeedback(ctx echo.Context, matterId MatterId) error
+	// RecordClientFeedback Record what the client said of the help, on a closed matter (the referring organisation's staff)
+	// (POST /matters/{matterId}/feedback)
+	RecordClientFeedback(ctx echo.Context, matterId MatterId) error
+	// CreateFeedbackLink A single-use link asking the client for feedback without an account (the referring organisation's staff)
+	// (POST /matters/{matterId}/feedback-links)
+	CreateFeedbackLink(ctx echo.Context, matterId MatterId) error
 	// StartMatter Record that work with the client began (the matter's attorney); the referral becomes in_progress
 	// (POST /matters/{matterId}/start)
 	StartMatter(ctx echo.Context, matterId MatterId) error
@@ -4299,6 +4556,70 @@ func (w *ServerInterfaceWrapper) ListCreditLedger(ctx echo.Context) error {
 	return err
 }
 
+// GetFeedbackRequest converts echo context to params.
+func (w *ServerInterfaceWrapper) GetFeedbackRequest(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "token" -------------
+	var token string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "token", ctx.Param("token"), &token, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter token: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetFeedbackRequest(ctx, token)
+	return err
+}
+
+// AnswerFeedbackRequest converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerFeedbackRequest(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "token" -------------
+	var token string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "token", ctx.Param("token"), &token, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter token: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerFeedbackRequest(ctx, token)
+	return err
+}
+
+// GetImpact converts echo context to params.
+func (w *ServerInterfaceWrapper) GetImpact(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetImpactParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "org_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org_id", ctx.QueryParams(), &params.OrgId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org_id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetImpact(ctx, params)
+	return err
+}
+
 // AcceptInvitation converts echo context to params.
 func (w *ServerInterfaceWrapper) AcceptInvitation(ctx echo.Context) error {
 	var err error
@@ -4425,6 +4746,70 @@ func (w *ServerInterfaceWrapper) GetMatter(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetMatter(ctx, matterId)
+	return err
+}
+
+// CloseMatter converts echo context to params.
+func (w *ServerInterfaceWrapper) CloseMatter(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CloseMatter(ctx, matterId)
+	return err
+}
+
+// ListClientFeedback converts echo context to params.
+func (w *ServerInterfaceWrapper) ListClientFeedback(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListClientFeedback(ctx, matterId)
+	return err
+}
+
+// RecordClientFeedback converts echo context to params.
+func (w *ServerInterfaceWrapper) RecordClientFeedback(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RecordClientFeedback(ctx, matterId)
+	return err
+}
+
+// CreateFeedbackLink converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateFeedbackLink(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "matterId" -------------
+	var matterId MatterId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "matterId", ctx.Param("matterId"), &matterId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matterId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateFeedbackLink(ctx, matterId)
 	return err
 }
 
@@ -6034,6 +6419,13 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/matters/:matterId", wrapper.GetMatter, options.OperationMiddlewares["getMatter"]...)
 	router.POST(options.BaseURL+"/matters/:matterId/start", wrapper.StartMatter, options.OperationMiddlewares["startMatter"]...)
 	router.POST(options.BaseURL+"/matters/:matterId/withdraw", wrapper.WithdrawMatter, options.OperationMiddlewares["withdrawMatter"]...)
+	router.POST(options.BaseURL+"/matters/:matterId/close", wrapper.CloseMatter, options.OperationMiddlewares["closeMatter"]...)
+	router.GET(options.BaseURL+"/matters/:matterId/feedback", wrapper.ListClientFeedback, options.OperationMiddlewares["listClientFeedback"]...)
+	router.POST(options.BaseURL+"/matters/:matterId/feedback", wrapper.RecordClientFeedback, options.OperationMiddlewares["recordClientFeedback"]...)
+	router.POST(options.BaseURL+"/matters/:matterId/feedback-links", wrapper.CreateFeedbackLink, options.OperationMiddlewares["createFeedbackLink"]...)
+	router.GET(options.BaseURL+"/feedback/:token", wrapper.GetFeedbackRequest, options.OperationMiddlewares["getFeedbackRequest"]...)
+	router.POST(options.BaseURL+"/feedback/:token", wrapper.AnswerFeedbackRequest, options.OperationMiddlewares["answerFeedbackRequest"]...)
+	router.GET(options.BaseURL+"/impact", wrapper.GetImpact, options.OperationMiddlewares["getImpact"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/candidates", wrapper.ListCandidates, options.OperationMiddlewares["listCandidates"]...)
 	router.GET(options.BaseURL+"/referrals/:referralId/candidates/:attorneyId", wrapper.ExplainCandidate, options.OperationMiddlewares["explainCandidate"]...)
 	router.GET(options.BaseURL+"/opportunities", wrapper.ListOpportunities, options.OperationMiddlewares["listOpportunities"]...)

@@ -29,6 +29,9 @@ type badInputFixture struct {
 	inviteToken                           string
 	// Priya's time entries on her matter: a draft, and one submitted for approval.
 	draftEntryID, submittedEntryID string
+	// feedbackPath is a public feedback link's (for a token nobody was given: the spec gate
+	// refuses bad bodies before the token is looked up).
+	feedbackPath string
 }
 
 func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
@@ -65,6 +68,7 @@ func newBadInputFixture(t *testing.T, env *apptest.Env) *badInputFixture {
 	f.submittedEntryID = logTime(t, env, f.priya, f.matterID, attorneyDay(0), 60, true).ID
 	f.firmCreditPath, f.attorneyCreditPath = "/api/v1/credit/firms/"+f.firmID, "/api/v1/credit/attorneys/"+f.priyaID
 	f.billablePath = f.firmCreditPath + "/billable-hours/2026"
+	f.feedbackPath = "/api/v1/feedback/a-token-nobody-was-given"
 	env.WaitForEvents(t) // the offers' notifications, sent before any request is refused
 	return f
 }
@@ -159,6 +163,15 @@ func (f *badInputFixture) textFields() []textField {
 		{"clearance", f.coord, "POST", f.hitPath, "reason", freeText, func(v string) any { return map[string]string{"reason": v} }},
 		{"decline", f.priya, "POST", "/api/v1/offers/" + f.offerID + "/decline", "note", freeText, func(v string) any { return map[string]string{"reason": "other", "note": v} }},
 		{"withdrawal", f.priya, "POST", "/api/v1/matters/" + f.matterID + "/withdraw", "note", freeText, func(v string) any { return map[string]string{"reason": "other", "note": v} }},
+		{"closing", f.priya, "POST", "/api/v1/matters/" + f.matterID + "/close", "note", freeText, func(v string) any {
+			return map[string]any{"outcome": "other", "goal_met": true, "hours": 1, "note": v}
+		}},
+		{"feedback", f.staff, "POST", "/api/v1/matters/" + f.matterID + "/feedback", "comment", freeText, func(v string) any {
+			return map[string]any{"satisfaction": 4, "comment": v}
+		}},
+		{"client's feedback", apptest.Session{}, "POST", f.feedbackPath, "comment", freeText, func(v string) any {
+			return map[string]any{"satisfaction": 4, "comment": v}
+		}},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "email", anyString, func(v string) any { return map[string]string{"email": v, "password": password} }},
 		{"sign-in", apptest.Session{}, "POST", "/api/v1/auth/login", "password", anyString, func(v string) any { return map[string]string{"email": nonprofitStaff, "password": v} }},
 		{"password reset", apptest.Session{}, "POST", "/api/v1/auth/password-reset/confirm", "token", anyString, func(v string) any { return map[string]string{"token": v, "password": "a long enough passphrase"} }},
@@ -352,6 +365,11 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "GET", "/api/v1/credit/ledger?limit={}", "limit", nil, false},
 		{f.coord, "GET", "/api/v1/credit/attorneys/{}", "attorneyId", nil, false},
 		{f.coord, "GET", "/api/v1/credit/firms/{}", "firmId", nil, false},
+		{f.staff, "GET", "/api/v1/impact?from={}", "from", nil, false},
+		{f.staff, "GET", "/api/v1/impact?to={}", "to", nil, false},
+		{f.admin, "GET", "/api/v1/impact?org_id={}", "org_id", nil, false},
+		{f.staff, "POST", "/api/v1/matters/{}/close", "matterId", map[string]any{"outcome": "other", "goal_met": true, "hours": 1}, false},
+		{f.staff, "POST", "/api/v1/matters/{}/feedback-links", "matterId", nil, false},
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -654,6 +672,12 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 		return apptest.Request{Method: "POST", Path: "/api/v1/time-entries/" + action, Token: f.coord.Token, Body: body}
 	}
 	ids := func(n int) []string { return slices.Repeat([]string{f.submittedEntryID}, n) }
+	closeReq := func(body any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: "/api/v1/matters/" + f.matterID + "/close", Token: f.priya.Token, Body: body}
+	}
+	feedbackReq := func(as apptest.Session, path string, body any) apptest.Request {
+		return apptest.Request{Method: "POST", Path: path, Token: as.Token, Body: body}
+	}
 	return []badCase{
 		// Time entries: the schema's bounds, then what the service checks.
 		{"minutes that are not 6-minute units", newTime(func(b map[string]any) { b["minutes"] = 7 }), 422, problem.Invalid, "minutes", ""},
@@ -811,6 +835,29 @@ func (f *badInputFixture) otherCases(t *testing.T) []badCase {
 			Body: map[string]string{}}, 422, problem.Invalid, "reason", ""},
 		{"a note over 1000 characters", apptest.Request{Method: "POST", Path: "/api/v1/matters/" + f.matterID + "/withdraw", Token: f.priya.Token,
 			Body: map[string]string{"reason": "other", "note": strings.Repeat("a", 1001)}}, 422, problem.Invalid, "note", ""},
+		// Closing a matter: the categories there are, hours in tenths within bounds, a bounded note.
+		{"a closing category that is not one", closeReq(map[string]any{"outcome": "won", "goal_met": true, "hours": 1}), 422, problem.Invalid, "outcome", ""},
+		{"the referral's name of a category", closeReq(map[string]any{"outcome": "counsel_and_advice", "goal_met": true, "hours": 1}), 422, problem.Invalid, "outcome", ""},
+		{"a closing without hours", closeReq(map[string]any{"outcome": "other", "goal_met": true}), 422, problem.Invalid, "hours", ""},
+		{"hours in hundredths", closeReq(map[string]any{"outcome": "other", "goal_met": true, "hours": 2.25}), 422, problem.Invalid, "hours", "tenths"},
+		{"hours over the maximum", closeReq(map[string]any{"outcome": "other", "goal_met": true, "hours": 100000}), 422, problem.Invalid, "hours", ""},
+		{"hours as text", closeReq(map[string]any{"outcome": "other", "goal_met": true, "hours": "2.5"}), 422, problem.Invalid, "hours", ""},
+		{"a goal met as text", closeReq(map[string]any{"outcome": "other", "goal_met": "yes", "hours": 1}), 422, problem.Invalid, "goal_met", ""},
+		{"a closing note over 2000 characters", closeReq(map[string]any{"outcome": "other", "goal_met": true, "hours": 1, "note": strings.Repeat("a", 2001)}), 422, problem.Invalid, "note", ""},
+		// Feedback: scores from 1 to 5, a bounded comment, tokens of a bounded length.
+		{"a satisfaction of 0", feedbackReq(f.staff, "/api/v1/matters/"+f.matterID+"/feedback", map[string]any{"satisfaction": 0}), 422, problem.Invalid, "satisfaction", ""},
+		{"a satisfaction of 6 through a link", feedbackReq(apptest.Session{}, f.feedbackPath, map[string]any{"satisfaction": 6}), 422, problem.Invalid, "satisfaction", ""},
+		{"a satisfaction of 4.5", feedbackReq(f.staff, "/api/v1/matters/"+f.matterID+"/feedback", map[string]any{"satisfaction": 4.5}), 422, problem.Invalid, "satisfaction", ""},
+		{"a comment over 2000 characters", feedbackReq(apptest.Session{}, f.feedbackPath, map[string]any{"satisfaction": 3, "comment": strings.Repeat("a", 2001)}), 422, problem.Invalid, "comment", ""},
+		{"feedback without a score", feedbackReq(apptest.Session{}, f.feedbackPath, map[string]any{"comment": "Fine."}), 422, problem.Invalid, "satisfaction", ""},
+		{"a token over 100 characters", apptest.Request{Method: "GET", Path: "/api/v1/feedback/" + strings.Repeat("a", 101)}, 422, problem.Invalid, "token", ""},
+		{"a NUL in a token", apptest.Request{Method: "GET", Path: "/api/v1/feedback/abc%00def"}, 422, problem.Invalid, "token", ""},
+		{"a token that is not URL-safe base64", apptest.Request{Method: "GET", Path: "/api/v1/feedback/abc.def"}, 422, problem.Invalid, "token", ""},
+		// Impact: a period in order, of at most five years, of days the calendar has.
+		{"an impact period that ends before it starts", apptest.Request{Method: "GET", Path: "/api/v1/impact?from=2026-03-01&to=2026-02-01", Token: f.staff.Token}, 422, problem.Invalid, "from", "after"},
+		{"an impact period of six years", apptest.Request{Method: "GET", Path: "/api/v1/impact?from=2020-01-01&to=2026-01-01", Token: f.staff.Token}, 422, problem.Invalid, "from", "five years"},
+		{"an impact period to February 30", apptest.Request{Method: "GET", Path: "/api/v1/impact?to=2026-02-30", Token: f.staff.Token}, 422, problem.Invalid, "to", "date"},
+		{"an organisation that is not a uuid", apptest.Request{Method: "GET", Path: "/api/v1/impact?org_id=northside", Token: f.admin.Token}, 422, problem.Invalid, "org_id", ""},
 		// Proposals: the statuses there are, and ids.
 		{"a proposal status that is not one", apptest.Request{Method: "GET", Path: "/api/v1/proposals?status=pending", Token: f.coord.Token}, 422, problem.Invalid, "status", ""},
 		{"a proposal id that is not one", apptest.Request{Method: "POST", Path: "/api/v1/proposals/42/send", Token: f.coord.Token}, 422, problem.Invalid, "proposalId", ""},
@@ -864,7 +911,7 @@ var templateFixture = &badInputFixture{firmID: "{orgId}", priyaID: "{userId}", r
 	hitPath: "/api/v1/referrals/{referralId}/conflict-check/hits/{hitId}/clear", entryPath: "/api/v1/conflicts/entries/{entryId}",
 	partnershipPath: "/api/v1/partnerships/{partnershipId}", draftEntryID: "{timeEntryId}", submittedEntryID: "{timeEntryId}",
 	firmCreditPath: "/api/v1/credit/firms/{firmId}", attorneyCreditPath: "/api/v1/credit/attorneys/{attorneyId}",
-	billablePath: "/api/v1/credit/firms/{firmId}/billable-hours/{year}"}
+	billablePath: "/api/v1/credit/firms/{firmId}/billable-hours/{year}", feedbackPath: "/api/v1/feedback/{token}"}
 
 func TestBadInput_CoversEveryTextFieldParameterAndCursorOfTheSpec(t *testing.T) {
 	index := regexp.MustCompile(`\[\d+\]`)

@@ -15,6 +15,7 @@ import (
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
 	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/outcome"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/reference"
@@ -53,6 +54,8 @@ type Handlers struct {
 	Reports report.Service
 	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge.
 	Credit credit.Service
+	// Outcomes closes matters, keeps clients' feedback and referrers' impact figures.
+	Outcomes outcome.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

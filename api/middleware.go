@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -68,9 +69,13 @@ func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
 			if !c.Response().Committed && errors.Is(c.Request().Context().Err(), context.Canceled) || errors.Is(err, errClientGone) {
 				status = statusClientClosedRequest
 			}
+			path := c.Request().URL.Path
+			if token := c.Param("token"); token != "" {
+				path = strings.Replace(path, token, "{token}", 1) // a feedback link's token is a credential
+			}
 			attrs := []any{
 				"method", c.Request().Method,
-				"path", c.Request().URL.Path,
+				"path", path,
 				"status", status,
 				"duration_ms", float64(time.Since(start).Microseconds()) / 1000,
 			}

@@ -272,7 +272,8 @@ func TestPreferences_ListTheEventsThatReachTheUserAndRoundTrip(t *testing.T) {
 	coord := env.Login(t, coordinator, password)
 	prefs := getPreferences(t, env, coord)
 	want := map[string]string{"password_reset": "immediate", "conflict_to_clear": "immediate", "clearance_reminder": "immediate",
-		"referral_submitted": "off", "import_finished": "immediate", "offer_accepted": "immediate", "matter_started": "immediate"}
+		"referral_submitted": "off", "import_finished": "immediate", "offer_accepted": "immediate", "matter_started": "immediate",
+		"matter_closed": "immediate"}
 	if len(prefs) != len(want) {
 		t.Fatalf("a coordinator's preferences: %+v", prefs)
 	}
@@ -283,7 +284,7 @@ func TestPreferences_ListTheEventsThatReachTheUserAndRoundTrip(t *testing.T) {
 	}
 	staff := getPreferences(t, env, env.Login(t, nonprofitStaff, password))
 	// Staff hear of their referrals' status, staleness, offers, volunteers and matters.
-	if _, ok := staff["referral_stale"]; !ok || len(staff) != 9 || staff["referral_stale"].Delivery != "daily" {
+	if _, ok := staff["referral_stale"]; !ok || len(staff) != 10 || staff["referral_stale"].Delivery != "daily" {
 		t.Fatalf("staff's preferences: %+v", staff)
 	}
 

@@ -30,10 +30,15 @@ func toAPIOffer(o offer.Offer) Offer {
 func toAPIMatter(m offer.Matter) Matter {
 	out := Matter{Id: m.ID, Referral: toAPIBrief(m.Referral), OfferId: m.OfferID, AttorneyId: m.AttorneyID, AttorneyName: m.AttorneyName,
 		FirmId: m.FirmID, FirmName: m.FirmName, Status: MatterStatus(m.Status), StartedAt: m.StartedAt, InProgressAt: m.InProgressAt,
-		EndedAt: m.EndedAt, WithdrawNote: nonZero(m.WithdrawNote)}
+		EndedAt: m.EndedAt, WithdrawNote: nonZero(m.WithdrawNote),
+		GoalMet: m.GoalMet, ClosingHours: m.ClosingHours, OutcomeNote: nonZero(m.OutcomeNote), ClosedBy: m.ClosedBy, ClosedByName: nonZero(m.ClosedByName)}
 	if m.WithdrawReason != "" {
 		r := MatterWithdrawReason(m.WithdrawReason)
 		out.WithdrawReason = &r
+	}
+	if m.Outcome != "" {
+		o := ClosingCategory(m.Outcome)
+		out.Outcome = &o
 	}
 	if c := m.Client; c != nil {
 		out.Client = toAPIClient(*c)

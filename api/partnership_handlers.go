@@ -22,7 +22,7 @@ func toPartnershipInput(in PartnershipInput) partnership.Input {
 func toAPIPartnership(p partnership.Partnership) Partnership {
 	return Partnership{
 		Id: p.ID, FirmId: p.FirmID, FirmName: p.FirmName, ReferrerId: p.ReferrerID, ReferrerName: p.ReferrerName,
-		PracticeAreas: p.PracticeAreas, PledgedHours: p.PledgedHours, HoursLeft: p.HoursLeft,
+		PracticeAreas: p.PracticeAreas, PledgedHours: p.PledgedHours, HoursLeft: p.HoursLeft, DeliveredHours: p.DeliveredHours,
 		StartsOn: openapi_types.Date{Time: p.StartsOn}, EndsOn: toDate(p.EndsOn), ContactName: p.ContactName,
 		ContactEmail: nonZero(p.ContactEmail), Notes: p.Notes, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Version: p.Version,
 	}

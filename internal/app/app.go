@@ -24,6 +24,7 @@ import (
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
 	"github.com/probono-match/probono/internal/org"
+	"github.com/probono-match/probono/internal/outcome"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/config"
 	"github.com/probono-match/probono/internal/platform/crypto"
@@ -74,6 +75,8 @@ type App struct {
 	Reports report.Service
 	// Credit is firms' credit policies, the credit ledger and the Pro Bono Challenge.
 	Credit credit.Service
+	// Outcomes closes matters, keeps clients' feedback and a referrer's impact figures.
+	Outcomes outcome.Service
 }
 
 // Options adjust how the application is built.
@@ -119,7 +122,8 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		db.Close()
 		return nil, err
 	}
-	limits := auth.Limits{Counters: ratelimit.New(rdb, opts.RedisKeyPrefix+"ratelimit:", logger), Protection: auth.DefaultProtection()}
+	counters := ratelimit.New(rdb, opts.RedisKeyPrefix+"ratelimit:", logger)
+	limits := auth.Limits{Counters: counters, Protection: auth.DefaultProtection()}
 	if opts.Protection != nil {
 		limits.Protection = *opts.Protection
 	}
@@ -158,6 +162,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Audit:        audit.NewService(db),
 		Reports:      report.NewService(reportStore{db}, cfg.ReportTimeout),
 		Credit:       credit.NewService(creditStore{db}),
+		Outcomes:     newOutcomes(db, placement, offers, cipher, counters, cfg.BaseURL, cfg.StaleReferralDays),
 	}, nil
 }
 
@@ -181,7 +186,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports, Credit: a.Credit,
+			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports, Credit: a.Credit, Outcomes: a.Outcomes,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

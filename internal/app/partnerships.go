@@ -88,6 +88,7 @@ func (p partnershipStore) DeletePartnership(ctx context.Context, id uuid.UUID) e
 }
 
 func toDomainPartnership(r store.Partnership) partnership.Partnership {
+	delivered := float64(r.DeliveredMinutes) / 60
 	areas := []string(r.PracticeAreas)
 	if areas == nil {
 		areas = []string{}
@@ -99,9 +100,8 @@ func toDomainPartnership(r store.Partnership) partnership.Partnership {
 	}
 	return partnership.Partnership{
 		ID: r.ID, FirmID: r.FirmID, FirmName: r.FirmName, ReferrerID: r.ReferrerID, ReferrerName: r.ReferrerName,
-		PracticeAreas: areas, PledgedHours: r.PledgedHours,
-		// No hours are recorded yet (time entries come later), so the whole pledge is left.
-		HoursLeft: float64(r.PledgedHours),
+		PracticeAreas: areas, PledgedHours: r.PledgedHours, DeliveredHours: delivered,
+		HoursLeft: max(0, float64(r.PledgedHours)-delivered),
 		StartsOn:  r.StartsOn.UTC(), EndsOn: endsOn, ContactName: r.ContactName, ContactEmail: r.ContactEmail,
 		Notes: r.Notes, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version,
 	}

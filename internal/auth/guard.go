@@ -2,14 +2,11 @@ package auth
 
 import (
 	"context"
-	"fmt"
-	"net"
 	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/probono-match/probono/internal/platform/crypto"
-	"github.com/probono-match/probono/internal/platform/problem"
 	"github.com/probono-match/probono/internal/platform/ratelimit"
 )
 
@@ -74,16 +71,6 @@ func newGuard(c *ratelimit.Counters, p Protection) *guard {
 // an email without an account is counted exactly like one with.
 func accountKey(email string) string { return crypto.TokenDigest(NormalizeEmail(email)) }
 
-// addressKey is the client address an attempt is counted against: an IPv6 client by its /64, the
-// block one subscriber is given, so an attacker cannot step through their own addresses.
-func addressKey(clientIP string) string {
-	ip := net.ParseIP(clientIP)
-	if ip == nil || ip.To4() != nil {
-		return clientIP
-	}
-	return ip.Mask(net.CIDRMask(64, 128)).String()
-}
-
 // signinAttempt is one sign-in attempt as the guard sees it.
 type signinAttempt struct {
 	account string
@@ -98,7 +85,7 @@ func (g *guard) admit(ctx context.Context, a signinAttempt) error {
 	if a.device != "" {
 		return nil // a trusted device that is blocked is not trusted: see trustDevice
 	}
-	return tooMany(max(g.address.Wait(ctx, a.address), g.account.Wait(ctx, a.account)), "Too many failed sign-in attempts.")
+	return ratelimit.TooMany(max(g.address.Wait(ctx, a.address), g.account.Wait(ctx, a.account)), "Too many failed sign-in attempts.")
 }
 
 // failed counts a failed attempt.
@@ -132,7 +119,7 @@ func (g *guard) trustDevice(ctx context.Context, signer *Signer, token string, u
 // passwordCheck guards checking the current password of a signed-in user, which counts against the
 // account like a sign-in from an unknown client.
 func (g *guard) passwordCheck(ctx context.Context, email string) error {
-	return tooMany(g.account.Wait(ctx, accountKey(email)), "Too many wrong passwords.")
+	return ratelimit.TooMany(g.account.Wait(ctx, accountKey(email)), "Too many wrong passwords.")
 }
 
 func (g *guard) wrongPassword(ctx context.Context, email string) {
@@ -142,7 +129,7 @@ func (g *guard) wrongPassword(ctx context.Context, email string) {
 // mayEmailReset counts a reset request and reports whether it may send an email to the account of
 // email, if there is one.
 func (g *guard) mayEmailReset(ctx context.Context, email, clientIP string) bool {
-	address := addressKey(clientIP)
+	address := ratelimit.AddressKey(clientIP)
 	if g.resetAddress.Wait(ctx, address) > 0 {
 		return false
 	}
@@ -153,22 +140,4 @@ func (g *guard) mayEmailReset(ctx context.Context, email, clientIP string) bool 
 // resetEmailed counts a reset email sent to the account of email.
 func (g *guard) resetEmailed(ctx context.Context, email string) {
 	g.resetEmails.Hit(ctx, accountKey(email))
-}
-
-// tooMany is the RateLimited error for a client blocked for wait, or nil if wait is 0.
-func tooMany(wait time.Duration, what string) error {
-	if wait <= 0 {
-		return nil
-	}
-	secs := int((wait + time.Second - 1) / time.Second)
-	when := fmt.Sprintf("%d seconds", secs)
-	switch {
-	case secs == 1:
-		when = "1 second"
-	case secs > 90:
-		when = fmt.Sprintf("%d minutes", (secs+59)/60)
-	}
-	e := problem.New(problem.RateLimited, "%s Try again in %s.", what, when)
-	e.RetryAfterSeconds = secs
-	return e
 }

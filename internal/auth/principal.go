@@ -71,3 +71,21 @@ func (p Principal) IsPlatformAdmin() bool { return p.Role == RolePlatformAdmin }
 func (p Principal) Administers(orgID uuid.UUID) bool {
 	return p.IsPlatformAdmin() || (p.Role == RoleOrgAdmin && p.OrgID == orgID)
 }
+
+// RefersFor reports whether the caller is staff or an org admin of orgID, an organisation that
+// refers matters (a nonprofit, public defender office or clinic).
+func (p Principal) RefersFor(orgID uuid.UUID) bool {
+	if p.OrgID != orgID {
+		return false
+	}
+	switch p.OrgKind {
+	case KindNonprofit, KindPublicDefender, KindClinic:
+		return p.Role == RoleNonprofitStaff || p.Role == RoleOrgAdmin
+	}
+	return false
+}
+
+// ManagesFirm reports whether the caller is a coordinator or org admin of the law firm firmID.
+func (p Principal) ManagesFirm(firmID uuid.UUID) bool {
+	return p.OrgID == firmID && p.OrgKind == KindLawFirm && (p.Role == RoleCoordinator || p.Role == RoleOrgAdmin)
+}

@@ -93,7 +93,7 @@ func (s *service) Login(ctx context.Context, in LoginAttempt) (Session, error) {
 		return Session{}, err
 	}
 	now := time.Now()
-	attempt := signinAttempt{account: accountKey(email), address: addressKey(in.ClientIP)}
+	attempt := signinAttempt{account: accountKey(email), address: ratelimit.AddressKey(in.ClientIP)}
 	if known {
 		attempt.device = s.guard.trustDevice(ctx, s.signer, in.DeviceToken, acct.ID, now)
 	}

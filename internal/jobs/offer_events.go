@@ -10,6 +10,7 @@ import (
 
 	"github.com/probono-match/probono/internal/notify"
 	"github.com/probono-match/probono/internal/offer"
+	"github.com/probono-match/probono/internal/outcome"
 	"github.com/probono-match/probono/internal/store"
 )
 
@@ -171,5 +172,7 @@ func offerTasks(deps Deps) map[string]task {
 		offer.EventNext:            {r, handleOfferNext(db, deps.Offers)},
 		offer.EventMatterStarted:   {r, matterNotice(db, n, notify.EventMatterStarted, matterSides)},
 		offer.EventMatterWithdrawn: {r, matterNotice(db, n, notify.EventMatterWithdrawn, matterReferrer)},
+		// The outcome domain's closing of a matter is told like its start.
+		outcome.EventClosed: {r, matterNotice(db, n, notify.EventMatterClosed, matterSides)},
 	}
 }

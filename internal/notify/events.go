@@ -33,6 +33,7 @@ const (
 	EventTimeApproved          EventType = "time_approved"
 	EventTimeRejected          EventType = "time_rejected"
 	EventTimeReminder          EventType = "time_reminder"
+	EventMatterClosed          EventType = "matter_closed"
 )
 
 // Delivery is when a user is emailed about an event type.
@@ -186,6 +187,10 @@ var registry = []Spec{
 		Description: "You have active matters and have logged no time for two weeks.",
 		Default:     Immediate, InApp: true, For: attorneys,
 		Title: "You have logged no time on your matters for {{.days}} days", Link: "/timesheet"},
+	{Type: EventMatterClosed, Label: "Matters closed",
+		Description: "A matter ended with its outcome: your organisation's referral, or a matter of your firm's attorneys.",
+		Default:     Immediate, InApp: true, For: referrersAndFirmManagers,
+		Title: "The matter on a referral in {{.area}}, {{.jurisdiction}} was closed", Link: "/matters/{{.matter}}"},
 }
 
 // spec is an event type's Spec with its templates parsed.

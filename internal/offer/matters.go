@@ -16,6 +16,8 @@ func toMatter(v store.MatterView) Matter {
 	return Matter{ID: v.ID, ReferralID: v.ReferralID, AttorneyID: v.AttorneyID, FirmID: v.FirmID, OfferID: v.OfferID,
 		AttorneyName: v.AttorneyName, FirmName: v.FirmName, Status: v.Status, StartedAt: v.StartedAt,
 		InProgressAt: v.InProgressAt, EndedAt: v.EndedAt, WithdrawReason: deref(v.WithdrawReason), WithdrawNote: deref(v.WithdrawNote),
+		Outcome: deref(v.Outcome), OutcomeNote: deref(v.OutcomeNote), GoalMet: v.GoalMet, ClosingHours: v.ClosingHours,
+		ClosedBy: v.ClosedBy, ClosedByName: deref(v.ClosedByName),
 		Referral: briefOf(v.ReferralID, v.ReferralBrief)}
 }
 

@@ -103,8 +103,15 @@ type Matter struct {
 	StartedAt                                   time.Time
 	InProgressAt, EndedAt                       *time.Time
 	WithdrawReason, WithdrawNote                string
-	Referral                                    Brief
-	Client                                      *referral.Client
+	// A closed matter's outcome (see internal/outcome): its closing category, whether the
+	// client's goal was met, the hours reported, a note, and who closed it.
+	Outcome, OutcomeNote string
+	GoalMet              *bool
+	ClosingHours         *float64
+	ClosedBy             *uuid.UUID
+	ClosedByName         string
+	Referral             Brief
+	Client               *referral.Client
 }
 
 // Step is one entry of a referral's timeline. Attorney and firm are named for matching steps.

@@ -54,21 +54,10 @@ var (
 )
 
 // isReferrer reports whether the caller is staff of the organisation that made the referral.
-func isReferrer(p auth.Principal, orgID uuid.UUID) bool {
-	if p.OrgID != orgID {
-		return false
-	}
-	switch p.OrgKind {
-	case auth.KindNonprofit, auth.KindPublicDefender, auth.KindClinic:
-		return p.Role == auth.RoleNonprofitStaff || p.Role == auth.RoleOrgAdmin
-	}
-	return false
-}
+func isReferrer(p auth.Principal, orgID uuid.UUID) bool { return p.RefersFor(orgID) }
 
 // managesFirm reports whether the caller is a coordinator or org admin of the firm.
-func managesFirm(p auth.Principal, firmID uuid.UUID) bool {
-	return p.OrgID == firmID && p.OrgKind == auth.KindLawFirm && (p.Role == auth.RoleCoordinator || p.Role == auth.RoleOrgAdmin)
-}
+func managesFirm(p auth.Principal, firmID uuid.UUID) bool { return p.ManagesFirm(firmID) }
 
 func isAttorney(p auth.Principal) bool {
 	return p.OrgKind == auth.KindLawFirm && p.Role == auth.RoleAttorney

@@ -33,17 +33,19 @@ type Partnership struct {
 	// PracticeAreas are codes, top-level ("housing") or sub-area ("housing.eviction"); empty: all.
 	PracticeAreas []string
 	PledgedHours  int
-	// HoursLeft is what remains of the pledge for scoring. Hours are not recorded yet, so nothing is
-	// delivered and it equals PledgedHours until time entries exist.
-	HoursLeft    float64
-	StartsOn     time.Time  // a date, UTC midnight
-	EndsOn       *time.Time // a date; nil: open-ended
-	ContactName  string
-	ContactEmail string
-	Notes        string
-	CreatedBy    uuid.UUID
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// DeliveredHours are the approved hours of the firm's attorneys on the referrer's matters in
+	// the partnership's practice areas, in the months of its dates; HoursLeft is what remains of
+	// the pledge (never below 0), for scoring.
+	DeliveredHours float64
+	HoursLeft      float64
+	StartsOn       time.Time  // a date, UTC midnight
+	EndsOn         *time.Time // a date; nil: open-ended
+	ContactName    string
+	ContactEmail   string
+	Notes          string
+	CreatedBy      uuid.UUID
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Version counts the writes; its entity tag is the If-Match of an edit.
 	Version int
 }

@@ -40,13 +40,14 @@ const (
 )
 
 // transitions lists the legal moves of the status machine.
-// An accepted referral whose attorney withdraws goes back to matching.
+// An accepted referral whose attorney withdraws goes back to matching; one whose matter ends with
+// brief advice closes without work having been marked started.
 var transitions = map[Status][]Status{
 	Draft:      {Submitted, Withdrawn},
 	Submitted:  {Matching, Offered, Withdrawn, Expired},
 	Matching:   {Offered, Withdrawn, Expired},
 	Offered:    {Accepted, Matching, Withdrawn, Expired},
-	Accepted:   {InProgress, Matching},
+	Accepted:   {InProgress, Matching, Closed},
 	InProgress: {Closed, Matching},
 }
 

@@ -25,6 +25,13 @@ type Matter struct {
 	EndedAt        *time.Time
 	WithdrawReason *string
 	WithdrawNote   *string
+	// How a closed matter ended: its Legal Services Corporation closing category, whether the
+	// client's goal was met, the hours its attorney reported, a note, and who closed it.
+	Outcome      *string
+	GoalMet      *bool
+	ClosingHours *float64
+	OutcomeNote  *string
+	ClosedBy     *uuid.UUID
 }
 
 // MatterView is a matter with its attorney's and firm's names, its offer's mode and its
@@ -34,12 +41,14 @@ type MatterView struct {
 	AttorneyName string
 	FirmName     string
 	OfferMode    string
+	ClosedByName *string
 	ReferralBrief
 }
 
-const matterViewSelect = `SELECT m.*, u.name AS attorney_name, f.name AS firm_name, o.mode AS offer_mode, ` + referralBriefColumns + `
+const matterViewSelect = `SELECT m.*, u.name AS attorney_name, f.name AS firm_name, o.mode AS offer_mode, cb.name AS closed_by_name, ` + referralBriefColumns + `
 	FROM matters m
 	JOIN users u ON u.id = m.attorney_id
+	LEFT JOIN users cb ON cb.id = m.closed_by
 	JOIN organizations f ON f.id = m.firm_id
 	JOIN offers o ON o.id = m.offer_id
 	JOIN referrals r ON r.id = m.referral_id

@@ -26,6 +26,10 @@ type Partnership struct {
 	Version       int
 	FirmName      string `gorm:"->;-:migration"`
 	ReferrerName  string `gorm:"->;-:migration"`
+	// DeliveredMinutes are the approved minutes of the firm's attorneys on the referrer's matters
+	// in the partnership's practice areas (a top-level area covers its sub-areas), in the months
+	// its dates meet: hours_monthly is by month, so a partnership's first and last months count whole.
+	DeliveredMinutes int64 `gorm:"->;-:migration"`
 }
 
 // PartnershipFilter selects partnerships. Member limits them to one organisation's (either side);
@@ -37,9 +41,18 @@ type PartnershipFilter struct {
 	Limit                      int
 }
 
+// deliveredMinutes sums a partnership's delivered minutes (see Partnership.DeliveredMinutes) from
+// the roll-up, on its index by referrer and month.
+const deliveredMinutes = `SELECT coalesce(sum(h.minutes), 0) FROM hours_monthly h
+	WHERE h.referrer_id = partnerships.referrer_id AND h.firm_id = partnerships.firm_id
+	AND h.month >= date_trunc('month', partnerships.starts_on)
+	AND (partnerships.ends_on IS NULL OR h.month <= partnerships.ends_on)
+	AND (cardinality(partnerships.practice_areas) = 0 OR h.practice_area = ANY (partnerships.practice_areas)
+		OR split_part(h.practice_area, '.', 1) = ANY (partnerships.practice_areas))`
+
 func (s *Store) partnerships(ctx context.Context) *gormDB {
 	return s.with(ctx).Table("partnerships").
-		Select("partnerships.*, firm.name AS firm_name, referrer.name AS referrer_name").
+		Select("partnerships.*, firm.name AS firm_name, referrer.name AS referrer_name, (" + deliveredMinutes + ") AS delivered_minutes").
 		Joins("JOIN organizations firm ON firm.id = partnerships.firm_id").
 		Joins("JOIN organizations referrer ON referrer.id = partnerships.referrer_id")
 }
@@ -124,7 +137,7 @@ func (s *Store) SavePartnership(ctx context.Context, r *Partnership) error {
 	if r.PracticeAreas == nil {
 		r.PracticeAreas = pq.StringArray{}
 	}
-	db := s.with(ctx).Omit("FirmName", "ReferrerName")
+	db := s.with(ctx).Omit("FirmName", "ReferrerName", "DeliveredMinutes")
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = r.UpdatedAt
 		return translate(db.Create(r).Error, "partnership")

@@ -1174,6 +1174,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matters/{matterId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an active matter with its outcome (its attorney, or their firm's coordinators and org admins)
+         * @description The matter is closed with its Legal Services Corporation closing category, whether the client's
+         *     goal was met, the hours given in all and a note (no client details); its referral is closed
+         *     with the outcome, the referring organisation is told, and the closing is audited.
+         */
+        post: operations["closeMatter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{matterId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        /** The client's feedback on a matter, newest first (the referring organisation; platform admins) */
+        get: operations["listClientFeedback"];
+        put?: never;
+        /** Record what the client said of the help, on a closed matter (the referring organisation's staff) */
+        post: operations["recordClientFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{matterId}/feedback-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use link asking the client for feedback without an account (the referring organisation's staff)
+         * @description The link is valid 30 days and answers once; a new link replaces the matter's earlier unused
+         *     ones. Only a digest of its token is kept: the URL is shown this once.
+         */
+        post: operations["createFeedbackLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feedback/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of a feedback link (URL-safe base64) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * What a feedback link asks, for the client who opens it (no account)
+         * @description Names the organisation that asks, nothing of the matter. A link used, expired or never issued
+         *     answers 410 alike. Rate limited per client address (429 with Retry-After).
+         */
+        get: operations["getFeedbackRequest"];
+        put?: never;
+        /** The client's answer through a feedback link, once (no account) */
+        post: operations["answerFeedbackRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a referring organisation's referrals came to (its staff and org admins; platform admins any organisation's, or all)
+         * @description Over the referrals submitted from `from` to `to` (both included; by default the last twelve
+         *     months): time from submission to the first offer and to acceptance, matters opened each month,
+         *     matters closed by outcome, client satisfaction, and unmet need (referrals nobody took:
+         *     expired or withdrawn without a matter, or open longer than `open_after_days`).
+         */
+        get: operations["getImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/referrals/{referralId}/candidates": {
         parameters: {
             query?: never;
@@ -1881,9 +1996,14 @@ export interface components {
             pledged_hours: number;
             /**
              * Format: double
-             * @description Pledged hours not yet delivered; equal to pledged_hours until hours are recorded
+             * @description Pledged hours not yet delivered (never below 0)
              */
             hours_left: number;
+            /**
+             * Format: double
+             * @description Approved hours of the firm's attorneys on the referrer's matters in the partnership's practice areas, in the months of its dates
+             */
+            delivered_hours: number;
             /** Format: date */
             starts_on: string;
             /** Format: date */
@@ -1930,7 +2050,7 @@ export interface components {
             new_password?: components["schemas"]["Password"];
         };
         /** @enum {string} */
-        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished" | "offer_made" | "urgent_offer_made" | "offer_expiring" | "offer_expired" | "offer_closed" | "offer_accepted" | "offer_declined" | "volunteer_interest" | "matter_started" | "matter_withdrawn" | "new_opportunities";
+        NotificationEventType: "invitation" | "password_reset" | "referral_submitted" | "conflict_to_clear" | "clearance_reminder" | "referral_status_changed" | "referral_stale" | "import_finished" | "offer_made" | "urgent_offer_made" | "offer_expiring" | "offer_expired" | "offer_closed" | "offer_accepted" | "offer_declined" | "volunteer_interest" | "matter_started" | "matter_withdrawn" | "new_opportunities" | "matter_closed";
         /**
          * @description Emailed at once, in the daily or the weekly digest, or not emailed
          * @enum {string}
@@ -2387,7 +2507,7 @@ export interface components {
          * @description What happened to the referral; the matching steps name their attorney in the timeline
          * @enum {string}
          */
-        ReferralAction: "created" | "updated" | "status_changed" | "offered" | "viewed" | "declined" | "expired" | "accepted" | "interested" | "matter_withdrawn" | "matter_started";
+        ReferralAction: "created" | "updated" | "status_changed" | "offered" | "viewed" | "declined" | "expired" | "accepted" | "interested" | "matter_withdrawn" | "matter_started" | "matter_closed";
         /** @enum {string} */
         OfferMode: "sequential" | "broadcast" | "routed" | "volunteer";
         /** @enum {string} */
@@ -2535,6 +2655,144 @@ export interface components {
             withdraw_reason?: "no_capacity" | "conflict" | "client_unreachable" | "other";
             withdraw_note?: string;
             client?: components["schemas"]["Client"];
+            outcome?: components["schemas"]["ClosingCategory"];
+            /** @description Whether the client's goal was met (a closed matter) */
+            goal_met?: boolean;
+            /**
+             * Format: double
+             * @description The hours its attorney reported when closing
+             */
+            closing_hours?: number;
+            outcome_note?: string;
+            /** Format: uuid */
+            closed_by?: string;
+            closed_by_name?: string;
+        };
+        /**
+         * @description The Legal Services Corporation case-closing category a matter closed with
+         * @enum {string}
+         */
+        ClosingCategory: "counsel_advice" | "limited_action" | "settlement_without_litigation" | "settlement_with_litigation" | "agency_decision" | "court_uncontested" | "court_contested" | "court_appeal" | "other";
+        MatterClosing: {
+            outcome: components["schemas"]["ClosingCategory"];
+            /** @description Whether the client's goal was met */
+            goal_met: boolean;
+            /**
+             * Format: double
+             * @description Hours given to the matter in all, in tenths
+             */
+            hours: number;
+            /**
+             * Format: text
+             * @description How it ended, in a few words; no client details
+             */
+            note?: string;
+        };
+        FeedbackInput: {
+            /** @description 1 very dissatisfied to 5 very satisfied */
+            satisfaction: number;
+            /**
+             * Format: text
+             * @description The client's words; encrypted at rest
+             */
+            comment?: string;
+        };
+        ClientFeedback: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matter_id: string;
+            satisfaction: number;
+            comment: string;
+            /** @enum {string} */
+            source: "staff" | "client_link";
+            /** @description Who recorded it (staff feedback) */
+            recorded_by_name?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        FeedbackLink: {
+            /** @description The link to send the client; shown this once */
+            url: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        FeedbackRequest: {
+            /** @description The organisation asking about the help the client was given */
+            organization_name: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        Durations: {
+            /** @description How many referrals got there */
+            count: number;
+            /** Format: double */
+            median_hours?: number;
+            /** Format: double */
+            p90_hours?: number;
+        };
+        Impact: {
+            /**
+             * Format: uuid
+             * @description Absent for every referrer together
+             */
+            org_id?: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Referrals submitted in the period */
+            submitted: number;
+            time_to_first_offer: components["schemas"]["Durations"];
+            time_to_acceptance: components["schemas"]["Durations"];
+            /** @description Every month of the period with the matters opened in it */
+            matches_by_month: components["schemas"]["MonthMatters"][];
+            outcomes: components["schemas"]["OutcomeCounts"];
+            satisfaction: components["schemas"]["SatisfactionSummary"];
+            /** @description Referrals nobody took, by practice area and jurisdiction, most first */
+            unmet_need: components["schemas"]["UnmetNeed"][];
+            open_after_days: number;
+            /**
+             * Format: double
+             * @description Hours approved on the referrals' matters in the months of the period
+             */
+            approved_hours: number;
+        };
+        MonthMatters: {
+            /** @description YYYY-MM */
+            month: string;
+            matters: number;
+        };
+        OutcomeCounts: {
+            closed: number;
+            goal_met: number;
+            /**
+             * Format: double
+             * @description The hours attorneys reported when closing
+             */
+            reported_hours: number;
+            by_category: components["schemas"]["CategoryCount"][];
+        };
+        CategoryCount: {
+            outcome: components["schemas"]["ClosingCategory"];
+            closed: number;
+            goal_met: number;
+        };
+        SatisfactionSummary: {
+            count: number;
+            /** Format: double */
+            average?: number;
+            /** @description How many gave 1, 2, 3, 4 and 5, in that order */
+            distribution: number[];
+        };
+        UnmetNeed: {
+            practice_area: string;
+            jurisdiction: string;
+            count: number;
+            expired: number;
+            withdrawn: number;
+            /** @description Still open after open_after_days days */
+            open: number;
         };
         TimelineStep: {
             /** Format: int64 */
@@ -5137,6 +5395,204 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    closeMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatterClosing"];
+            };
+        };
+        responses: {
+            /** @description The closed matter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listClientFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClientFeedback"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    recordClientFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackInput"];
+            };
+        };
+        responses: {
+            /** @description The feedback recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientFeedback"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createFeedbackLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matterId: components["parameters"]["MatterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackLink"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getFeedbackRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of a feedback link (URL-safe base64) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequest"];
+                };
+            };
+            410: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    answerFeedbackRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of a feedback link (URL-safe base64) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackInput"];
+            };
+        };
+        responses: {
+            /** @description Thank you; the link is used up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getImpact: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description The organisation (platform admins; others may name only their own) */
+                org_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Impact"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
