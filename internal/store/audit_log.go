@@ -172,8 +172,7 @@ type AuditEntry struct {
 // AuditPage reads one page of the trail, newest first, with the actors' and organisations' names
 // in the same query.
 func (s *Store) AuditPage(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
-	query := `SELECT a.id, a.at, a.actor_id, a.org_id, a.action, a.object_type, a.object_id, a.before::text, a.after::text,
-		a.request_id, host(a.ip), COALESCE(u.name, ''), COALESCE(o.name, '')
+	query := `SELECT ` + auditColumns + `, COALESCE(u.name, ''), COALESCE(o.name, '')
 		FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN organizations o ON o.id = a.org_id
 		WHERE true`
 	args := []any{}
@@ -208,47 +207,50 @@ func (s *Store) AuditPage(ctx context.Context, f AuditFilter) ([]AuditEntry, err
 	args = append(args, f.Limit)
 	query += fmt.Sprintf(" ORDER BY a.id DESC LIMIT $%d", len(args))
 
-	var e AuditEntry
-	var actor, org pgtype.UUID
-	var before, after, ip *string
-	dest := []any{&e.ID, &e.At, &actor, &org, &e.Action, &e.ObjectType, &e.ObjectID, &before, &after,
-		&e.RequestID, &ip, &e.ActorName, &e.OrgName}
 	out := make([]AuditEntry, 0, f.Limit)
-	var parseErr error
-	err := s.scanRows(ctx, query, args, dest, func() {
-		e.ActorID, e.OrgID, e.Before, e.After = optionalID(actor), optionalID(org), rawJSON(before), rawJSON(after)
-		if e.IP, parseErr = optionalAddr(ip); parseErr == nil {
-			out = append(out, e)
-		}
+	var actorName, orgName string
+	err := s.scanAuditRows(ctx, query, args, []any{&actorName, &orgName}, func(r audit.Row) {
+		out = append(out, AuditEntry{Row: r, ActorName: actorName, OrgName: orgName})
 	})
-	if err == nil {
-		err = parseErr
-	}
-	return out, translate(err, "audit trail")
+	return out, err
 }
 
 // AuditChain reads up to limit rows of the trail after afterID, in chain order, as they were
 // hashed: for verifying the chain a batch at a time.
 func (s *Store) AuditChain(ctx context.Context, afterID int64, limit int) ([]audit.Row, error) {
+	out := make([]audit.Row, 0, limit)
+	err := s.scanAuditRows(ctx, `SELECT `+auditColumns+` FROM audit_log a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
+		[]any{afterID, limit}, nil, func(r audit.Row) { out = append(out, r) })
+	return out, err
+}
+
+// auditColumns are the columns of an audit row as the chain hashes them, for scanAuditRows: the
+// states as jsonb renders them, the address as inet's host.
+const auditColumns = `a.id, a.at, a.actor_id, a.org_id, a.action, a.object_type, a.object_id, a.before::text, a.after::text,
+	a.request_id, host(a.ip), a.prev_hash, a.hash`
+
+// scanAuditRows runs a read whose columns start with auditColumns and calls each with every row;
+// the query's further columns are scanned into extra before each call.
+func (s *Store) scanAuditRows(ctx context.Context, query string, args, extra []any, each func(audit.Row)) error {
 	var r audit.Row
 	var actor, org pgtype.UUID
 	var before, after, ip *string
-	dest := []any{&r.ID, &r.At, &actor, &org, &r.Action, &r.ObjectType, &r.ObjectID, &before, &after,
-		&r.RequestID, &ip, &r.PrevHash, &r.Hash}
-	out := make([]audit.Row, 0, limit)
+	dest := append([]any{&r.ID, &r.At, &actor, &org, &r.Action, &r.ObjectType, &r.ObjectID, &before, &after,
+		&r.RequestID, &ip, &r.PrevHash, &r.Hash}, extra...)
 	var parseErr error
-	err := s.scanRows(ctx, `SELECT id, at, actor_id, org_id, action, object_type, object_id, before::text, after::text,
-		request_id, host(ip), prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`,
-		[]any{afterID, limit}, dest, func() {
-			r.ActorID, r.OrgID, r.Before, r.After = optionalID(actor), optionalID(org), rawJSON(before), rawJSON(after)
-			if r.IP, parseErr = optionalAddr(ip); parseErr == nil {
-				out = append(out, r)
-			}
-		})
+	err := s.scanRows(ctx, query, args, dest, func() {
+		r.ActorID, r.OrgID, r.Before, r.After = optionalID(actor), optionalID(org), rawJSON(before), rawJSON(after)
+		var err error
+		if r.IP, err = optionalAddr(ip); err != nil {
+			parseErr = err
+			return
+		}
+		each(r)
+	})
 	if err == nil {
 		err = parseErr
 	}
-	return out, translate(err, "audit trail")
+	return translate(err, "audit trail")
 }
 
 // AuditChainHead reads the id and hash of the chain's last row: id 0 and audit.GenesisHash while
