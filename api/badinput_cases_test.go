@@ -272,17 +272,20 @@ func (f *badInputFixture) textCases(t *testing.T) []badCase {
 	return cases
 }
 
+// paramCase is a parameter that parameterCases puts text faults in.
+type paramCase struct {
+	as         apptest.Session
+	method     string
+	path       string // with {} where the value goes
+	param      string
+	body       any
+	csvRequest bool
+}
+
 // parameterCases puts text faults in every query and header parameter, and in path parameters.
 func (f *badInputFixture) parameterCases() []badCase {
 	csv := csvHeader + "Acme Widgets Inc,organization,client,,M-1\n"
-	params := []struct {
-		as         apptest.Session
-		method     string
-		path       string // with {} where the value goes
-		param      string
-		body       any
-		csvRequest bool
-	}{
+	params := []paramCase{
 		{f.staff, "GET", "/api/v1/referrals?practice_area={}", "practice_area", nil, false},
 		{f.coord, "GET", "/api/v1/referrals?practice_area=housing&jurisdiction={}", "jurisdiction", nil, false},
 		{f.staff, "GET", "/api/v1/referrals?status={}", "status", nil, false},
@@ -299,6 +302,13 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "POST", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.coord, "GET", "/api/v1/referrals/" + f.referralID + "/conflict-check?firm={}", "firm", nil, false},
 		{f.priya, "GET", "/api/v1/offers?status={}", "status", nil, false},
+		{f.priya, "GET", "/api/v1/offers?referral_id={}", "referral_id", nil, false},
+		{f.coord, "GET", "/api/v1/offers?cursor={}", "cursor", nil, false},
+		{f.staff, "GET", "/api/v1/offers?limit={}", "limit", nil, false},
+		{f.priya, "GET", "/api/v1/matters?status={}", "status", nil, false},
+		{f.staff, "GET", "/api/v1/matters?referral_id={}", "referral_id", nil, false},
+		{f.coord, "GET", "/api/v1/matters?cursor={}", "cursor", nil, false},
+		{f.priya, "GET", "/api/v1/matters?limit={}", "limit", nil, false},
 		{f.coord, "GET", "/api/v1/proposals?status={}", "status", nil, false},
 		{f.coord, "POST", "/api/v1/proposals/{}/send", "proposalId", nil, false},
 		{f.coord, "POST", "/api/v1/proposals/{}/dismiss", "proposalId", nil, false},
@@ -325,12 +335,6 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.coord, "GET", "/api/v1/partnerships/{}", "partnershipId", nil, false},
 		{f.firmAdmin, "PUT", "/api/v1/partnerships/{}", "partnershipId", partnershipBody(f.firmID, f.northsideID), false},
 		{f.firmAdmin, "DELETE", "/api/v1/partnerships/{}", "partnershipId", nil, false},
-		{f.coord, "GET", "/api/v1/reports/hours?group_by={}", "group_by", nil, false},
-		{f.coord, "GET", "/api/v1/reports/hours?format=csv&from={}", "from", nil, false},
-		{f.staff, "GET", "/api/v1/reports/matters?to={}", "to", nil, false},
-		{f.admin, "GET", "/api/v1/reports/time-to-match?firm_id={}", "firm_id", nil, false},
-		{f.admin, "GET", "/api/v1/reports/unmet-need?org_id={}", "org_id", nil, false},
-		{f.coord, "GET", "/api/v1/reports/unmet-need?format={}", "format", nil, false},
 		{f.coord, "GET", "/api/v1/time-entries?attorney_id={}", "attorney_id", nil, false},
 		{f.priya, "GET", "/api/v1/time-entries?matter_id={}", "matter_id", nil, false},
 		{f.coord, "GET", "/api/v1/time-entries?status={}", "status", nil, false},
@@ -370,6 +374,17 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "GET", "/api/v1/impact?org_id={}", "org_id", nil, false},
 		{f.staff, "POST", "/api/v1/matters/{}/close", "matterId", map[string]any{"outcome": "other", "goal_met": true, "hours": 1}, false},
 		{f.staff, "POST", "/api/v1/matters/{}/feedback-links", "matterId", nil, false},
+	}
+	// Every parameter of every report, as the platform admin, who may read them all.
+	for report, query := range map[string][]string{
+		"hours":         {"group_by", "from", "to", "firm_id", "org_id", "format"},
+		"matters":       {"from", "to", "firm_id", "org_id", "format"},
+		"time-to-match": {"from", "to", "firm_id", "org_id", "format"},
+		"unmet-need":    {"from", "to", "firm_id", "org_id", "format"},
+	} {
+		for _, name := range query {
+			params = append(params, paramCase{f.admin, "GET", "/api/v1/reports/" + report + "?" + name + "={}", name, nil, false})
+		}
 	}
 	values := []struct{ name, escaped, says string }{
 		{"NUL", "%00", "control character"},
@@ -509,43 +524,46 @@ func (f *badInputFixture) cursorCases() []badCase {
 			add(f.coord, path, c.name, c.cursor, c.says)
 		}
 	}
-	// A partnership list's position is when the last one was recorded and its id, newest first.
-	for roleName, as := range roles {
-		for _, path := range []string{"/api/v1/partnerships?", "/api/v1/partnerships?firm_id=" + f.firmID + "&"} {
-			for _, c := range []struct{ name, cursor string }{
-				{"with a time that is not one", b64(`{"s":"partnerships","k":["not-a-time","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a time in Postgres' own form", b64(`{"s":"partnerships","k":["2026-01-01 10:00:00+00","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with an id that is not a uuid", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","not-a-uuid"]}`)},
-				{"with a NUL in the time", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z\u0000","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a year beyond timestamps", b64(`{"s":"partnerships","k":["300000-12-31T00:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
-				{"of one key", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z"]}`)},
-				{"of three keys", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000","x"]}`)},
-				{"of a referral list", b64(`{"s":"created","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
-			} {
-				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
-			}
-			for _, c := range anyList {
-				add(as, path, c.name+" "+roleName, c.cursor, c.says)
-			}
+	// The lists read newest first hold a position: a time and an id, under the list's name.
+	zero := "00000000-0000-0000-0000-000000000000"
+	for _, list := range []struct {
+		sort, time string
+		paths      []string
+		// extra are the forged positions of this list alone.
+		extra []struct{ name, cursor string }
+	}{
+		{"partnerships", "2026-01-01T10:00:00Z", []string{"/api/v1/partnerships?", "/api/v1/partnerships?firm_id=" + f.firmID + "&"},
+			[]struct{ name, cursor string }{{"with a time in Postgres' own form", b64(`{"s":"partnerships","k":["2026-01-01 10:00:00+00","` + zero + `"]}`)}}},
+		{"hours_by_work_date", "2026-12-01T00:00:00Z", []string{"/api/v1/time-entries?", "/api/v1/time-entries?status=submitted&"},
+			[]struct{ name, cursor string }{{"with a date without its time", b64(`{"s":"hours_by_work_date","k":["2026-12-01","` + zero + `"]}`)}}},
+		{"offers-newest", "2026-12-01T10:00:00Z", []string{"/api/v1/offers?", "/api/v1/offers?status=pending&referral_id=" + f.referralID + "&"}, nil},
+		{"matters-newest", "2026-12-01T10:00:00Z", []string{"/api/v1/matters?", "/api/v1/matters?status=active&"}, nil},
+	} {
+		key := func(values ...string) string {
+			return b64(fmt.Sprintf(`{"s":%q,"k":[%s]}`, list.sort, strings.Join(values, ",")))
 		}
-	}
-	// A time entry list's position is the last entry's work date and id, newest first.
-	for roleName, as := range roles {
-		for _, path := range []string{"/api/v1/time-entries?", "/api/v1/time-entries?status=submitted&"} {
-			for _, c := range []struct{ name, cursor string }{
-				{"with a date that is not one", b64(`{"s":"hours_by_work_date","k":["not-a-date","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a date without its time", b64(`{"s":"hours_by_work_date","k":["2026-12-01","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with an id that is not a uuid", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z","not-a-uuid"]}`)},
-				{"with a NUL in the date", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z\u0000","00000000-0000-0000-0000-000000000000"]}`)},
-				{"with a year beyond dates", b64(`{"s":"hours_by_work_date","k":["300000-12-31T00:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
-				{"of one key", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z"]}`)},
-				{"of three keys", b64(`{"s":"hours_by_work_date","k":["2026-12-01T00:00:00Z","00000000-0000-0000-0000-000000000000","x"]}`)},
-				{"of a partnership list", b64(`{"s":"partnerships","k":["2026-01-01T10:00:00Z","00000000-0000-0000-0000-000000000000"]}`)},
-			} {
-				add(as, path, c.name+" "+roleName, c.cursor, "cursor")
-			}
-			for _, c := range anyList {
-				add(as, path, c.name+" "+roleName, c.cursor, c.says)
+		other := "partnerships"
+		if list.sort == other {
+			other = "hours_by_work_date"
+		}
+		forged := append([]struct{ name, cursor string }{
+			{"with a time that is not one", key(`"not-a-time"`, `"`+zero+`"`)},
+			{"with an id that is not a uuid", key(`"`+list.time+`"`, `"not-a-uuid"`)},
+			{"with a NUL in the time", key(`"`+list.time+`\u0000"`, `"`+zero+`"`)},
+			{"with a year beyond timestamps", key(`"300000-12-31T00:00:00Z"`, `"`+zero+`"`)},
+			{"of one key", key(`"` + list.time + `"`)},
+			{"of three keys", key(`"`+list.time+`"`, `"`+zero+`"`, `"x"`)},
+			{"of another list", b64(`{"s":"` + other + `","k":["` + list.time + `","` + zero + `"]}`)},
+			{"of a referral list", b64(`{"s":"created","k":["` + list.time + `","` + zero + `"]}`)},
+		}, list.extra...)
+		for roleName, as := range roles {
+			for _, path := range list.paths {
+				for _, c := range forged {
+					add(as, path, c.name+" "+roleName, c.cursor, "cursor")
+				}
+				for _, c := range anyList {
+					add(as, path, c.name+" "+roleName, c.cursor, c.says)
+				}
 			}
 		}
 	}
