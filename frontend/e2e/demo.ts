@@ -22,3 +22,10 @@ export const attorney = {
   name: 'Priya Raman',
   organization: 'Hartwell & Pierce LLP',
 };
+
+export const platformAdmin = {
+  email: 'admin@probono.example',
+  password: DEMO_PASSWORD,
+  name: 'Pat Alvarez',
+  organization: 'Probono Match',
+};

@@ -4,6 +4,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AttorneyProfilePage } from './pages/AttorneyProfilePage';
 import { AttorneysPage } from './pages/AttorneysPage';
+import { AuditPage } from './pages/AuditPage';
 import { ConflictsPage } from './pages/ConflictsPage';
 import { DevMailboxPage } from './pages/DevMailboxPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
@@ -26,6 +27,7 @@ import { ProfilePage } from './pages/ProfilePage';
 import { ReferralDetailPage } from './pages/ReferralDetailPage';
 import { ReferralFormPage } from './pages/ReferralFormPage';
 import { ReferralsPage } from './pages/ReferralsPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { ToClearPage } from './pages/ToClearPage';
 import { ApprovalsPage } from './pages/ApprovalsPage';
@@ -224,6 +226,22 @@ export function App() {
           element={
             <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
               <CreditPolicyPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <RequireRole roles={['coordinator', 'org_admin', 'nonprofit_staff', 'platform_admin']}>
+              <ReportsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={['coordinator', 'org_admin', 'platform_admin']}>
+              <AuditPage />
             </RequireRole>
           }
         />

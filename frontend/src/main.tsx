@@ -14,6 +14,7 @@ import './styles/notifications.css';
 import './styles/matching.css';
 import './styles/charts.css';
 import './styles/hours.css';
+import './styles/reporting.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -47,6 +47,8 @@ export const queryKeys = {
   matters: ['matters'] as const,
   matterList: ['matters', 'list'] as const,
   matter: (id: string) => ['matters', 'one', id] as const,
+  audit: (filters: object) => ['audit', filters] as const,
+  report: (request: object) => ['reports', request] as const,
   opportunities: ['opportunities'] as const,
   proposals: ['proposals'] as const,
   timeEntries: ['time-entries'] as const,

@@ -89,3 +89,5 @@ export type AttorneyCreditSummary = Schemas['AttorneyCreditSummary'];
 export type FirmCredit = Schemas['FirmCredit'];
 export type Challenge = Schemas['Challenge'];
 export type CreditLedgerRow = Schemas['CreditLedgerRow'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditVerification = Schemas['AuditVerification'];

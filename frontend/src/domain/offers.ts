@@ -48,6 +48,7 @@ export const TIMELINE_ACTION_LABELS: Record<ReferralAction, string> = {
   interested: 'Volunteered',
   matter_withdrawn: 'Withdrew from the matter',
   matter_started: 'Started work',
+  matter_closed: 'Closed the matter',
 };
 
 /** Statuses in which a referral is ranked and offered. */

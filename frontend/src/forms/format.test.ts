@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInWords, formatDeadline, timeLeftInWords, waitInWords } from './format';
+import { ageInWords, formatDeadline, formatMonth, hoursInWords, hoursSpanInWords, timeLeftInWords, waitInWords } from './format';
 
 describe('waitInWords', () => {
   it('counts seconds up to a minute and a half, then whole minutes rounded up', () => {
@@ -48,4 +48,29 @@ describe('timeLeftInWords', () => {
     [24 * 60, '1 day'],
     [50 * 60 + 5, '2 days 2 hours'],
   ])('%i minutes ahead reads "%s"', (minutes, words) => expect(timeLeftInWords(at(minutes), now)).toBe(words));
+});
+
+describe('formatMonth', () => {
+  it('writes a month as people do', () => {
+    expect(formatMonth('2026-03')).toBe('Mar 2026');
+    expect(formatMonth('2026-12')).toBe('Dec 2026');
+  });
+});
+
+describe('hoursSpanInWords', () => {
+  it('counts hours up to two days, then days, to a tenth', () => {
+    expect(hoursSpanInWords(1)).toBe('1 hour');
+    expect(hoursSpanInWords(5.54)).toBe('5.5 hours');
+    expect(hoursSpanInWords(47.9)).toBe('47.9 hours');
+    expect(hoursSpanInWords(48)).toBe('2 days');
+    expect(hoursSpanInWords(77)).toBe('3.2 days');
+  });
+});
+
+describe('hoursInWords', () => {
+  it('writes hours to a tenth, one hour in the singular', () => {
+    expect(hoursInWords(1)).toBe('1 hour');
+    expect(hoursInWords(12.5)).toBe('12.5 hours');
+    expect(hoursInWords(1200)).toBe('1,200 hours');
+  });
 });

@@ -47,3 +47,19 @@ export function timeLeftInWords(until: string, now = Date.now()): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${plural(days, 'day')} ${plural(hours % 24, 'hour')}` : plural(days, 'day');
 }
+
+const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric' });
+
+/** A month ("2026-03") as people write it: "Mar 2026". */
+export const formatMonth = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00`));
+
+/** A span given in hours, in words: hours up to two days ("5.5 hours"), days after that ("3.2 days"). */
+export function hoursSpanInWords(hours: number): string {
+  const one = (n: number, unit: string) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours < 48) return one(Math.round(hours * 10) / 10, 'hour');
+  return one(Math.round((hours / 24) * 10) / 10, 'day');
+}
+
+/** Hours with at most one decimal, as people write them: "12.5 hours", "1 hour". */
+export const hoursInWords = (hours: number) =>
+  `${hours.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${hours === 1 ? 'hour' : 'hours'}`;

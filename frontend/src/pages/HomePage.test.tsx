@@ -48,3 +48,23 @@ describe('the home page’s links to hours and credit', () => {
     expect(link('Pro bono credit')).toBeUndefined();
   });
 });
+
+describe('the home page’s links to reports and the audit trail', () => {
+  it('sends a referring organisation’s staff to their reports, not to the audit trail', async () => {
+    const link = await home(staffMe);
+    expect(link('Reports')).toBe('/reports');
+    expect(link('Audit trail')).toBeUndefined();
+  });
+
+  it('sends a firm’s coordinators to reports and the audit trail', async () => {
+    const link = await home(coordinatorMe);
+    expect(link('Reports')).toBe('/reports');
+    expect(link('Audit trail')).toBe('/audit');
+  });
+
+  it('shows attorneys neither', async () => {
+    const link = await home(attorneyMe);
+    expect(link('Reports')).toBeUndefined();
+    expect(link('Audit trail')).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { usePendingConflictCount } from '../api/usePendingConflictCount';
 import { useCurrentUser } from '../auth/currentUser';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { readsAudit } from '../domain/audit';
 import { clearsConflicts } from '../domain/conflicts';
 import { approvesHours, logsHours } from '../domain/hours';
 import { canRefer, handlesConflicts } from '../domain/referrals';
@@ -20,6 +21,7 @@ export function HomePage() {
   const firstName = me.name.split(/\s+/)[0];
   const clears = clearsConflicts(me);
   const pending = usePendingConflictCount(clears);
+  const seesReports = canRefer(me) || me.role === 'platform_admin' || handlesConflicts(me);
 
   return (
     <>
@@ -111,12 +113,24 @@ export function HomePage() {
               <Link to="/referrals">Referrals</Link>: every referral on the platform, without client details.
             </li>
           )}
+          {seesReports && (
+            <li>
+              <Link to="/reports">Reports</Link>: hours, matters, time to match and unmet need by period, to read or
+              download as CSV.
+            </li>
+          )}
           {canViewMembers(me.role) && (
             <li>
               <Link to="/members">Members</Link>:{' '}
               {canManageMembers(me.role)
                 ? 'see who belongs to your organisation, change roles, and invite new members.'
                 : 'see who belongs to your organisation.'}
+            </li>
+          )}
+          {readsAudit(me.role) && (
+            <li>
+              <Link to="/audit">Audit trail</Link>: who signed in, changed roles, revealed client details, approved
+              hours or exported data, with a check that nothing was altered.
             </li>
           )}
           {me.role === 'platform_admin' && (

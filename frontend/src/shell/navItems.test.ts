@@ -7,12 +7,12 @@ const labels = (role: Role, kind: OrganizationKind) => navItemsFor(role, kind).m
 describe('navItemsFor', () => {
   it.each<[Role, OrganizationKind, string[]]>([
     ['attorney', 'law_firm', ['Home', 'Opportunities', 'Offers', 'My matters', 'Timesheet', 'My credit', 'My practice', 'Profile']],
-    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Time approvals', 'Credit', 'Attorneys', 'Conflicts', 'Partnerships', 'Members', 'Profile']],
-    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Time approvals', 'Credit', 'Partnerships', 'Members', 'Profile']],
-    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Partnerships', 'Profile']],
-    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Partnerships', 'Profile']],
-    ['org_admin', 'clinic', ['Home', 'Referrals', 'Partnerships', 'Members', 'Profile']],
-    ['platform_admin', 'platform', ['Home', 'Referrals', 'Partnerships', 'Organisations', 'Matching settings', 'Profile']],
+    ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Time approvals', 'Credit', 'Attorneys', 'Conflicts', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
+    ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Time approvals', 'Credit', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
+    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Profile']],
+    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Profile']],
+    ['org_admin', 'clinic', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
+    ['platform_admin', 'platform', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Audit trail', 'Organisations', 'Matching settings', 'Profile']],
   ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
     expect(labels(role, kind)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import type { OrganizationKind, Role } from '../api/types';
 import { canSeePartnerships } from '../domain/partnerships';
+import { readsAudit } from '../domain/audit';
 import { canViewMembers } from '../domain/roles';
 
 export interface NavItem {
@@ -24,17 +25,18 @@ const TIMESHEET: NavItem = { to: '/timesheet', label: 'Timesheet' };
 const MY_CREDIT: NavItem = { to: '/credit', label: 'My credit' };
 const APPROVALS: NavItem = { to: '/approvals', label: 'Time approvals' };
 const CREDIT: NavItem = { to: '/credit', label: 'Credit' };
+const REPORTS: NavItem = { to: '/reports', label: 'Reports' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
   if (kind === 'law_firm') {
     if (role === 'attorney') return [OPPORTUNITIES, OFFERS, MY_MATTERS, TIMESHEET, MY_CREDIT, MY_PRACTICE];
-    if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, APPROVALS, CREDIT, ATTORNEYS, CONFLICTS];
-    if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS, APPROVALS, CREDIT];
+    if (role === 'coordinator') return [REFERRALS, PROPOSALS, TO_CLEAR, APPROVALS, CREDIT, ATTORNEYS, CONFLICTS, REPORTS];
+    if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS, APPROVALS, CREDIT, REPORTS];
     return [];
   }
-  if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS] : [];
+  if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS, REPORTS] : [];
   // Nonprofits, public defenders and clinics refer.
-  return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS] : [];
+  return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS, REPORTS] : [];
 }
 
 /**
@@ -45,6 +47,7 @@ export function navItemsFor(role: Role, kind: OrganizationKind, devMailbox = fal
   const items: NavItem[] = [{ to: '/', label: 'Home', end: true }, ...featureItems(role, kind)];
   if (canSeePartnerships(role)) items.push({ to: '/partnerships', label: 'Partnerships' });
   if (canViewMembers(role)) items.push({ to: '/members', label: 'Members' });
+  if (readsAudit(role)) items.push({ to: '/audit', label: 'Audit trail' });
   if (role === 'platform_admin') items.push({ to: '/organizations', label: 'Organisations' }, { to: '/admin/matching', label: 'Matching settings' });
   if (role === 'platform_admin' && devMailbox) items.push({ to: '/admin/dev-mailbox', label: 'Dev mailbox' });
   items.push({ to: '/profile', label: 'Profile', end: true });

@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { App } from '../App';
 import { AuthProvider } from '../auth/AuthProvider';
 import { createQueryClient } from '../queryClient';
+import { emptyReference } from './fixtures';
 
 /** The whole app at one address, as a browser would load it. */
 export function renderApp(path: string) {
@@ -39,3 +40,11 @@ export const problem = (status: number, detail: string, errors?: { field: string
 
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** The answers of a session already signed in as me (token tok-1), with empty reference lists and no unread notifications. */
+export const signedInAs = (me: unknown) => ({
+  'POST /auth/refresh': () => json(200, { access_token: 'tok-1', token_type: 'Bearer', expires_in: 900 }),
+  'GET /me': () => json(200, me),
+  'GET /notifications/unread-count': () => json(200, { count: 0 }),
+  ...emptyReference,
+});
