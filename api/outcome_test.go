@@ -481,21 +481,20 @@ func TestPartnership_DeliveredHoursAreTheApprovedHoursOfItsFirmReferrerAreasAndD
 	body := partnershipBody(orgOf(t, env, firmAdmin), orgOf(t, env, env.Login(t, nonprofitStaff, password)))
 	body["starts_on"], body["ends_on"] = today.Format("2006")+"-01-01", today.Format("2006")+"-12-31"
 	createPartnership(t, env, firmAdmin, body)
-	_, housing := northsideMatter(t, env)
-	// Time approved on the housing matter: 2.5 hours this month (within the partnership's year
-	// and its housing area), 4 hours the December before it started. Entered through the table
-	// until the hours API lands; the roll-up's trigger counts them as approval does.
-	db := sqlDB(t, env)
+	priya, housing := priyasMatter(t, env, 400)
+	// Time approved on the housing matter: 2.5 hours today (within the partnership's year and its
+	// housing area), 4 hours the December before it started; 1 hour submitted, not approved.
+	lastDecember := time.Date(today.Year()-1, time.December, 15, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 	for _, e := range []struct {
-		day     time.Time
+		day     string
 		minutes int
-	}{{today, 150}, {time.Date(today.Year()-1, time.December, 15, 0, 0, 0, 0, time.UTC), 240}} {
-		if _, err := db.Exec(`INSERT INTO time_entries (id, matter_id, attorney_id, firm_id, work_date, minutes, activity, status)
-			SELECT gen_random_uuid(), m.id, m.attorney_id, m.firm_id, $2, $3, 'research', 'approved' FROM matters m WHERE m.id = $1`,
-			housing, e.day, e.minutes); err != nil {
-			t.Fatal(err)
+	}{{attorneyDay(0), 150}, {lastDecember, 240}} {
+		entry := logTime(t, env, priya, housing, e.day, e.minutes, true)
+		if r := timeAction(t, env, coord, entry.ID, "approve", nil); r.Status != http.StatusOK {
+			t.Fatalf("approve: %d %s", r.Status, r.Body)
 		}
 	}
+	logTime(t, env, priya, housing, attorneyDay(0), 60, true)
 	var list struct {
 		Items []struct {
 			ReferrerName   string  `json:"referrer_name"`
