@@ -1553,6 +1553,24 @@ func (e ReportUnmetNeedParamsFormat) Valid() bool {
 	}
 }
 
+// Defines values for ExportTimeEntriesParamsFormat.
+const (
+	ExportTimeEntriesParamsFormatCsv   ExportTimeEntriesParamsFormat = "csv"
+	ExportTimeEntriesParamsFormatLedes ExportTimeEntriesParamsFormat = "ledes"
+)
+
+// Valid indicates whether the value is a known member of the ExportTimeEntriesParamsFormat enum.
+func (e ExportTimeEntriesParamsFormat) Valid() bool {
+	switch e {
+	case ExportTimeEntriesParamsFormatCsv:
+		return true
+	case ExportTimeEntriesParamsFormatLedes:
+		return true
+	default:
+		return false
+	}
+}
+
 // Attestation defines model for Attestation.
 type Attestation struct {
 	// AttestNoConflict Must be true: "I know of no conflict"
@@ -3029,6 +3047,28 @@ type TimeEntryUpdate struct {
 	WorkDate  *openapi_types.Date `json:"work_date,omitempty"`
 }
 
+// TimeImportReport defines model for TimeImportReport.
+type TimeImportReport struct {
+	// Committed Whether the rows were recorded (all of them)
+	Committed bool `json:"committed"`
+
+	// Created Entries recorded
+	Created int `json:"created"`
+
+	// Errors The first 100 faults of the rows, by line; nothing is recorded when there is any
+	Errors []struct {
+		Detail string `json:"detail"`
+
+		// Field The column at fault; empty for the row as a whole
+		Field string `json:"field"`
+		Line  int    `json:"line"`
+	} `json:"errors"`
+	ErrorsTruncated bool `json:"errors_truncated"`
+
+	// Skipped Rows whose external id the firm had imported before
+	Skipped int `json:"skipped"`
+}
+
 // TimeNarrative What the time was spent on; seen by the firm, never by the referring organisation
 type TimeNarrative = string
 
@@ -3500,6 +3540,19 @@ type ApproveTimeEntriesJSONBody struct {
 	Ids []openapi_types.UUID `json:"ids"`
 }
 
+// ExportTimeEntriesParams defines parameters for ExportTimeEntries.
+type ExportTimeEntriesParams struct {
+	Format     *ExportTimeEntriesParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+	From       *openapi_types.Date            `form:"from,omitempty" json:"from,omitempty"`
+	To         *openapi_types.Date            `form:"to,omitempty" json:"to,omitempty"`
+	AttorneyId *openapi_types.UUID            `form:"attorney_id,omitempty" json:"attorney_id,omitempty"`
+	MatterId   *openapi_types.UUID            `form:"matter_id,omitempty" json:"matter_id,omitempty"`
+	Narratives *bool                          `form:"narratives,omitempty" json:"narratives,omitempty"`
+}
+
+// ExportTimeEntriesParamsFormat defines parameters for ExportTimeEntries.
+type ExportTimeEntriesParamsFormat string
+
 // RejectTimeEntriesJSONBody defines parameters for RejectTimeEntries.
 type RejectTimeEntriesJSONBody struct {
 	Ids []openapi_types.UUID `json:"ids"`
@@ -3968,6 +4021,12 @@ type ServerInterface interface {
 	// ApproveTimeEntries Approve up to 1,000 submitted entries, all or none (the firm's coordinators and org admins)
 	// (POST /time-entries/approve)
 	ApproveTimeEntries(ctx echo.Context) error
+	// ExportTimeEntries The firm's approved pro bono time as CSV or as LEDES 1998B, for its billing system (coordinators and org admins)
+	// (GET /time-entries/export)
+	ExportTimeEntries(ctx echo.Context, params ExportTimeEntriesParams) error
+	// ImportTimeEntries Import time exported from the firm's timekeeping system, as CSV (coordinators and org admins)
+	// (POST /time-entries/import)
+	ImportTimeEntries(ctx echo.Context) error
 	// RejectTimeEntries Return up to 1,000 submitted entries to their attorneys with a reason, all or none
 	// (POST /time-entries/reject)
 	RejectTimeEntries(ctx echo.Context) error
@@ -6131,6 +6190,68 @@ func (w *ServerInterfaceWrapper) ApproveTimeEntries(ctx echo.Context) error {
 	return err
 }
 
+// ExportTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportTimeEntriesParams
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "attorney_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attorney_id", ctx.QueryParams(), &params.AttorneyId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attorney_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "matter_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "matter_id", ctx.QueryParams(), &params.MatterId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter matter_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "narratives" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "narratives", ctx.QueryParams(), &params.Narratives, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter narratives: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportTimeEntries(ctx, params)
+	return err
+}
+
+// ImportTimeEntries converts echo context to params.
+func (w *ServerInterfaceWrapper) ImportTimeEntries(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ImportTimeEntries(ctx)
+	return err
+}
+
 // RejectTimeEntries converts echo context to params.
 func (w *ServerInterfaceWrapper) RejectTimeEntries(ctx echo.Context) error {
 	var err error
@@ -6458,5 +6579,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/audit", wrapper.ListAuditEntries, options.OperationMiddlewares["listAuditEntries"]...)
 	router.GET(options.BaseURL+"/audit/export", wrapper.ExportAuditEntries, options.OperationMiddlewares["exportAuditEntries"]...)
 	router.GET(options.BaseURL+"/audit/verify", wrapper.VerifyAuditTrail, options.OperationMiddlewares["verifyAuditTrail"]...)
+	router.GET(options.BaseURL+"/time-entries/export", wrapper.ExportTimeEntries, options.OperationMiddlewares["exportTimeEntries"]...)
+	router.POST(options.BaseURL+"/time-entries/import", wrapper.ImportTimeEntries, options.OperationMiddlewares["importTimeEntries"]...)
 
 }

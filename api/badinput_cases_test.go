@@ -374,6 +374,12 @@ func (f *badInputFixture) parameterCases() []badCase {
 		{f.admin, "GET", "/api/v1/impact?org_id={}", "org_id", nil, false},
 		{f.staff, "POST", "/api/v1/matters/{}/close", "matterId", map[string]any{"outcome": "other", "goal_met": true, "hours": 1}, false},
 		{f.staff, "POST", "/api/v1/matters/{}/feedback-links", "matterId", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?format={}", "format", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?from={}", "from", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?to={}", "to", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?attorney_id={}", "attorney_id", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?matter_id={}", "matter_id", nil, false},
+		{f.coord, "GET", "/api/v1/time-entries/export?narratives={}", "narratives", nil, false},
 	}
 	// Every parameter of every report, as the platform admin, who may read them all.
 	for report, query := range map[string][]string{

@@ -21,6 +21,7 @@ import (
 	"github.com/probono-match/probono/internal/reference"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/report"
+	"github.com/probono-match/probono/internal/timeexchange"
 )
 
 // Handlers implements the generated ServerInterface: each method decodes, calls one service method
@@ -56,6 +57,8 @@ type Handlers struct {
 	Credit credit.Service
 	// Outcomes closes matters, keeps clients' feedback and referrers' impact figures.
 	Outcomes outcome.Service
+	// TimeExchange exports firms' approved time as CSV and LEDES and imports time as CSV.
+	TimeExchange timeexchange.Service
 }
 
 var _ ServerInterface = (*Handlers)(nil)

@@ -1913,6 +1913,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/time-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's approved pro bono time as CSV or as LEDES 1998B, for its billing system (coordinators and org admins)
+         * @description The approved entries of the caller's law firm with work dates from `from` to `to` (both
+         *     included; `to` defaults to today, `from` to the first of January of `to`'s year), streamed.
+         *     No client's name or details are ever in the file: a matter is named by its id and its
+         *     referral's. Amounts are billable-equivalent: the entry's rate times its hours, 0 without a
+         *     rate. The narratives, the attorneys' own words, are included unless `narratives=false`.
+         *     Each export is recorded in the audit trail (hours.exported).
+         *
+         *     `format=csv` (the default) writes one row per entry with the columns entry_id, work_date,
+         *     attorney_id, attorney_name, attorney_email, matter_id, referral_id, practice_area, activity,
+         *     utbms_activity, hours, rate, amount, narrative, adjusts_id, source, external_id, approved_at;
+         *     a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+         *     carriage return) gets a leading `'`.
+         *
+         *     `format=ledes` writes a LEDES 1998B file: one invoice per matter for the period (INVOICE_NUMBER
+         *     `PB` + the period's end as YYMMDD + the first 12 hex digits of the matter id), one fee line
+         *     per entry. CLIENT_ID is the referral, LAW_FIRM_MATTER_ID and CLIENT_MATTER_ID the matter,
+         *     TIMEKEEPER_ID the attorney, LAW_FIRM_ID the firm, each as the first 20 of its id's 32 hex
+         *     digits (the format allows 20 characters). Units are hours; LINE_ITEM_UNIT_COST is the rate;
+         *     TIMEKEEPER_CLASSIFICATION is OT. Activities carry UTBMS activity codes: client_meeting A106,
+         *     research A102, drafting A103, court_appearance A109, travel A111, training A101, supervision
+         *     A105, administrative A110; no task codes. Narratives become LINE_ITEM_DESCRIPTION with `|`,
+         *     `[`, `]` and line breaks replaced by spaces, cut at 1,024 characters; without narratives it
+         *     names the activity. An adjusting entry is a line with negative units and total.
+         */
+        get: operations["exportTimeEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import time exported from the firm's timekeeping system, as CSV (coordinators and org admins)
+         * @description The first line names the columns, in any order: `external_id` (the timekeeping system's id of
+         *     the entry, 1 to 100 characters), `attorney_email` (an attorney of the caller's firm),
+         *     `matter_id` (a matter of that attorney at the firm), `date` (YYYY-MM-DD or MM/DD/YYYY),
+         *     either `hours` (such as 1.5) or `minutes`, `activity` (client_meeting, research, drafting,
+         *     court_appearance, travel, training, supervision, administrative, or the UTBMS code the
+         *     export gives it), `narrative`, and optionally `rate` (dollars an hour, such as 450.00).
+         *     Every row is checked as an entry logged here is (6-minute units, at most 24 hours a day per
+         *     attorney with what they logged already, not in the future, not before the matter was
+         *     accepted nor after it ended) and the rows are recorded as submitted entries, for the firm's
+         *     coordinators to approve, all or none: when any row is at fault nothing is recorded and the
+         *     report lists the faults by line (the header is line 1). A row whose external id the firm
+         *     imported before is skipped, so importing a file twice adds nothing the second time. At most
+         *     10 MiB and 10,000 rows; a file that is not UTF-8 text, holds a NUL byte or a line over 16 KiB
+         *     is refused whole.
+         */
+        post: operations["importTimeEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3370,6 +3445,22 @@ export interface components {
             policy_id: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        TimeImportReport: {
+            /** @description Whether the rows were recorded (all of them) */
+            committed: boolean;
+            /** @description Entries recorded */
+            created: number;
+            /** @description Rows whose external id the firm had imported before */
+            skipped: number;
+            /** @description The first 100 faults of the rows, by line; nothing is recorded when there is any */
+            errors: {
+                line: number;
+                /** @description The column at fault; empty for the row as a whole */
+                field: string;
+                detail: string;
+            }[];
+            errors_truncated: boolean;
         };
     };
     responses: {
@@ -6629,6 +6720,67 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    exportTimeEntries: {
+        parameters: {
+            query?: {
+                format?: "csv" | "ledes";
+                from?: string;
+                to?: string;
+                attorney_id?: string;
+                matter_id?: string;
+                narratives?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    importTimeEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the import did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeImportReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
 }
