@@ -213,7 +213,7 @@ func parseRow(line int, columns map[string]int, rec []string) (parsedRow, []RowF
 		}
 		return rec[i]
 	}
-	for name := range columns {
+	for _, name := range slices.Sorted(maps.Keys(columns)) {
 		if name == "narrative" {
 			if fault := text.TextFault(cell(name)); fault != "" {
 				bad(name, "%s", fault)
