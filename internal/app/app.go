@@ -34,6 +34,7 @@ import (
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/report"
 	"github.com/probono-match/probono/internal/store"
+	"github.com/probono-match/probono/internal/timeexchange"
 )
 
 // App is the running application's parts.
@@ -77,6 +78,8 @@ type App struct {
 	Credit credit.Service
 	// Outcomes closes matters, keeps clients' feedback and a referrer's impact figures.
 	Outcomes outcome.Service
+	// TimeExchange exports firms' approved time as CSV and LEDES and imports their time as CSV.
+	TimeExchange timeexchange.Service
 }
 
 // Options adjust how the application is built.
@@ -141,6 +144,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 	placement := referral.NewPlacement(db, cipher)
 	offers := newOffers(db, placement, conflicts, candidates, settings)
 	referrals := referral.NewService(db, ref, cipher, conflicts, referralOffers{})
+	timeEntries := newHours(db, creditLedger(credit.NewLedger()))
 	return &App{
 		Config: cfg, Log: logger, Store: db, Redis: rdb, RedisOpt: redisOpt, Mailer: mailer, Metrics: meters,
 		DevMailbox: devMailbox,
@@ -158,11 +162,12 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Notify:        notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,
-		Hours:        newHours(db, creditLedger(credit.NewLedger())),
+		Hours:        timeEntries,
 		Audit:        audit.NewService(db),
 		Reports:      report.NewService(reportStore{db}, cfg.ReportTimeout),
 		Credit:       credit.NewService(creditStore{db}),
 		Outcomes:     newOutcomes(db, placement, offers, cipher, counters, cfg.BaseURL, cfg.StaleReferralDays),
+		TimeExchange: timeexchange.NewService(timeExchangeStore{db}, importedTime{timeEntries}),
 	}, nil
 }
 
@@ -186,7 +191,7 @@ func (a *App) HTTPHandler() (http.Handler, error) {
 			Auth: a.Auth, Orgs: a.Orgs, Reference: a.Reference, Attorneys: a.Attorneys,
 			Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Offers: a.Offers,
 			Candidates: a.Candidates, MatchingSettings: a.MatchingSettings, Proposals: a.Proposals, Opportunities: a.Opportunities,
-			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports, Credit: a.Credit, Outcomes: a.Outcomes,
+			Notifications: a.Notify, Hours: a.Hours, Audit: a.Audit, Reports: a.Reports, Credit: a.Credit, Outcomes: a.Outcomes, TimeExchange: a.TimeExchange,
 			DevMailbox: a.DevMailbox, SecureCookie: !a.Config.Dev(),
 			Uploads: api.UploadRate{MinBytesPerSecond: a.Config.UploadMinRate, Grace: a.Config.UploadGrace},
 		},

@@ -84,6 +84,10 @@ func (h hoursStore) DeleteEntry(ctx context.Context, id uuid.UUID) error {
 	return h.s.DeleteTimeEntry(ctx, id)
 }
 
+func (h hoursStore) ImportedExternalIDs(ctx context.Context, firmID uuid.UUID, externalIDs []string) (map[string]bool, error) {
+	return h.s.ImportedTimeEntryIDs(ctx, firmID, externalIDs)
+}
+
 func (h hoursStore) EntriesByIDs(ctx context.Context, ids []uuid.UUID) ([]hours.Entry, error) {
 	rows, err := h.s.TimeEntriesByIDs(ctx, ids)
 	if err != nil {

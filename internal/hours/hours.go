@@ -185,6 +185,14 @@ type Service interface {
 	// adjustment, Invalid when the entry's minutes and its adjustments would go below zero, and as
 	// Create.
 	Adjust(ctx context.Context, p auth.Principal, id uuid.UUID, in Adjustment) (Entry, error)
+	// RecordImported records, all or none, entries that a coordinator or org admin of a law firm
+	// brings in from the firm's timekeeping system for its attorneys, as submitted entries for the
+	// firm's approval. An entry whose external id the firm has already is skipped, so an import run
+	// twice adds nothing twice. The others are checked as Create checks an attorney's own (the
+	// matter must be the attorney's at the caller's firm); when any breaks a rule, nothing is
+	// recorded and the faults are returned by the entries' index. Returns Forbidden unless the
+	// caller manages a law firm's time.
+	RecordImported(ctx context.Context, p auth.Principal, in []Imported) (created, skipped int, faults []ImportFault, err error)
 }
 
 // Matter is what the hours domain needs to know of a matter.
@@ -251,6 +259,8 @@ type Tx interface {
 	Decide(ctx context.Context, ids []uuid.UUID, d Decision) error
 	// DeleteEntry removes an entry.
 	DeleteEntry(ctx context.Context, id uuid.UUID) error
+	// ImportedExternalIDs returns which of the external ids the firm's entries have already.
+	ImportedExternalIDs(ctx context.Context, firmID uuid.UUID, externalIDs []string) (map[string]bool, error)
 	// EntriesByIDs returns entries with their names and matters, in the order of ids.
 	EntriesByIDs(ctx context.Context, ids []uuid.UUID) ([]Entry, error)
 	// Emit records an event in the outbox.

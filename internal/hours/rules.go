@@ -105,6 +105,25 @@ func location(zone string) *time.Location {
 // parallel writes are counted one after the other. Of a day's rows, those that take it past 24
 // hours are named.
 func checkDays(ctx context.Context, tx Tx, attorneyID uuid.UUID, rows []Entry, except []uuid.UUID, field func(i int, name string) string) error {
+	over, err := overDays(ctx, tx, attorneyID, rows, except)
+	if err != nil {
+		return err
+	}
+	var out faults
+	for i, r := range rows {
+		if total, ok := over[i]; ok {
+			out = append(out, problem.Field(field(i, "minutes"), fmt.Sprintf(
+				"would bring your time on %s to %s hours; an attorney logs at most 24 hours a day",
+				r.WorkDate.Format(time.DateOnly), Hours(total))))
+		}
+	}
+	return out.err()
+}
+
+// overDays returns, by their index in rows, the rows that take the attorney's time on their day
+// past 24 hours, counting what they logged already (except the entries named) and the rows before,
+// each with the day's total it comes to. Call it under the attorney's lock.
+func overDays(ctx context.Context, tx Tx, attorneyID uuid.UUID, rows []Entry, except []uuid.UUID) (map[int]int, error) {
 	var days []time.Time
 	for _, r := range rows {
 		if !slices.ContainsFunc(days, r.WorkDate.Equal) {
@@ -113,19 +132,17 @@ func checkDays(ctx context.Context, tx Tx, attorneyID uuid.UUID, rows []Entry, e
 	}
 	logged, err := tx.DayMinutes(ctx, attorneyID, days, except)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var out faults
+	over := map[int]int{}
 	for i, r := range rows {
 		total := logged[r.WorkDate] + r.Minutes
 		logged[r.WorkDate] = total
 		if r.Minutes > 0 && total > DayMinutes {
-			out = append(out, problem.Field(field(i, "minutes"), fmt.Sprintf(
-				"would bring your time on %s to %s hours; an attorney logs at most 24 hours a day",
-				r.WorkDate.Format(time.DateOnly), Hours(total))))
+			over[i] = total
 		}
 	}
-	return out.err()
+	return over, nil
 }
 
 // Hours spells minutes as hours with one decimal ("2.5").

@@ -97,3 +97,15 @@ func (s *Store) FirmAttorneysByEmail(ctx context.Context, firmID uuid.UUID, emai
 	}
 	return out, translate(err, "attorneys")
 }
+
+// ImportedTimeEntryIDs returns which of the external ids the firm's time entries have already.
+func (s *Store) ImportedTimeEntryIDs(ctx context.Context, firmID uuid.UUID, externalIDs []string) (map[string]bool, error) {
+	var found []string
+	err := s.with(ctx).Raw(`SELECT external_id FROM time_entries WHERE firm_id = ? AND external_id = ANY(?)`,
+		firmID, pq.StringArray(externalIDs)).Scan(&found).Error
+	out := make(map[string]bool, len(found))
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, translate(err, "time entries")
+}
