@@ -48,16 +48,16 @@ func (t timeExchangeStore) FirmAttorneys(ctx context.Context, firmID uuid.UUID, 
 // importedTime records imported rows through the hours domain, under its rules.
 type importedTime struct{ hours hours.Service }
 
-func (i importedTime) RecordImported(ctx context.Context, p auth.Principal, rows []timeexchange.Row) (int, int, []timeexchange.RowFault, error) {
+func (i importedTime) RecordImported(ctx context.Context, p auth.Principal, rows []timeexchange.Row) (int, int, []timeexchange.LineError, error) {
 	in := make([]hours.Imported, len(rows))
 	for j, r := range rows {
 		in[j] = hours.Imported{AttorneyID: r.AttorneyID, ExternalID: r.ExternalID, Input: hours.Input{MatterID: r.MatterID,
 			WorkDate: r.WorkDate, Minutes: r.Minutes, Activity: r.Activity, Narrative: r.Narrative, RateCents: r.RateCents}}
 	}
 	created, skipped, faults, err := i.hours.RecordImported(ctx, p, in)
-	out := make([]timeexchange.RowFault, len(faults))
+	out := make([]timeexchange.LineError, len(faults))
 	for j, f := range faults {
-		out[j] = timeexchange.RowFault{Line: rows[f.Index].Line, Field: f.Field, Detail: f.Message}
+		out[j] = timeexchange.LineError{Line: rows[f.Index].Line, Field: f.Field, Detail: f.Message}
 	}
 	return created, skipped, out, err
 }

@@ -63,7 +63,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 	}
 	// The hours rules are asked only of a file whose rows read well and name the firm's attorneys.
 	if faults = append(faults, unknown...); len(faults) == 0 {
-		var recorded []RowFault
+		var recorded []LineError
 		report.Created, report.Skipped, recorded, err = s.hours.RecordImported(ctx, p, rows)
 		if err != nil {
 			return ImportReport{}, err
@@ -81,7 +81,7 @@ func (s *service) Import(ctx context.Context, p auth.Principal, upload io.Reader
 				report.ErrorsTruncated = true
 				break
 			}
-			report.Errors = append(report.Errors, LineError{Line: f.Line, Field: f.Field, Detail: f.Detail})
+			report.Errors = append(report.Errors, f)
 		}
 		return report, nil
 	}
@@ -97,7 +97,7 @@ type parsedRow struct {
 
 // readRows reads the file's rows, checking each on its own. A fault of the file as a whole is an
 // Invalid error; a fault of a row is one of the faults returned.
-func readRows(file io.Reader) ([]parsedRow, map[string]int, []RowFault, error) {
+func readRows(file io.Reader) ([]parsedRow, map[string]int, []LineError, error) {
 	r := csv.NewReader(textfile.NewReader(file, MaxLineBytes))
 	r.FieldsPerRecord = -1 // rows with the wrong number of fields are reported, not fatal
 	columns, err := readHeader(r)
@@ -105,7 +105,7 @@ func readRows(file io.Reader) ([]parsedRow, map[string]int, []RowFault, error) {
 		return nil, nil, nil, err
 	}
 	var rows []parsedRow
-	var faults []RowFault
+	var faults []LineError
 	seen := map[string]int{}
 	for {
 		rec, err := r.Read()
@@ -124,7 +124,7 @@ func readRows(file io.Reader) ([]parsedRow, map[string]int, []RowFault, error) {
 		}
 		row, fs := parseRow(line, columns, rec)
 		if first, ok := seen[row.ExternalID]; ok && row.ExternalID != "" {
-			fs = append(fs, RowFault{line, "external_id", fmt.Sprintf("is the external id of line %d too", first)})
+			fs = append(fs, LineError{line, "external_id", fmt.Sprintf("is the external id of line %d too", first)})
 		} else {
 			seen[row.ExternalID] = line
 		}
@@ -197,10 +197,10 @@ func readHeader(r *csv.Reader) (map[string]int, error) {
 }
 
 // parseRow reads one record by the header's columns.
-func parseRow(line int, columns map[string]int, rec []string) (parsedRow, []RowFault) {
-	var faults []RowFault
+func parseRow(line int, columns map[string]int, rec []string) (parsedRow, []LineError) {
+	var faults []LineError
 	bad := func(field, format string, args ...any) {
-		faults = append(faults, RowFault{line, field, fmt.Sprintf(format, args...)})
+		faults = append(faults, LineError{line, field, fmt.Sprintf(format, args...)})
 	}
 	if len(rec) != len(columns) {
 		bad("", "has %d fields, the header %d", len(rec), len(columns))
@@ -300,7 +300,7 @@ func parseMoney(v string) (int, error) {
 }
 
 // resolveAttorneys finds each row's attorney among the firm's by email.
-func (s *service) resolveAttorneys(ctx context.Context, firmID uuid.UUID, parsed []parsedRow) ([]Row, []RowFault, error) {
+func (s *service) resolveAttorneys(ctx context.Context, firmID uuid.UUID, parsed []parsedRow) ([]Row, []LineError, error) {
 	emails := map[string]bool{}
 	for _, r := range parsed {
 		emails[r.email] = true
@@ -310,11 +310,11 @@ func (s *service) resolveAttorneys(ctx context.Context, firmID uuid.UUID, parsed
 		return nil, nil, err
 	}
 	rows := make([]Row, len(parsed))
-	var faults []RowFault
+	var faults []LineError
 	for i, r := range parsed {
 		id, ok := found[r.email]
 		if !ok && r.email != "" {
-			faults = append(faults, RowFault{r.Line, "attorney_email", textfile.Quoted(r.email) + " is not an attorney of your firm"})
+			faults = append(faults, LineError{r.Line, "attorney_email", textfile.Quoted(r.email) + " is not an attorney of your firm"})
 		}
 		rows[i] = r.Row
 		rows[i].AttorneyID = id

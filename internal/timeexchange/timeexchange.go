@@ -64,7 +64,7 @@ type ImportReport struct {
 	ErrorsTruncated bool
 }
 
-// LineError is a fault of one row of an import file.
+// LineError is a fault of one row of an import file: a rule it breaks, by the column at fault.
 type LineError struct {
 	Line   int
 	Field  string // the column at fault; "" for the row as a whole
@@ -147,12 +147,6 @@ type Row struct {
 	RateCents  *int
 }
 
-// RowFault is a rule a row breaks, by the column at fault.
-type RowFault struct {
-	Line          int
-	Field, Detail string
-}
-
 // Recorder records imported rows as submitted entries of the firm whose coordinator imports them,
 // under the hours domain's rules (a port to the hours domain).
 type Recorder interface {
@@ -160,5 +154,5 @@ type Recorder interface {
 	// skipped; the others are checked as any entry is (the matter is the attorney's and the firm's,
 	// dates within the matter and not in the future, 6-minute units, 24 hours a day). Returns the
 	// counts, or the faults of the rows when any breaks a rule (and records nothing).
-	RecordImported(ctx context.Context, p auth.Principal, rows []Row) (created, skipped int, faults []RowFault, err error)
+	RecordImported(ctx context.Context, p auth.Principal, rows []Row) (created, skipped int, faults []LineError, err error)
 }
