@@ -54,9 +54,9 @@ func timeImport(t *testing.T, env *apptest.Env, s apptest.Session, file string) 
 	return rep
 }
 
-// approvedTime logs entries on Priya's matter as she would, submits them and has Hartwell's
+// loggedAndApproved logs entries on Priya's matter as she would, submits them and has Hartwell's
 // coordinator approve them.
-func approvedTime(t *testing.T, env *apptest.Env, priya apptest.Session, bodies ...map[string]any) []timeEntryView {
+func loggedAndApproved(t *testing.T, env *apptest.Env, priya apptest.Session, bodies ...map[string]any) []timeEntryView {
 	t.Helper()
 	var out []timeEntryView
 	var ids []string
@@ -89,7 +89,7 @@ func TestTimeExport_LEDESParsesBackWithItsTotalsDatesAndCodes(t *testing.T) {
 	env := apptest.New(t)
 	priya, matterID := priyasMatter(t, env, 10)
 	day1, day2 := attorneyDay(-3), attorneyDay(-1)
-	approvedTime(t, env, priya,
+	loggedAndApproved(t, env, priya,
 		entryBody(matterID, day1, 150, "research", "Researched habitability | warranty [Illinois]\nand notice", 45000),
 		entryBody(matterID, day2, 6, "drafting", "Drafted the answer", 12345),
 		entryBody(matterID, day2, 60, "travel", "Travel to the courthouse", 0))
@@ -162,7 +162,7 @@ func TestTimeExport_CSVShowsAHostileNarrativeAsText(t *testing.T) {
 	env := apptest.New(t)
 	priya, matterID := priyasMatter(t, env, 5)
 	hostile := `=cmd|' /C calc'!A0`
-	approvedTime(t, env, priya, entryBody(matterID, attorneyDay(-1), 90, "client_meeting", hostile, 30000))
+	loggedAndApproved(t, env, priya, entryBody(matterID, attorneyDay(-1), 90, "client_meeting", hostile, 30000))
 
 	r := exportTime(t, env, env.Login(t, coordinator, password), "")
 	if r.Status != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/csv") {
@@ -196,7 +196,7 @@ func TestTimeExport_OnlyTheFirmsManagersExportAndOnlyItsTime(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	priya, matterID := priyasMatter(t, env, 5)
-	approvedTime(t, env, priya, entryBody(matterID, attorneyDay(-1), 60, "research", "Research", 0))
+	loggedAndApproved(t, env, priya, entryBody(matterID, attorneyDay(-1), 60, "research", "Research", 0))
 	for _, email := range []string{priyaEmail, nonprofitStaff, platformAdmin} {
 		exportTime(t, env, env.Login(t, email, password), "").Problem(t, http.StatusForbidden)
 	}
