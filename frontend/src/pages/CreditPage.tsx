@@ -150,7 +150,7 @@ function Breakdown({ credit: c }: { credit: Pick<AttorneyCredit, 'by_month' | 'b
   const names = useNames();
   if (c.by_month.every((m) => m.hours === 0) && c.by_practice_area.length === 0) return <p className="card">No approved hours in this fiscal year yet.</p>;
   return (
-    <div className="chart-grid">
+    <>
       <section className="card" aria-label="Hours by month">
         <ColumnChart
           caption="Hours by month"
@@ -170,7 +170,7 @@ function Breakdown({ credit: c }: { credit: Pick<AttorneyCredit, 'by_month' | 'b
           format={hoursFigure}
         />
       </section>
-    </div>
+    </>
   );
 }
 
