@@ -3,9 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { coordinator, nonprofitStaff, platformAdmin } from './demo';
 import { signIn } from './signIn';
 
-test('nonprofit staff download a report as CSV', async ({ page }) => {
+test('nonprofit staff read their impact and download a report as CSV', async ({ page }) => {
   await signIn(page, nonprofitStaff);
   const nav = page.getByRole('navigation', { name: 'Main' });
+
+  await nav.getByRole('link', { name: 'Impact' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Impact' })).toBeVisible();
+  const placement = page.getByRole('region', { name: 'Placement' });
+  await expect(placement.getByText('Referrals submitted')).toBeVisible();
+  await expect(placement.getByRole('list', { name: 'Matches per month' }).getByRole('listitem')).toHaveCount(12);
+  await expect(page.getByRole('region', { name: 'Unmet need' })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();

@@ -7,8 +7,10 @@ import { AttorneysPage } from './pages/AttorneysPage';
 import { AuditPage } from './pages/AuditPage';
 import { ConflictsPage } from './pages/ConflictsPage';
 import { DevMailboxPage } from './pages/DevMailboxPage';
+import { FeedbackPage } from './pages/FeedbackPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
+import { ImpactPage } from './pages/ImpactPage';
 import { LoginPage } from './pages/LoginPage';
 import { MatchingSettingsPage } from './pages/MatchingSettingsPage';
 import { MatterPage } from './pages/MatterPage';
@@ -50,6 +52,7 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invite" element={<AcceptInvitationPage />} />
+        <Route path="feedback/:token" element={<FeedbackPage />} />
       </Route>
       <Route
         element={
@@ -226,6 +229,14 @@ export function App() {
           element={
             <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
               <CreditPolicyPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="impact"
+          element={
+            <RequireRole roles={[...REFERRER_ROLES, 'platform_admin']} kinds={[...REFERRING_KINDS, 'platform']}>
+              <ImpactPage />
             </RequireRole>
           }
         />

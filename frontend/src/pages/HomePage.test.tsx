@@ -49,17 +49,19 @@ describe('the home page’s links to hours and credit', () => {
   });
 });
 
-describe('the home page’s links to reports and the audit trail', () => {
-  it('sends a referring organisation’s staff to their reports, not to the audit trail', async () => {
+describe('the home page’s links to impact, reports and the audit trail', () => {
+  it('sends a referring organisation’s staff to their impact and reports, not to the audit trail', async () => {
     const link = await home(staffMe);
+    expect(link('Impact')).toBe('/impact');
     expect(link('Reports')).toBe('/reports');
     expect(link('Audit trail')).toBeUndefined();
   });
 
-  it('sends a firm’s coordinators to reports and the audit trail', async () => {
+  it('sends a firm’s coordinators to reports and the audit trail, not to impact', async () => {
     const link = await home(coordinatorMe);
     expect(link('Reports')).toBe('/reports');
     expect(link('Audit trail')).toBe('/audit');
+    expect(link('Impact')).toBeUndefined();
   });
 
   it('shows attorneys neither', async () => {

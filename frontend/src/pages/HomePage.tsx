@@ -21,7 +21,8 @@ export function HomePage() {
   const firstName = me.name.split(/\s+/)[0];
   const clears = clearsConflicts(me);
   const pending = usePendingConflictCount(clears);
-  const seesReports = canRefer(me) || me.role === 'platform_admin' || handlesConflicts(me);
+  const seesImpact = canRefer(me) || me.role === 'platform_admin';
+  const seesReports = seesImpact || handlesConflicts(me);
 
   return (
     <>
@@ -111,6 +112,12 @@ export function HomePage() {
           {me.role === 'platform_admin' && (
             <li>
               <Link to="/referrals">Referrals</Link>: every referral on the platform, without client details.
+            </li>
+          )}
+          {seesImpact && (
+            <li>
+              <Link to="/impact">Impact</Link>: how fast your referrals were placed, how the matters ended, what clients
+              said, and the need nobody met.
             </li>
           )}
           {seesReports && (

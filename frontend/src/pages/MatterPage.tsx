@@ -9,8 +9,12 @@ import { QueryState } from '../components/QueryState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { isAttorney, WITHDRAW_CHOICES } from '../domain/answers';
 import { MATTER_STATUS_LABELS } from '../domain/offers';
+import { hearsFeedback, mayClose } from '../domain/outcomes';
 import { formatDateTime } from '../forms/format';
+import { ClientFeedback } from './matters/ClientFeedback';
+import { CloseMatter } from './matters/CloseMatter';
 import { MatterActions } from './matters/MatterActions';
+import { MatterOutcome } from './matters/MatterOutcome';
 import { ReferralBriefDetails } from './offers/ReferralBriefDetails';
 import { ClientBlock } from './referrals/PartiesAndClient';
 import { StatusBadge } from './referrals/badges';
@@ -77,7 +81,10 @@ export function MatterPage() {
           <>
             {m.client && <ClientBlock client={m.client} />}
             <MatterFacts matter={m} />
+            <MatterOutcome matter={m} />
             {m.attorney_id === me.id && <MatterActions matter={m} />}
+            {mayClose(me, m) && <CloseMatter matter={m} />}
+            {hearsFeedback(me, m) && <ClientFeedback matterId={m.id} />}
             <section className="card" aria-labelledby="referral-heading">
               <h2 id="referral-heading">The referral</h2>
               <ReferralBriefDetails referral={m.referral} />

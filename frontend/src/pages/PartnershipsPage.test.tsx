@@ -35,7 +35,8 @@ const partnership = (version: number, overrides: Record<string, unknown> = {}) =
   referrer_name: 'Northside Legal Aid Society',
   practice_areas: ['housing'],
   pledged_hours: 500,
-  hours_left: 500,
+  hours_left: 379.5,
+  delivered_hours: 120.5,
   starts_on: '2026-01-01',
   ends_on: '2026-12-31',
   contact_name: 'Dana Whitfield',
@@ -117,7 +118,8 @@ describe('the partnerships page', () => {
     expect(await screen.findByText('The partnership of Hartwell & Pierce LLP and Northside Legal Aid Society has been saved.')).toBeTruthy();
     const row = within(await screen.findByRole('row', { name: /Northside Legal Aid Society/ }));
     expect(row.getByText('Housing')).toBeTruthy();
-    expect(row.getByText('500')).toBeTruthy();
+    expect(row.getByText('120.5 of 500')).toBeTruthy();
+    expect(row.getByRole('meter', { name: '24% of the pledged hours delivered' })).toBeTruthy();
   }, 60_000); // a long form typed key by key
 
   it('tells an editor that someone else changed the partnership first, and saves nothing of theirs', async () => {

@@ -47,7 +47,7 @@ export function PartnershipsPage() {
       <p className="lead">
         {me.role === 'platform_admin'
           ? 'Every partnership between a law firm and a referring organisation.'
-          : `The partnerships of ${me.organization.name}: the practice areas they cover and the hours pledged each year. Matching favours partner firms while pledged hours are left.`}
+          : `The partnerships of ${me.organization.name}: the practice areas they cover, the hours pledged each year and the hours delivered so far. Matching favours partner firms while pledged hours are left.`}
       </p>
       {notice && <Notice>{notice}</Notice>}
       {editing !== null && (
@@ -69,7 +69,7 @@ export function PartnershipsPage() {
         <p className="card">No partnerships yet.</p>
       ) : (
         <section className="card" aria-label="Partnership list">
-          <DataTable columns={['Partner', 'Practice areas', 'Pledged hours a year', 'Dates', 'Contact', ...(writer ? [''] : [])]}>
+          <DataTable columns={['Partner', 'Practice areas', 'Hours delivered of pledged', 'Dates', 'Contact', ...(writer ? [''] : [])]}>
             {items.map((p) => (
               <PartnershipRow key={p.id} partnership={p} writer={writer} onEdit={() => setEditing(p)} onDeleted={close} />
             ))}
@@ -118,7 +118,9 @@ function PartnershipRow({ partnership: p, writer, onEdit, onDeleted }: Partnersh
     <tr>
       <th scope="row">{partner}</th>
       <td>{p.practice_areas.length === 0 ? 'All practice areas' : p.practice_areas.map(names.practiceArea).join(', ')}</td>
-      <td>{p.pledged_hours.toLocaleString('en-US')}</td>
+      <td>
+        <DeliveredHours delivered={p.delivered_hours} pledged={p.pledged_hours} />
+      </td>
       <td>
         {formatDay(p.starts_on)} – {p.ends_on ? formatDay(p.ends_on) : 'no end date'}
       </td>
@@ -167,5 +169,21 @@ function PartnershipRow({ partnership: p, writer, onEdit, onDeleted }: Partnersh
         </td>
       )}
     </tr>
+  );
+}
+
+/** Hours the firm's attorneys gave against the hours it pledged, in figures and as a bar. */
+function DeliveredHours({ delivered, pledged }: { delivered: number; pledged: number }) {
+  const hours = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return (
+    <>
+      {`${hours(delivered)} of ${hours(pledged)}`}
+      {pledged > 0 && (
+        <>
+          <br />
+          <meter min={0} max={pledged} value={Math.min(delivered, pledged)} aria-label={`${Math.round((delivered / pledged) * 100)}% of the pledged hours delivered`} />
+        </>
+      )}
+    </>
   );
 }

@@ -9,10 +9,10 @@ describe('navItemsFor', () => {
     ['attorney', 'law_firm', ['Home', 'Opportunities', 'Offers', 'My matters', 'Timesheet', 'My credit', 'My practice', 'Profile']],
     ['coordinator', 'law_firm', ['Home', 'Referrals', 'Proposals', 'To clear', 'Time approvals', 'Credit', 'Attorneys', 'Conflicts', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
     ['org_admin', 'law_firm', ['Home', 'Attorneys', 'Conflicts', 'Referrals', 'Time approvals', 'Credit', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
-    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Profile']],
-    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Profile']],
-    ['org_admin', 'clinic', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
-    ['platform_admin', 'platform', ['Home', 'Referrals', 'Reports', 'Partnerships', 'Audit trail', 'Organisations', 'Matching settings', 'Profile']],
+    ['nonprofit_staff', 'nonprofit', ['Home', 'Referrals', 'Impact', 'Reports', 'Partnerships', 'Profile']],
+    ['nonprofit_staff', 'public_defender', ['Home', 'Referrals', 'Impact', 'Reports', 'Partnerships', 'Profile']],
+    ['org_admin', 'clinic', ['Home', 'Referrals', 'Impact', 'Reports', 'Partnerships', 'Members', 'Audit trail', 'Profile']],
+    ['platform_admin', 'platform', ['Home', 'Referrals', 'Impact', 'Reports', 'Partnerships', 'Audit trail', 'Organisations', 'Matching settings', 'Profile']],
   ])('shows %s of a %s the pages their role may use', (role, kind, expected) => {
     expect(labels(role, kind)).toEqual(expected);
   });

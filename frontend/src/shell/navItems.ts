@@ -25,6 +25,7 @@ const TIMESHEET: NavItem = { to: '/timesheet', label: 'Timesheet' };
 const MY_CREDIT: NavItem = { to: '/credit', label: 'My credit' };
 const APPROVALS: NavItem = { to: '/approvals', label: 'Time approvals' };
 const CREDIT: NavItem = { to: '/credit', label: 'Credit' };
+const IMPACT: NavItem = { to: '/impact', label: 'Impact' };
 const REPORTS: NavItem = { to: '/reports', label: 'Reports' };
 
 function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
@@ -34,9 +35,9 @@ function featureItems(role: Role, kind: OrganizationKind): NavItem[] {
     if (role === 'org_admin') return [ATTORNEYS, CONFLICTS, REFERRALS, APPROVALS, CREDIT, REPORTS];
     return [];
   }
-  if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS, REPORTS] : [];
+  if (kind === 'platform') return role === 'platform_admin' ? [REFERRALS, IMPACT, REPORTS] : [];
   // Nonprofits, public defenders and clinics refer.
-  return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS, REPORTS] : [];
+  return role === 'nonprofit_staff' || role === 'org_admin' ? [REFERRALS, IMPACT, REPORTS] : [];
 }
 
 /**

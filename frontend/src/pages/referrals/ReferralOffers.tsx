@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { invalidateAfterMatching } from '../../api/invalidate';
 import { queryKeys } from '../../api/queryKeys';
 import { confirmOffer, listReferralMatters, listReferralOffers } from '../../api/referralOffers';
@@ -113,33 +114,38 @@ function TakenBy({ referralId }: { referralId: string }) {
 
 function MatterSummary({ matter: m }: { matter: Matter }) {
   return (
-    <dl className="summary">
-      <dt>Attorney</dt>
-      <dd>
-        {m.attorney_name}, {m.firm_name}
-      </dd>
-      <dt>Matter</dt>
-      <dd>
-        {MATTER_STATUS_LABELS[m.status]}
-        {m.status === 'active' && (m.in_progress_at ? ', work under way' : ', work not started yet')}
-      </dd>
-      <dt>Taken</dt>
-      <dd>{formatDateTime(m.started_at)}</dd>
-      {m.in_progress_at && (
-        <>
-          <dt>Work started</dt>
-          <dd>{formatDateTime(m.in_progress_at)}</dd>
-        </>
-      )}
-      {m.ended_at && (
-        <>
-          <dt>{m.status === 'withdrawn' ? 'Withdrew' : 'Ended'}</dt>
-          <dd>
-            {formatDateTime(m.ended_at)}
-            {m.withdraw_reason && ` (${WITHDRAW_REASON_LABELS[m.withdraw_reason]}${m.withdraw_note ? `: ${m.withdraw_note}` : ''})`}
-          </dd>
-        </>
-      )}
-    </dl>
+    <>
+      <dl className="summary">
+        <dt>Attorney</dt>
+        <dd>
+          {m.attorney_name}, {m.firm_name}
+        </dd>
+        <dt>Matter</dt>
+        <dd>
+          {MATTER_STATUS_LABELS[m.status]}
+          {m.status === 'active' && (m.in_progress_at ? ', work under way' : ', work not started yet')}
+        </dd>
+        <dt>Taken</dt>
+        <dd>{formatDateTime(m.started_at)}</dd>
+        {m.in_progress_at && (
+          <>
+            <dt>Work started</dt>
+            <dd>{formatDateTime(m.in_progress_at)}</dd>
+          </>
+        )}
+        {m.ended_at && (
+          <>
+            <dt>{m.status === 'withdrawn' ? 'Withdrew' : 'Ended'}</dt>
+            <dd>
+              {formatDateTime(m.ended_at)}
+              {m.withdraw_reason && ` (${WITHDRAW_REASON_LABELS[m.withdraw_reason]}${m.withdraw_note ? `: ${m.withdraw_note}` : ''})`}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p>
+        <Link to={`/matters/${m.id}`}>{m.status === 'closed' ? 'Open the matter: its outcome and the client’s feedback' : 'Open the matter'}</Link>
+      </p>
+    </>
   );
 }

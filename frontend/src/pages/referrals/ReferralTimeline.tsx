@@ -6,10 +6,12 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { DECLINE_REASON_LABELS, TIMELINE_ACTION_LABELS, WITHDRAW_REASON_LABELS } from '../../domain/offers';
+import { CLOSING_LABELS } from '../../domain/outcomes';
 import { STATUS_LABELS } from '../../domain/referrals';
 import { formatDateTime } from '../../forms/format';
 
-const REASON_LABELS: Record<string, string> = { ...DECLINE_REASON_LABELS, ...WITHDRAW_REASON_LABELS };
+// A closing's reason is its closing category.
+const REASON_LABELS: Record<string, string> = { ...DECLINE_REASON_LABELS, ...WITHDRAW_REASON_LABELS, ...CLOSING_LABELS };
 
 // "client.date_of_birth" → "client date of birth"
 const fieldLabel = (field: string) => field.replace(/[._]/g, ' ');
