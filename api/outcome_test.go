@@ -532,3 +532,27 @@ func TestFeedback_ALinksTokenNeverReachesTheAccessLog(t *testing.T) {
 		t.Fatalf("the access log: %s", logs.String())
 	}
 }
+
+func TestImpact_CostsTheSameQueriesHoweverManyReferralsAndMatters(t *testing.T) {
+	t.Parallel()
+	var queries apptest.QueryCounter
+	env := apptest.New(t, apptest.WithQueryTracer(&queries))
+	staff, priya := env.Login(t, nonprofitStaff, password), env.Login(t, priyaEmail, password)
+	cost := func() int64 {
+		before := queries.Count()
+		if r := getImpact(t, env, staff, ""); r.Status != http.StatusOK {
+			t.Fatalf("impact: %d %s", r.Status, r.Body)
+		}
+		return queries.Count() - before
+	}
+	few := cost()
+	for range 3 {
+		_, matterID := northsideMatter(t, env)
+		closeMatter(t, env, priya, matterID, closing("limited_action", true, 1))
+		recordFeedback(t, env, staff, matterID, map[string]any{"satisfaction": 4})
+		createReferral(t, env, staff, offerableBody())
+	}
+	if many := cost(); many != few {
+		t.Fatalf("impact cost %d queries, then %d with more referrals", few, many)
+	}
+}
