@@ -89,13 +89,20 @@ func TestTimeExport_LEDESParsesBackWithItsTotalsDatesAndCodes(t *testing.T) {
 	env := apptest.New(t)
 	priya, matterID := priyasMatter(t, env, 10)
 	day1, day2 := attorneyDay(-3), attorneyDay(-1)
-	loggedAndApproved(t, env, priya,
+	entries := loggedAndApproved(t, env, priya,
 		entryBody(matterID, day1, 150, "research", "Researched habitability | warranty [Illinois]\nand notice", 45000),
 		entryBody(matterID, day2, 6, "drafting", "Drafted the answer", 12345),
 		entryBody(matterID, day2, 60, "travel", "Travel to the courthouse", 0))
 	logTime(t, env, priya, matterID, day2, 30, true) // submitted, not approved: not exported
+	// A correction of the research, approved: a line of its own, taking half an hour off.
+	r := timeAction(t, env, priya, entries[0].ID, "adjust", map[string]any{"minutes": -30, "narrative": "Correction"})
+	var correction timeEntryView
+	r.JSON(t, &correction)
+	if r = bulkDecide(t, env, env.Login(t, coordinator, password), "approve", map[string]any{"ids": []string{correction.ID}}); r.Status != http.StatusOK {
+		t.Fatalf("approve the correction: %d %s", r.Status, r.Body)
+	}
 
-	r := exportTime(t, env, env.Login(t, coordinator, password), "?format=ledes&from="+day1+"&to="+day2)
+	r = exportTime(t, env, env.Login(t, coordinator, password), "?format=ledes&from="+day1+"&to="+day2)
 	if r.Status != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/plain") ||
 		!strings.Contains(r.Header.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("export: %d %v %.300s", r.Status, r.Header, r.Body)
@@ -109,7 +116,7 @@ func TestTimeExport_LEDESParsesBackWithItsTotalsDatesAndCodes(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r.Body)
 	}
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("%d lines:\n%s", len(lines), r.Body)
 	}
 	var m matterView
@@ -122,6 +129,7 @@ func TestTimeExport_LEDESParsesBackWithItsTotalsDatesAndCodes(t *testing.T) {
 	}
 	wants := []want{
 		{day1, "A102", "Researched habitability warranty Illinois and notice", 25000, 45000, 112500},
+		{day1, "A102", "Correction", -5000, 45000, -22500},
 		{day2, "A103", "Drafted the answer", 1000, 12345, 1235}, // 0.1 h at $123.45: $12.345, to the cent
 		{day2, "A111", "Travel to the courthouse", 10000, 0, 0},
 	}
@@ -136,7 +144,7 @@ func TestTimeExport_LEDESParsesBackWithItsTotalsDatesAndCodes(t *testing.T) {
 			l.UnitCost != w.cost || l.Total != w.total || l.Type != ledes.Fee || l.ItemNumber != fmt.Sprint(i+1) {
 			t.Errorf("line %d: %+v, want %+v", i+1, l, w)
 		}
-		if l.InvoiceTotal != 113735 || l.BillingStart.Format("2006-01-02") != day1 || l.BillingEnd.Format("2006-01-02") != day2 ||
+		if l.InvoiceTotal != 91235 || l.BillingStart.Format("2006-01-02") != day1 || l.BillingEnd.Format("2006-01-02") != day2 ||
 			l.ClientID != timeexchange.ShortID(referral) || l.LawFirmMatterID != timeexchange.ShortID(matter) ||
 			l.ClientMatterID != l.LawFirmMatterID || l.TimekeeperID != timeexchange.ShortID(uuid.MustParse(userID(t, env, priyaEmail))) ||
 			l.TimekeeperName != "Priya Raman" || l.Classification != ledes.OtherTimekeeper {
