@@ -1,5 +1,6 @@
 /** How matters end and what came of them: closing categories, client satisfaction, who does what. */
 import type { ClosingCategory, Matter, Me } from '../api/types';
+import { parseHours } from './hours';
 import { canRefer } from './referrals';
 
 /** The Legal Services Corporation case-closing categories, as legal aid programs report them. */
@@ -43,18 +44,14 @@ export const mayClose = (me: Me, matter: Matter) =>
 export const hearsFeedback = (me: Me, matter: Matter) =>
   matter.status === 'closed' && canRefer(me) && me.organization.id === matter.referral.organization_id;
 
-/**
- * Reads hours as a person types them ("12.5", "1,200"): a number in tenths of an hour, undefined when
- * blank, NaN when it is not one.
- */
-export function parseHours(text: string): number | undefined {
-  const cleaned = text.replace(/[\s,]/g, '');
-  if (!cleaned) return undefined;
-  return /^\d+(\.\d)?$/.test(cleaned) ? Number(cleaned) : NaN;
-}
+/** The hours typed for a closing, in tenths as timesheets take them ("12.5"); undefined when blank, NaN when not hours. */
+export const closingHours = (text: string): number | undefined => {
+  const minutes = parseHours(text);
+  return minutes === undefined ? undefined : minutes / 60;
+};
 
 export function validateClosingHours(text: string): string | undefined {
-  const hours = parseHours(text);
+  const hours = closingHours(text);
   if (hours === undefined) return 'Enter the hours given to the matter in all.';
   if (Number.isNaN(hours)) return 'Enter the hours as a number with at most one decimal, like 12.5.';
   if (hours > CLOSING_HOURS_MAX) return `Enter at most ${CLOSING_HOURS_MAX.toLocaleString('en-US')} hours.`;

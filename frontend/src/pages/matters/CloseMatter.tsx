@@ -16,7 +16,7 @@ import {
   CLOSING_CATEGORIES,
   CLOSING_LABELS,
   CLOSING_NOTE_MAX,
-  parseHours,
+  closingHours,
   validateClosingHours,
 } from '../../domain/outcomes';
 import { focusFirstInvalid } from '../../forms/focusFirstInvalid';
@@ -80,7 +80,7 @@ export function CloseMatter({ matter }: { matter: Matter }) {
     setErrors(found);
     if (hasErrors(found) || !outcome) return focusFirstInvalid(formRef.current);
     close.reset();
-    setConfirming({ outcome, goal_met: goalMet === 'yes', hours: parseHours(hours) ?? 0, note: note.trim() || undefined });
+    setConfirming({ outcome, goal_met: goalMet === 'yes', hours: closingHours(hours) ?? 0, note: note.trim() || undefined });
   };
 
   if (!open) {
