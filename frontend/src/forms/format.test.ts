@@ -58,7 +58,9 @@ describe('formatMonth', () => {
 });
 
 describe('hoursSpanInWords', () => {
-  it('counts hours up to two days, then days, to a tenth', () => {
+  it('counts minutes under an hour, hours up to two days, then days, to a tenth', () => {
+    expect(hoursSpanInWords(0.004)).toBe('1 minute');
+    expect(hoursSpanInWords(0.75)).toBe('45 minutes');
     expect(hoursSpanInWords(1)).toBe('1 hour');
     expect(hoursSpanInWords(5.54)).toBe('5.5 hours');
     expect(hoursSpanInWords(47.9)).toBe('47.9 hours');

@@ -53,9 +53,10 @@ const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'nu
 /** A month ("2026-03") as people write it: "Mar 2026". */
 export const formatMonth = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00`));
 
-/** A span given in hours, in words: hours up to two days ("5.5 hours"), days after that ("3.2 days"). */
+/** A span given in hours, in words: minutes under an hour, hours up to two days ("5.5 hours"), days after that ("3.2 days"). */
 export function hoursSpanInWords(hours: number): string {
   const one = (n: number, unit: string) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours < 1) return one(Math.max(1, Math.round(hours * 60)), 'minute');
   if (hours < 48) return one(Math.round(hours * 10) / 10, 'hour');
   return one(Math.round((hours / 24) * 10) / 10, 'day');
 }
