@@ -556,3 +556,26 @@ func TestImpact_CostsTheSameQueriesHoweverManyReferralsAndMatters(t *testing.T) 
 		t.Fatalf("impact cost %d queries, then %d with more referrals", few, many)
 	}
 }
+
+// While an attorney holds the referral, its referrer cannot close it from under them: the
+// attorney closes the matter with its outcome, which closes the referral.
+func TestOutcome_TheReferrerCannotCloseAReferralWhoseMatterIsActive(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	staff, priya := env.Login(t, nonprofitStaff, password), env.Login(t, priyaEmail, password)
+	referralID, matterID := northsideMatter(t, env)
+
+	p := transition(t, env, staff, referralID, map[string]string{"to": "closed", "outcome": "counsel_and_advice"}).Problem(t, http.StatusConflict)
+	if !strings.Contains(p.Detail, "attorney closes it") {
+		t.Fatalf("detail %q", p.Detail)
+	}
+	if s := referralStatus(t, env, staff, referralID); s != "accepted" {
+		t.Fatalf("referral is %s, want still accepted", s)
+	}
+	if r := closeMatter(t, env, priya, matterID, closing("limited_action", true, 1)); r.Status != http.StatusOK {
+		t.Fatalf("close: %d %s", r.Status, r.Body)
+	}
+	if s := referralStatus(t, env, staff, referralID); s != "closed" {
+		t.Fatalf("referral is %s after its matter closed", s)
+	}
+}

@@ -66,3 +66,7 @@ func (referralOffers) ClosePendingOffers(ctx context.Context, tx *store.Store, r
 	_, err := tx.CloseOtherOffers(ctx, referralID, uuid.Nil, time.Now())
 	return err
 }
+
+func (referralOffers) HasActiveMatter(ctx context.Context, tx *store.Store, referralID uuid.UUID) (bool, error) {
+	return tx.HasActiveMatter(ctx, referralID)
+}

@@ -35,10 +35,12 @@ type TxConflictChecker interface {
 	CheckAllFirms(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
 }
 
-// OfferCloser closes a referral's pending offers inside the caller's transaction, so that a
-// withdrawn referral leaves no attorney an offer to answer.
+// OfferCloser is what the referral's own moves need of its offers and matter, inside the caller's
+// transaction: a withdrawn referral leaves no attorney an offer to answer, and a referral whose
+// matter is active is closed by its attorney, with the outcome, not by the referrer.
 type OfferCloser interface {
 	ClosePendingOffers(ctx context.Context, tx *store.Store, referralID uuid.UUID) error
+	HasActiveMatter(ctx context.Context, tx *store.Store, referralID uuid.UUID) (bool, error)
 }
 
 // NewService returns the referral service.
@@ -259,6 +261,11 @@ func (s *service) Transition(ctx context.Context, p auth.Principal, id uuid.UUID
 		}
 		var out *string
 		if to == Closed {
+			if active, err := s.offers.HasActiveMatter(ctx, tx, id); err != nil {
+				return err
+			} else if active {
+				return problem.New(problem.Conflict, "This referral's matter is still open: its attorney closes it with the outcome, which closes the referral.")
+			}
 			if outcome == "" {
 				return problem.Validation(problem.Field("outcome", "is required to close a referral"))
 			}

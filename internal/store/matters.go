@@ -61,6 +61,13 @@ func (s *Store) Matters(ctx context.Context, f ListFilter) ([]MatterView, error)
 	return out, translate(s.with(ctx).Raw(q, args...).Scan(&out).Error, "matters")
 }
 
+// HasActiveMatter reports whether an attorney holds the referral.
+func (s *Store) HasActiveMatter(ctx context.Context, referralID uuid.UUID) (bool, error) {
+	var active bool
+	err := s.with(ctx).Raw(`SELECT EXISTS (SELECT 1 FROM matters WHERE referral_id = ? AND status = 'active')`, referralID).Scan(&active).Error
+	return active, translate(err, "matters")
+}
+
 // MatterByID returns one matter with its view.
 func (s *Store) MatterByID(ctx context.Context, id uuid.UUID) (MatterView, error) {
 	var out []MatterView
