@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/probono-match/probono/internal/apptest"
 )
@@ -21,9 +22,22 @@ type opportunityView struct {
 	}
 	Score   float64
 	Factors []struct {
-		Name string
-		Why  *string
+		Name  string
+		Value float64
+		Why   *string
 	}
+}
+
+// factor returns o's factor of the name and its why.
+func (o opportunityView) factor(t *testing.T, name string) (float64, string) {
+	t.Helper()
+	for _, f := range o.Factors {
+		if f.Name == name && f.Why != nil {
+			return f.Value, *f.Why
+		}
+	}
+	t.Fatalf("no %s factor with a why: %+v", name, o.Factors)
+	return 0, ""
 }
 
 func opportunities(t *testing.T, env *apptest.Env, email, query string) ([]opportunityView, *apptest.Response) {
@@ -79,6 +93,59 @@ func TestOpportunities_AnAttorneySeesTheReferralsTheyFitRedactedWithWhy(t *testi
 	}
 	if _, r := opportunities(t, env, nonprofitStaff, "?limit=5"); r.Status != http.StatusForbidden {
 		t.Fatalf("staff's opportunities: %d %s", r.Status, r.Body)
+	}
+}
+
+// Each opportunity's partnership factor counts the attorney's firm's partnership in force with the
+// referral's referrer when it covers the referral's practice area; another referrer's referral, or
+// one in an area the partnership does not cover, counts none.
+func TestOpportunities_CountTheFirmsPartnershipWithEachReferralsReferrer(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	ids := withSamples(t, env)
+	collection := func(staff string) string {
+		body := referralBody(true)
+		body["practice_area"], body["language"], body["estimated_hours"] = "consumer.collection", "en", 5
+		body["parties"] = []map[string]any{{"name": "Ada Client", "role": "client", "kind": "person"}}
+		return createReferral(t, env, env.Login(t, staff, password), body).ID
+	}
+	riverbend := ids["consumer.collection"]
+	northside := collection(nonprofitStaff)               // Hartwell's partnership with Northside covers housing only
+	lakeshore := collection("staff@lakeshore-pd.example") // Hartwell has no partnership with Lakeshore
+	partnershipFactors := func() map[string]float64 {
+		t.Helper()
+		list, r := opportunities(t, env, "elena.vasquez@hartwell.example", "")
+		out := map[string]float64{}
+		for _, o := range list {
+			value, why := o.factor(t, "partnership")
+			if value > 0 != strings.Contains(why, "100 of 100 pledged hours left") {
+				t.Fatalf("referral %s: partnership %v, %q: %s", o.Referral.ID, value, why, r.Body)
+			}
+			out[o.Referral.ID] = value
+		}
+		for _, id := range []string{riverbend, northside, lakeshore} {
+			if _, ok := out[id]; !ok {
+				t.Fatalf("referral %s is not among Elena's opportunities: %s", id, r.Body)
+			}
+		}
+		return out
+	}
+	for id, value := range partnershipFactors() {
+		if value != 0 {
+			t.Fatalf("referral %s counts a partnership before there is one: %v", id, value)
+		}
+	}
+
+	hartwellAdmin := env.Login(t, "admin@hartwell.example", password)
+	body := partnershipBody(orgOf(t, env, hartwellAdmin), orgOf(t, env, env.Login(t, "staff@riverbend.example", password)))
+	today := time.Now().UTC()
+	body["practice_areas"], body["pledged_hours"] = []string{"consumer"}, 100
+	body["starts_on"], body["ends_on"] = today.AddDate(0, -1, 0).Format(time.DateOnly), today.AddDate(1, 0, 0).Format(time.DateOnly)
+	createPartnership(t, env, hartwellAdmin, body)
+
+	after := partnershipFactors()
+	if after[riverbend] <= 0 || after[northside] != 0 || after[lakeshore] != 0 {
+		t.Fatalf("partnership factors: Riverbend's %v, Northside's %v, Lakeshore's %v", after[riverbend], after[northside], after[lakeshore])
 	}
 }
 

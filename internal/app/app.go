@@ -158,7 +158,7 @@ func New(ctx context.Context, cfg *config.Config, logger *slog.Logger, opts Opti
 		Offers:     offers,
 		Candidates: candidates, MatchingSettings: settings,
 		Proposals:     newProposals(db, placement, conflicts, candidates),
-		Opportunities: offer.NewOpportunityService(db, settings, referrals, unprofiled()),
+		Opportunities: offer.NewOpportunityService(db, settings, referrals, matchingPartnerships{partnerships}, unprofiled()),
 		Notify:        notify.NewService(db, mailer, cfg.BaseURL, logger),
 		// The partnership domain's store is an adapter: see partnerships.go.
 		Partnerships: partnerships,

@@ -29,15 +29,25 @@ func unprofiled() matching.Attorney {
 	}
 }
 
-// matchingPartnerships is offer.Partnerships: the partnership domain's active partnerships as the
-// engine reads them.
+// matchingPartnerships is offer.Partnerships and offer.FirmPartnerships: the partnership domain's
+// active partnerships as the engine reads them.
 type matchingPartnerships struct{ s partnership.Service }
 
 func (m matchingPartnerships) ActiveFor(ctx context.Context, referrerID uuid.UUID, on time.Time) (map[uuid.UUID]matching.Partnership, error) {
 	active, err := m.s.ActiveFor(ctx, referrerID, on)
+	return toMatchingPartnerships(active), err
+}
+
+func (m matchingPartnerships) ActiveOfFirm(ctx context.Context, firmID uuid.UUID, on time.Time) (map[uuid.UUID]matching.Partnership, error) {
+	active, err := m.s.ActiveOfFirm(ctx, firmID, on)
+	return toMatchingPartnerships(active), err
+}
+
+// toMatchingPartnerships converts partnerships keyed by their other side's id.
+func toMatchingPartnerships(active map[uuid.UUID]partnership.Partnership) map[uuid.UUID]matching.Partnership {
 	out := make(map[uuid.UUID]matching.Partnership, len(active))
-	for firm, p := range active {
-		out[firm] = matching.Partnership{Areas: p.PracticeAreas, PledgedHours: float64(p.PledgedHours), HoursLeft: p.HoursLeft}
+	for id, p := range active {
+		out[id] = matching.Partnership{Areas: p.PracticeAreas, PledgedHours: float64(p.PledgedHours), HoursLeft: p.HoursLeft}
 	}
-	return out, err
+	return out
 }

@@ -46,6 +46,11 @@ func (p partnershipStore) ActivePartnerships(ctx context.Context, referrerID uui
 	return mapRows(rows, toDomainPartnership), err
 }
 
+func (p partnershipStore) ActivePartnershipsOfFirm(ctx context.Context, firmID uuid.UUID, day time.Time) ([]partnership.Partnership, error) {
+	rows, err := p.s.ActivePartnershipsOfFirm(ctx, firmID, day)
+	return mapRows(rows, toDomainPartnership), err
+}
+
 func (p partnershipStore) ActiveOrganizations(ctx context.Context) ([]partnership.Organization, error) {
 	orgs, err := p.s.Organizations(ctx)
 	out := make([]partnership.Organization, 0, len(orgs))

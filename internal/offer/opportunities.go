@@ -19,8 +19,8 @@ import (
 // theirs (Forbidden to anyone else). A referral is one when the attorney's firm's conflict check
 // cleared it and the attorney passes every hard constraint; it is shown redacted as the referral
 // list shows it to law firm members, with the factors of the attorney's score ("why it fits you").
-// The partnership factor counts no partnership here: the list ranks referrals of many referring
-// organisations, whose partnerships the matching reads one organisation at a time.
+// The partnership factor of each referral counts the firm's partnership with its referrer, read
+// with the firm's other partnerships at once.
 
 // MaxOpportunities is the longest list of opportunities.
 const MaxOpportunities = 50
@@ -44,6 +44,12 @@ type RedactedReferrals interface {
 	OpenForFirm(ctx context.Context, p auth.Principal, ids []uuid.UUID) ([]referral.Referral, error)
 }
 
+// FirmPartnerships gives the partnerships of a law firm in force on a day, by referrer id, as the
+// matching engine reads them.
+type FirmPartnerships interface {
+	ActiveOfFirm(ctx context.Context, firmID uuid.UUID, on time.Time) (map[uuid.UUID]matching.Partnership, error)
+}
+
 // OpportunityService lists an attorney's opportunities.
 type OpportunityService interface {
 	// Opportunities returns the best limit (1..MaxOpportunities; 0: all of them up to the maximum)
@@ -53,16 +59,17 @@ type OpportunityService interface {
 }
 
 // NewOpportunityService returns the opportunity service.
-func NewOpportunityService(db OpportunityStore, settings Weighting, referrals RedactedReferrals, unprofiled matching.Attorney) OpportunityService {
-	return &opportunityService{db: db, settings: settings, referrals: referrals, unprofiled: unprofiled, now: time.Now}
+func NewOpportunityService(db OpportunityStore, settings Weighting, referrals RedactedReferrals, partnerships FirmPartnerships, unprofiled matching.Attorney) OpportunityService {
+	return &opportunityService{db: db, settings: settings, referrals: referrals, partnerships: partnerships, unprofiled: unprofiled, now: time.Now}
 }
 
 type opportunityService struct {
-	db         OpportunityStore
-	settings   Weighting
-	referrals  RedactedReferrals
-	unprofiled matching.Attorney
-	now        func() time.Time
+	db           OpportunityStore
+	settings     Weighting
+	referrals    RedactedReferrals
+	partnerships FirmPartnerships
+	unprofiled   matching.Attorney
+	now          func() time.Time
 }
 
 func (s *opportunityService) Opportunities(ctx context.Context, p auth.Principal, limit int) ([]Opportunity, error) {
@@ -92,6 +99,10 @@ func (s *opportunityService) Opportunities(ctx context.Context, p auth.Principal
 	if err != nil {
 		return nil, err
 	}
+	partnerships, err := s.partnerships.ActiveOfFirm(ctx, p.OrgID, now)
+	if err != nil {
+		return nil, err
+	}
 	type fit struct {
 		r matching.Referral
 		e matching.Evaluation
@@ -103,6 +114,9 @@ func (s *opportunityService) Opportunities(ctx context.Context, p auth.Principal
 		c := matching.Context{Now: now, Conflicts: map[string]matching.ConflictState{firm: pool.Conflicts[r.ID]},
 			Mentors: map[string]map[string]bool{firm: pool.Mentors}, MaxRecentOffers: pool.MaxRecentOffers,
 			Declined: map[string]bool{a.ID: pool.Declined[r.ID]}}
+		if ps, ok := partnerships[uuid.MustParse(r.OrgID)]; ok {
+			c.Partnerships = map[string]matching.Partnership{firm: ps}
+		}
 		if e := matching.Evaluate(r.Referral, a, c, settings.Weights); len(e.Failures) == 0 {
 			fits = append(fits, fit{r.Referral, e, c})
 		}

@@ -103,6 +103,10 @@ type Service interface {
 	// for matching. It takes no principal: the caller has already decided who may see the referral
 	// being matched.
 	ActiveFor(ctx context.Context, referrerID uuid.UUID, on time.Time) (map[uuid.UUID]Partnership, error)
+	// ActiveOfFirm returns the partnerships of a law firm active on a day, by referrer id, for
+	// ranking referrals of many referrers for one of its attorneys. It takes no principal, as
+	// ActiveFor.
+	ActiveOfFirm(ctx context.Context, firmID uuid.UUID, on time.Time) (map[uuid.UUID]Partnership, error)
 }
 
 // Store is what the service needs from the database.
@@ -115,6 +119,8 @@ type Store interface {
 	Partnerships(ctx context.Context, f StoreFilter) ([]Partnership, error)
 	// ActivePartnerships returns a referrer's partnerships whose dates include day.
 	ActivePartnerships(ctx context.Context, referrerID uuid.UUID, day time.Time) ([]Partnership, error)
+	// ActivePartnershipsOfFirm returns a firm's partnerships whose dates include day.
+	ActivePartnershipsOfFirm(ctx context.Context, firmID uuid.UUID, day time.Time) ([]Partnership, error)
 	// ActiveOrganizations lists the organisations that are not deactivated, by name.
 	ActiveOrganizations(ctx context.Context) ([]Organization, error)
 }

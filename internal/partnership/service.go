@@ -189,14 +189,21 @@ func refers(kind auth.OrgKind) bool {
 
 func (s *service) ActiveFor(ctx context.Context, referrerID uuid.UUID, on time.Time) (map[uuid.UUID]Partnership, error) {
 	rows, err := s.db.ActivePartnerships(ctx, referrerID, dateOf(on))
-	if err != nil {
-		return nil, err
-	}
+	return byID(rows, func(p Partnership) uuid.UUID { return p.FirmID }), err
+}
+
+func (s *service) ActiveOfFirm(ctx context.Context, firmID uuid.UUID, on time.Time) (map[uuid.UUID]Partnership, error) {
+	rows, err := s.db.ActivePartnershipsOfFirm(ctx, firmID, dateOf(on))
+	return byID(rows, func(p Partnership) uuid.UUID { return p.ReferrerID }), err
+}
+
+// byID keys partnerships of one side by their other side: a pair has one partnership on a day.
+func byID(rows []Partnership, other func(Partnership) uuid.UUID) map[uuid.UUID]Partnership {
 	out := make(map[uuid.UUID]Partnership, len(rows))
 	for _, r := range rows {
-		out[r.FirmID] = r
+		out[other(r)] = r
 	}
-	return out, nil
+	return out
 }
 
 // own locks a partnership for a write: NotFound if the caller cannot see it, Forbidden if they may

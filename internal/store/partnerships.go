@@ -91,12 +91,23 @@ func (s *Store) ListPartnerships(ctx context.Context, f PartnershipFilter) ([]Pa
 	return rows, translate(err, "partnerships")
 }
 
-// ActivePartnerships returns a referring organisation's partnerships whose dates include day.
+// ActivePartnerships returns a referring organisation's partnerships whose dates include day, by firm.
 func (s *Store) ActivePartnerships(ctx context.Context, referrerID uuid.UUID, day time.Time) ([]Partnership, error) {
+	return s.activePartnerships(ctx, "partnerships.referrer_id", referrerID, "partnerships.firm_id", day)
+}
+
+// ActivePartnershipsOfFirm returns a law firm's partnerships whose dates include day, by referrer.
+func (s *Store) ActivePartnershipsOfFirm(ctx context.Context, firmID uuid.UUID, day time.Time) ([]Partnership, error) {
+	return s.activePartnerships(ctx, "partnerships.firm_id", firmID, "partnerships.referrer_id", day)
+}
+
+// activePartnerships returns the partnerships whose side column is id and whose dates include
+// day, ordered by the other side's column.
+func (s *Store) activePartnerships(ctx context.Context, side string, id uuid.UUID, other string, day time.Time) ([]Partnership, error) {
 	var rows []Partnership
 	err := s.partnerships(ctx).
-		Where("partnerships.referrer_id = ? AND partnerships.starts_on <= ? AND (partnerships.ends_on IS NULL OR partnerships.ends_on >= ?)", referrerID, day, day).
-		Order("partnerships.firm_id").Find(&rows).Error
+		Where(side+" = ? AND partnerships.starts_on <= ? AND (partnerships.ends_on IS NULL OR partnerships.ends_on >= ?)", id, day, day).
+		Order(other).Find(&rows).Error
 	return rows, translate(err, "partnerships")
 }
 
