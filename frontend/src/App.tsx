@@ -36,6 +36,7 @@ import { ApprovalsPage } from './pages/ApprovalsPage';
 import { CreditPage } from './pages/CreditPage';
 import { CreditPolicyPage } from './pages/CreditPolicyPage';
 import { TimesheetPage } from './pages/TimesheetPage';
+import { TimeExchangePage } from './pages/TimeExchangePage';
 import { REFERRING_KINDS } from './domain/referrals';
 import { AppShell } from './shell/AppShell';
 import { PublicLayout } from './shell/PublicLayout';
@@ -205,6 +206,14 @@ export function App() {
           element={
             <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
               <ApprovalsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="approvals/exchange"
+          element={
+            <RequireRole roles={FIRM_MANAGERS} kinds={['law_firm']}>
+              <TimeExchangePage />
             </RequireRole>
           }
         />

@@ -1,4 +1,5 @@
 import { api } from './client';
+import { csvBody } from './csvBody';
 import { downloadFrom, type Download } from './download';
 import { ApiError, expectOk, unwrap, unwrapWithResponse } from './problem';
 import type {
@@ -38,17 +39,8 @@ export async function exportConflictEntries(): Promise<Download> {
 export const deleteConflictEntry = (entryId: string): Promise<void> =>
   expectOk(api.DELETE('/conflicts/entries/{entryId}', { params: { path: { entryId } } }));
 
-/** Uploads a CSV file as the raw request body, through the same client (and token refresh) as every call. */
 export const importConflictEntries = (file: Blob, mode: ImportMode): Promise<ImportReport> =>
-  unwrap(
-    api.POST('/conflicts/imports', {
-      params: { query: { mode } },
-      // The schema types a binary body as a string; the browser sends the file as it is.
-      body: file as unknown as string,
-      bodySerializer: (body: unknown) => body as BodyInit,
-      headers: { 'Content-Type': 'text/csv' },
-    }),
-  );
+  unwrap(api.POST('/conflicts/imports', { params: { query: { mode } }, ...csvBody(file) }));
 
 export interface PendingConflictPage {
   items: PendingConflict[];

@@ -1,7 +1,9 @@
 import { api } from './client';
+import { csvBody } from './csvBody';
+import { downloadFrom, type Download } from './download';
 import { ifMatch } from './ifMatch';
-import { expectOk, unwrap } from './problem';
-import type { TimeAdjustmentInput, TimeEntry, TimeEntryInput, TimeEntryStatus, TimeEntryUpdate } from './types';
+import { expectOk, unwrap, unwrapWithResponse } from './problem';
+import type { TimeAdjustmentInput, TimeEntry, TimeEntryInput, TimeEntryStatus, TimeEntryUpdate, TimeImportReport } from './types';
 
 export interface TimeEntryFilters {
   attorney_id?: string;
@@ -57,3 +59,22 @@ export const approveTimeEntries = async (ids: string[]): Promise<TimeEntry[]> =>
 /** Rejects all the entries with one reason or, if any cannot be, none of them. */
 export const rejectTimeEntries = async (ids: string[], reason: string): Promise<TimeEntry[]> =>
   (await unwrap(api.POST('/time-entries/reject', { body: { ids, reason } }))).items;
+
+export type TimeExportFormat = 'csv' | 'ledes';
+
+/** What the firm's billing system is sent: its approved time over a period, both days included. */
+export interface TimeExportRequest {
+  format: TimeExportFormat;
+  from: string;
+  to: string;
+  narratives: boolean;
+}
+
+/** The firm's approved time as a file, fetched with the session's token (a plain link would carry none). */
+export async function exportTimeEntries(request: TimeExportRequest): Promise<Download> {
+  const { data, response } = await unwrapWithResponse(api.GET('/time-entries/export', { params: { query: request }, parseAs: 'blob' }));
+  return downloadFrom(data, response, `pro-bono-time-${request.from}-${request.to}.${request.format === 'ledes' ? 'txt' : 'csv'}`);
+}
+
+/** Records the file's rows as submitted entries, all of them or, when any is at fault, none. */
+export const importTimeEntries = (file: Blob): Promise<TimeImportReport> => unwrap(api.POST('/time-entries/import', csvBody(file)));

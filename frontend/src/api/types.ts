@@ -77,6 +77,7 @@ export type TimeActivity = Schemas['TimeActivity'];
 export type TimeEntry = Schemas['TimeEntry'];
 export type TimeEntryInput = Schemas['TimeEntryInput'];
 export type TimeEntryUpdate = Schemas['TimeEntryUpdate'];
+export type TimeImportReport = Schemas['TimeImportReport'];
 export type TimeAdjustmentInput = NonNullable<paths['/time-entries/{timeEntryId}/adjust']['post']['requestBody']>['content']['application/json'];
 export type CreditPolicy = Schemas['CreditPolicy'];
 export type CreditPolicyInput = Schemas['CreditPolicyInput'];

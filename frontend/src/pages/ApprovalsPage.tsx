@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { listAttorneys } from '../api/attorneys';
 import { invalidateAfterTime } from '../api/invalidate';
 import { listMatters } from '../api/matters';
@@ -101,6 +102,9 @@ export function ApprovalsPage() {
       <p className="lead">
         Your attorneys’ time waiting for approval. Approved time is credited under the firm’s policy and can no longer be changed; rejected
         time goes back to the attorney with your reason.
+      </p>
+      <p>
+        <Link to="/approvals/exchange">Export approved time or import time from your timekeeping system</Link>
       </p>
       <section className="card" aria-label="Filters">
         <div className="filter-bar">
