@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { importConflictEntries } from '../../api/conflicts';
 import { invalidateAfterRegistryChange } from '../../api/invalidate';
 import type { ImportMode } from '../../api/types';
-import { FormAlert } from '../../components/FormAlert';
+import { CsvUploadForm } from '../../components/CsvUploadForm';
 import { SelectField } from '../../components/SelectField';
-import { SubmitButton } from '../../components/SubmitButton';
 import { ImportReportView } from './ImportReportView';
 
 const EXAMPLE = `name,type,role,aliases,matter_ref
@@ -19,10 +18,6 @@ const MODE_LABELS: Record<ImportMode, string> = {
 
 export function CsvImportForm() {
   const queryClient = useQueryClient();
-  const fileId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string>();
   const [mode, setMode] = useState<ImportMode>('partial');
 
   const mutation = useMutation({
@@ -31,17 +26,6 @@ export function CsvImportForm() {
       if (report.committed) void invalidateAfterRegistryChange(queryClient);
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError('Choose a CSV file.');
-      fileInput.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    mutation.mutate(file);
-  };
 
   return (
     <>
@@ -57,38 +41,14 @@ export function CsvImportForm() {
         <code>-</code> or <code>@</code> gets a leading <code>'</code> so that spreadsheets show it as text; an upload
         removes that apostrophe again.
       </p>
-      <form onSubmit={onSubmit} noValidate>
-        <FormAlert error={mutation.error} />
-        <div className={fileError ? 'field field-invalid' : 'field'}>
-          <label htmlFor={fileId}>CSV file</label>
-          <input
-            ref={fileInput}
-            id={fileId}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              mutation.reset();
-            }}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={fileError ? `${fileId}-error` : undefined}
-          />
-          {fileError && (
-            <p className="field-error" id={`${fileId}-error`}>
-              {fileError}
-            </p>
-          )}
-        </div>
+      <CsvUploadForm submitLabel="Upload" busy={mutation.isPending} error={mutation.error} onUpload={mutation.mutate} onChoose={mutation.reset}>
         <SelectField
           label="Import mode"
           value={mode}
           options={(Object.keys(MODE_LABELS) as ImportMode[]).map((value) => ({ value, label: MODE_LABELS[value] }))}
           onChange={setMode}
         />
-        <div className="form-actions">
-          <SubmitButton busy={mutation.isPending} label="Upload" busyLabel="Importing…" />
-        </div>
-      </form>
+      </CsvUploadForm>
       {mutation.isSuccess && <ImportReportView report={mutation.data} />}
     </>
   );

@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
 import { invalidateAfterTime } from '../../api/invalidate';
 import { importTimeEntries } from '../../api/timeEntries';
 import type { TimeImportReport } from '../../api/types';
+import { CsvUploadForm } from '../../components/CsvUploadForm';
 import { DataTable } from '../../components/DataTable';
-import { FieldFrame } from '../../components/FieldFrame';
-import { FormAlert } from '../../components/FormAlert';
-import { SubmitButton } from '../../components/SubmitButton';
 
 const EXAMPLE = `external_id,attorney_email,matter_id,date,hours,activity,narrative,rate
 TK-10442,priya@hartwell.example,0b7c2c1e-0000-4000-8000-0000000000a1,2026-11-30,1.5,research,Habitability defences,450.00
@@ -22,26 +19,12 @@ const rows = (n: number) => (n === 1 ? '1 row' : `${count(n)} rows`);
  */
 export function TimeImportForm() {
   const queryClient = useQueryClient();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string>();
   const upload = useMutation({
     mutationFn: importTimeEntries,
     onSuccess: (report) => {
       if (report.committed) void invalidateAfterTime(queryClient);
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError('Choose a CSV file.');
-      fileInput.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    upload.mutate(file);
-  };
 
   return (
     <>
@@ -58,26 +41,7 @@ export function TimeImportForm() {
         nothing: if any row is at fault, nothing is imported and the faults are listed by line. A row whose <code>external_id</code>{' '}
         was imported before is skipped, so sending the same file twice adds nothing.
       </p>
-      <form onSubmit={onSubmit} noValidate aria-label="Import time">
-        <FormAlert error={upload.error} />
-        <FieldFrame label="CSV file" error={fileError}>
-          {(control) => (
-            <input
-              {...control}
-              ref={fileInput}
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                upload.reset();
-              }}
-            />
-          )}
-        </FieldFrame>
-        <div className="form-actions">
-          <SubmitButton busy={upload.isPending} label="Import" busyLabel="Importing…" />
-        </div>
-      </form>
+      <CsvUploadForm name="Import time" submitLabel="Import" busy={upload.isPending} error={upload.error} onUpload={upload.mutate} onChoose={upload.reset} />
       {upload.isSuccess && <TimeImportReportView report={upload.data} />}
     </>
   );
