@@ -49,7 +49,7 @@ type explanationView struct {
 // submitted referrals by practice area.
 func withSamples(t *testing.T, env *apptest.Env) map[string]string {
 	t.Helper()
-	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships, Credit: env.App.Credit}
+	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships, Credit: env.App.Credit, Offers: env.App.Offers, Hours: env.App.Hours, Outcomes: env.App.Outcomes}
 	if err := seed.Samples(context.Background(), env.App.Store, services, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -98,7 +98,7 @@ func runSeed(ctx context.Context, cfg *config.Config, logger *slog.Logger, args 
 	} else {
 		fmt.Fprintf(stdout, "Created %d demo accounts.\n", created)
 	}
-	services := seed.Services{Attorneys: a.Attorneys, Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Credit: a.Credit}
+	services := seed.Services{Attorneys: a.Attorneys, Referrals: a.Referrals, Conflicts: a.Conflicts, Partnerships: a.Partnerships, Credit: a.Credit, Offers: a.Offers, Hours: a.Hours, Outcomes: a.Outcomes}
 	if err := seed.Samples(ctx, a.Store, services, time.Now()); err != nil {
 		return fmt.Errorf("adding the sample profiles, registries and referrals: %w", err)
 	}

@@ -10,6 +10,9 @@ import (
 	"github.com/probono-match/probono/internal/auth"
 	"github.com/probono-match/probono/internal/conflict"
 	"github.com/probono-match/probono/internal/credit"
+	"github.com/probono-match/probono/internal/hours"
+	"github.com/probono-match/probono/internal/offer"
+	"github.com/probono-match/probono/internal/outcome"
 	"github.com/probono-match/probono/internal/partnership"
 	"github.com/probono-match/probono/internal/platform/etag"
 	"github.com/probono-match/probono/internal/referral"
@@ -23,6 +26,9 @@ type Services struct {
 	Conflicts    conflict.Service
 	Partnerships partnership.Service
 	Credit       credit.Service
+	Offers       offer.Service
+	Hours        hours.Service
+	Outcomes     outcome.Service
 }
 
 // registries are the firms' sample conflict registries, as their coordinators would import them.
@@ -159,8 +165,8 @@ func profiles(today time.Time) map[string]attorney.Profile {
 	}
 }
 
-// Samples adds sample attorney profiles, conflict registries and referrals to the demo
-// organisations, each only where there is none yet, so running it again changes nothing.
+// Samples adds sample attorney profiles, conflict registries, referrals, credit policies and
+// matters with time logged to the demo organisations, each only where there is none yet, so running it again changes nothing.
 // Registries come before referrals so that the referrals' conflict checks find something.
 func Samples(ctx context.Context, db Lookup, s Services, today time.Time) error {
 	for email, profile := range profiles(today) {
@@ -216,7 +222,10 @@ func Samples(ctx context.Context, db Lookup, s Services, today time.Time) error 
 	if err := samplePartnership(ctx, db, s.Partnerships, today); err != nil {
 		return err
 	}
-	return sampleCredit(ctx, db, s.Credit, today)
+	if err := sampleCredit(ctx, db, s.Credit, today); err != nil {
+		return err
+	}
+	return sampleMattersFor(ctx, db, s)
 }
 
 // samplePartnership records Hartwell & Pierce's pledge of 500 hours a year of housing work to

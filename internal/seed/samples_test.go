@@ -7,6 +7,9 @@ import (
 
 	"github.com/probono-match/probono/internal/apptest"
 	"github.com/probono-match/probono/internal/conflict"
+	"github.com/probono-match/probono/internal/hours"
+	"github.com/probono-match/probono/internal/offer"
+	"github.com/probono-match/probono/internal/outcome"
 	"github.com/probono-match/probono/internal/referral"
 	"github.com/probono-match/probono/internal/seed"
 )
@@ -17,7 +20,7 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	ctx := context.Background()
-	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships, Credit: env.App.Credit}
+	services := seed.Services{Attorneys: env.App.Attorneys, Referrals: env.App.Referrals, Conflicts: env.App.Conflicts, Partnerships: env.App.Partnerships, Credit: env.App.Credit, Offers: env.App.Offers, Hours: env.App.Hours, Outcomes: env.App.Outcomes}
 	for range 2 {
 		if err := seed.Samples(ctx, env.App.Store, services, time.Now()); err != nil {
 			t.Fatal(err)
@@ -33,7 +36,8 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 	for _, r := range refs {
 		statuses[r.Status]++
 	}
-	if len(refs) != 3 || statuses[referral.Submitted] != 2 || statuses[referral.Draft] != 1 {
+	if len(refs) != 5 || statuses[referral.Submitted] != 2 || statuses[referral.Draft] != 1 ||
+		statuses[referral.Accepted] != 1 || statuses[referral.Closed] != 1 {
 		t.Fatalf("Northside's sample referrals, after seeding twice: %v", statuses)
 	}
 
@@ -83,7 +87,8 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	hartwell := env.Principal(t, "admin@hartwell.example").OrgID
-	if p, ok := active[hartwell]; len(active) != 1 || !ok || p.PledgedHours != 500 || p.HoursLeft != 500 || len(p.PracticeAreas) != 1 || p.PracticeAreas[0] != "housing" {
+	// Priya's approved housing time (48 and 30 minutes) counts towards the pledge.
+	if p, ok := active[hartwell]; len(active) != 1 || !ok || p.PledgedHours != 500 || p.HoursLeft != 500-p.DeliveredHours || p.DeliveredHours < 1.29 || p.DeliveredHours > 1.31 || len(p.PracticeAreas) != 1 || p.PracticeAreas[0] != "housing" {
 		t.Errorf("Northside's active partnerships after seeding twice: %+v", active)
 	}
 	// Each demo firm has one credit policy and this fiscal year's billable hours.
@@ -97,5 +102,45 @@ func TestSamples_AreAddedOnceAndShowEachCheckResult(t *testing.T) {
 		if err != nil || year.Challenge.BillableHours == nil || year.Challenge.Attorneys == nil {
 			t.Errorf("%s's billable hours: %+v, %v", coordinator, year.Challenge, err)
 		}
+	}
+
+	// Hartwell has an active matter and a closed one, with time approved, waiting and in draft, and
+	// Northside's impact shows the closed matter's outcome and the client's feedback.
+	hartwellCoordinator := env.Principal(t, "coordinator@hartwell.example")
+	matters, _, err := env.App.Offers.Matters(ctx, hartwellCoordinator, offer.ListFilter{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	matterStatuses := map[string]int{}
+	for _, m := range matters {
+		matterStatuses[m.Status]++
+	}
+	if len(matters) != 2 || matterStatuses["active"] != 1 || matterStatuses["closed"] != 1 {
+		t.Errorf("Hartwell's matters after seeding twice: %v", matterStatuses)
+	}
+	entries, _, err := env.App.Hours.List(ctx, hartwellCoordinator, hours.ListFilter{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entryStatuses := map[hours.Status]int{}
+	for _, e := range entries {
+		entryStatuses[e.Status]++
+	}
+	if entryStatuses[hours.StatusApproved] != 4 || entryStatuses[hours.StatusSubmitted] != 1 || entryStatuses[hours.StatusDraft] != 1 || len(entries) != 6 {
+		t.Errorf("Hartwell's time entries after seeding twice: %v", entryStatuses)
+	}
+	priya := env.Principal(t, "priya.raman@hartwell.example")
+	drafts := hours.StatusDraft
+	own, _, err := env.App.Hours.List(ctx, priya, hours.ListFilter{Status: &drafts, Limit: 50})
+	if err != nil || len(own) != 1 {
+		t.Errorf("Priya's drafts: %d, %v", len(own), err)
+	}
+	now := time.Now().UTC()
+	impact, err := env.App.Outcomes.Impact(ctx, northside, outcome.ImpactFilter{From: now.AddDate(0, 0, -30), To: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if impact.Outcomes.Closed != 1 || impact.Outcomes.GoalMet != 1 || impact.Satisfaction.Count != 1 || impact.ApprovedHours <= 0 {
+		t.Errorf("Northside's impact: %+v", impact)
 	}
 }
