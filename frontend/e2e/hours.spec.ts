@@ -12,7 +12,7 @@ async function tokenOf(request: APIRequestContext, account: { email: string; pas
 }
 
 /**
- * A matter of the demo attorney's to log time on: the demo data has none, so Northside refers a
+ * A fresh matter of the demo attorney's to log time on, apart from the demo data's: Northside refers a
  * tenant, offers the referral to the attorney, and the attorney accepts, through the API.
  */
 async function openMatter(request: APIRequestContext): Promise<string> {
