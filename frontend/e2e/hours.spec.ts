@@ -26,6 +26,8 @@ async function openMatter(request: APIRequestContext): Promise<string> {
       jurisdiction: 'IL',
       summary: `Tenant served a five-day notice after asking for repairs (${run}).`,
       urgency: 'soon',
+      // Small, so the attorney keeps the month's hours the matching journey's referral needs.
+      estimated_hours: 2,
       limited_scope: false,
       remote_allowed: true,
       eligibility: { household_size: 3, annual_income: 23000 },
