@@ -69,6 +69,12 @@ func logTime(t *testing.T, env *apptest.Env, s apptest.Session, matterID, day st
 	t.Helper()
 	body := timeBody(matterID, day, minutes)
 	body["submit"] = submit
+	return logEntry(t, env, s, body)
+}
+
+// logEntry records the entry body describes and returns it.
+func logEntry(t *testing.T, env *apptest.Env, s apptest.Session, body map[string]any) timeEntryView {
+	t.Helper()
 	r := postTime(t, env, s, body)
 	if r.Status != http.StatusCreated {
 		t.Fatalf("log time: %d %s", r.Status, r.Body)

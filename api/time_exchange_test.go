@@ -62,12 +62,7 @@ func loggedAndApproved(t *testing.T, env *apptest.Env, priya apptest.Session, bo
 	var ids []string
 	for _, b := range bodies {
 		b["submit"] = true
-		r := postTime(t, env, priya, b)
-		if r.Status != http.StatusCreated {
-			t.Fatalf("log time: %d %s", r.Status, r.Body)
-		}
-		var e timeEntryView
-		r.JSON(t, &e)
+		e := logEntry(t, env, priya, b)
 		out, ids = append(out, e), append(ids, e.ID)
 	}
 	if r := bulkDecide(t, env, env.Login(t, coordinator, password), "approve", map[string]any{"ids": ids}); r.Status != http.StatusOK {

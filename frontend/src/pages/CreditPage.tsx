@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getAttorneyCredit, getFirmCredit } from '../api/credit';
 import { queryKeys } from '../api/queryKeys';
@@ -97,34 +97,29 @@ function AttorneyView({ attorneyId, year, onYear, own }: YearProps & { attorneyI
   );
 }
 
+/** One figure of a card's list: its name and its value. */
+function Figure({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 function AttorneyFigures({ credit: c, own }: { credit: AttorneyCredit; own: boolean }) {
   const goal = c.annual_goal_hours;
   return (
     <section className="card" aria-labelledby="figures-heading">
       <h2 id="figures-heading">The year so far</h2>
       <dl className="figures">
-        <div>
-          <dt>Approved</dt>
-          <dd>{hoursFigure(c.approved_hours)}</dd>
-        </div>
-        <div>
-          <dt>Credited</dt>
-          <dd>{hoursFigure(c.credited_hours)}</dd>
-        </div>
-        <div>
-          <dt>Annual cap</dt>
-          <dd>{c.annual_cap_hours == null ? 'No cap' : hoursFigure(c.annual_cap_hours)}</dd>
-        </div>
+        <Figure term="Approved">{hoursFigure(c.approved_hours)}</Figure>
+        <Figure term="Credited">{hoursFigure(c.credited_hours)}</Figure>
+        <Figure term="Annual cap">{c.annual_cap_hours == null ? 'No cap' : hoursFigure(c.annual_cap_hours)}</Figure>
         {c.remaining_cap != null && (
-          <div>
-            <dt>Left under the cap</dt>
-            <dd>{hoursFigure(c.remaining_cap)}</dd>
-          </div>
+          <Figure term="Left under the cap">{hoursFigure(c.remaining_cap)}</Figure>
         )}
-        <div>
-          <dt>Goal</dt>
-          <dd>{goal ? hoursFigure(goal) : 'None set'}</dd>
-        </div>
+        <Figure term="Goal">{goal ? hoursFigure(goal) : 'None set'}</Figure>
       </dl>
       {goal ? (
         <div className="goal-line">
@@ -188,18 +183,9 @@ function FirmView({ firmId, year, onYear }: YearProps & { firmId: string }) {
           <section className="card" aria-labelledby="firm-figures-heading">
             <h2 id="firm-figures-heading">The year so far</h2>
             <dl className="figures">
-              <div>
-                <dt>Approved</dt>
-                <dd>{hoursFigure(c.approved_hours)}</dd>
-              </div>
-              <div>
-                <dt>Credited</dt>
-                <dd>{hoursFigure(c.credited_hours)}</dd>
-              </div>
-              <div>
-                <dt>Attorneys</dt>
-                <dd>{c.attorneys.length}</dd>
-              </div>
+              <Figure term="Approved">{hoursFigure(c.approved_hours)}</Figure>
+              <Figure term="Credited">{hoursFigure(c.credited_hours)}</Figure>
+              <Figure term="Attorneys">{c.attorneys.length}</Figure>
             </dl>
           </section>
           <ChallengeCard credit={c} />
